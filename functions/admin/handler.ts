@@ -1,0 +1,77 @@
+import { writeAudit, listAudit } from "../../shared/data/audit-repository.ts";
+import { deleteSessionsOfUser } from "../../shared/data/sessions-repository.ts";
+import { createUser, listUsers, type UserChanges, updateUser } from "../../shared/data/users-repository.ts";
+import { hashPassword } from "../../shared/domain/auth/password.ts";
+import { HttpError, invalidRequest } from "../../shared/http/errors.ts";
+import { createFeatureHandler } from "../../shared/http/pipeline.ts";
+import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
+
+const maxAuditDays = 92;
+const dayMs = 86_400_000;
+
+export const handler = createFeatureHandler(
+  "admin",
+  {
+    async listUsers() {
+      const users = await listUsers();
+      return { users: users.sort((a, b) => a.username.localeCompare(b.username)) };
+    },
+
+    async createUser({ body, principal, response }) {
+      const now = new Date().toISOString();
+      const user = {
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+        passwordHash: await hashPassword(body.password),
+      };
+      if (!(await createUser(user))) {
+        throw new HttpError("conflict", "Diesen Benutzernamen gibt es schon.", {
+          fields: { "body.username": "Bereits vergeben" },
+        });
+      }
+      await writeAudit({ actor: principal.username, action: "user.created", target: user.username, detail: { role: user.role } });
+      response.status = 201;
+      return user;
+    },
+
+    async updateUser({ params, body, principal }) {
+      const self = params.username === principal.username;
+      if (self && (body.active === false || body.role === "agent")) {
+        throw new HttpError("conflict", "Sie können sich nicht selbst sperren oder die Admin-Rolle entziehen.");
+      }
+      const changes: UserChanges = {
+        displayName: body.displayName,
+        role: body.role,
+        active: body.active,
+        ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
+      };
+      const user = await updateUser(params.username, changes, new Date().toISOString());
+      if (!user) throw new HttpError("not_found", "Diesen Benutzer gibt es nicht.");
+      // A changed role, password or a deactivation ends the user's sessions at once.
+      if (body.role || body.password || body.active === false) await deleteSessionsOfUser(user.username);
+      const changed = Object.keys(body).filter((field) => field !== "password");
+      await writeAudit({
+        actor: principal.username,
+        action: body.password ? "user.password_reset" : "user.updated",
+        target: user.username,
+        detail: Object.fromEntries(changed.map((field) => [field, String(body[field as keyof typeof body])])),
+      });
+      return user;
+    },
+
+    async listAudit({ query }) {
+      const toDay = query.to ?? new Date().toISOString().slice(0, 10);
+      const fromDay = query.from ?? new Date(Date.parse(toDay) - 6 * dayMs).toISOString().slice(0, 10);
+      const days = (Date.parse(toDay) - Date.parse(fromDay)) / dayMs;
+      if (days < 0) throw invalidRequest({ "query.from": "Liegt nach dem Enddatum" });
+      if (days > maxAuditDays) throw invalidRequest({ "query.from": `Höchstens ${maxAuditDays} Tage auf einmal` });
+      const entries = await listAudit({ fromDay, toDay, limit: 500, ...(query.user ? { actor: query.user } : {}) });
+      return { entries };
+    },
+  },
+  pipelineOptions(),
+);

@@ -1,0 +1,39 @@
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { type OutboxEvent, type OutboxSubscribers, outboxPartitionPrefix } from "../../shared/events/outbox.ts";
+
+/** The outbox event a stream record carries, if it is a newly written outbox item. */
+export function outboxEventOf(record: DynamoDBRecord): OutboxEvent | undefined {
+  if (record.eventName !== "INSERT" || !record.dynamodb?.NewImage) return undefined;
+  const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+  if (typeof item.pk !== "string" || !item.pk.startsWith(outboxPartitionPrefix)) return undefined;
+  return { id: String(item.eventId), type: String(item.type), occurredAt: String(item.occurredAt), payload: item.payload };
+}
+
+/**
+ * Runs each record's subscribers in order. On the first failure it reports
+ * that record and every later one (partial batch response), so the stream
+ * retries from there and keeps per-key ordering.
+ */
+export async function dispatchStreamEvent(
+  event: DynamoDBStreamEvent,
+  subscribers: OutboxSubscribers,
+  onError: (error: unknown, record: DynamoDBRecord) => void,
+): Promise<DynamoDBBatchResponse> {
+  for (const [index, record] of event.Records.entries()) {
+    const outboxEvent = outboxEventOf(record);
+    if (!outboxEvent) continue;
+    try {
+      for (const subscriber of subscribers[outboxEvent.type] ?? []) await subscriber(outboxEvent);
+    } catch (error) {
+      onError(error, record);
+      return {
+        batchItemFailures: event.Records.slice(index).map((failed) => ({
+          itemIdentifier: failed.dynamodb?.SequenceNumber ?? "",
+        })),
+      };
+    }
+  }
+  return { batchItemFailures: [] };
+}

@@ -1,0 +1,233 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, sep } from "node:path";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { type RouteDefinition, routeKey } from "../shared/http/route-types.ts";
+import { routeEntries } from "../shared/http/routes.ts";
+import { featureHandler } from "./functions.ts";
+import { lambdaContext } from "./lambda-context.ts";
+
+/** API Gateway's own payload limit; the handlers enforce their smaller one. */
+const maxPayloadBytes = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  route: RouteDefinition;
+  pattern: RegExp;
+  paramNames: string[];
+}
+
+function compile(route: RouteDefinition): CompiledRoute {
+  const paramNames: string[] = [];
+  const source = route.path
+    .split("/")
+    .map((segment) => {
+      const match = /^\{(\w+)(\+?)\}$/.exec(segment);
+      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      paramNames.push(match[1]!);
+      return match[2] ? "(.+)" : "([^/]+)";
+    })
+    .join("/");
+  return { route, pattern: new RegExp(`^${source}$`), paramNames };
+}
+
+const compiledRoutes = routeEntries.map(([, route]) => compile(route));
+
+function matchRoute(method: string, path: string) {
+  let pathMatched = false;
+  for (const compiled of compiledRoutes) {
+    const match = compiled.pattern.exec(path);
+    if (!match) continue;
+    pathMatched = true;
+    if (compiled.route.method !== method) continue;
+    const pathParameters = Object.fromEntries(
+      compiled.paramNames.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]),
+    );
+    return { route: compiled.route, pathParameters, pathMatched };
+  }
+  return { route: undefined, pathParameters: {}, pathMatched };
+}
+
+const textTypes = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/;
+
+/** Builds the API Gateway HTTP API (payload 2.0) event for a request, as AWS would. */
+export function toApiGatewayEvent(
+  request: IncomingMessage,
+  body: Buffer,
+  route: RouteDefinition,
+  pathParameters: Record<string, string>,
+): APIGatewayProxyEventV2 {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === "cookie") continue;
+    headers[name] = Array.isArray(value) ? value.join(",") : value;
+  }
+  const cookies = request.headers.cookie?.split(/;\s*/).filter(Boolean);
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const isText = textTypes.test(request.headers["content-type"] ?? "application/json");
+  const now = new Date();
+  return {
+    version: "2.0",
+    routeKey: routeKey(route),
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    ...(cookies?.length ? { cookies } : {}),
+    headers,
+    ...(url.search ? { queryStringParameters: query } : {}),
+    ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
+    requestContext: {
+      accountId: "000000000000",
+      apiId: "local",
+      domainName: headers.host ?? "localhost",
+      domainPrefix: "local",
+      http: {
+        method: request.method ?? "GET",
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? "127.0.0.1",
+        userAgent: headers["user-agent"] ?? "",
+      },
+      requestId: randomUUID(),
+      routeKey: routeKey(route),
+      stage: "$default",
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length ? { body: isText ? body.toString("utf8") : body.toString("base64") } : {}),
+    isBase64Encoded: body.length > 0 && !isText,
+  };
+}
+
+function readRequestBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxPayloadBytes) {
+        resolve(undefined);
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, code: string, message: string): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  response.end(JSON.stringify({ error: { code, message } }));
+}
+
+function writeResult(response: ServerResponse, result: APIGatewayProxyStructuredResultV2, headers: Record<string, string>) {
+  const outgoing: Record<string, string | string[]> = { ...headers };
+  for (const [name, value] of Object.entries(result.headers ?? {})) outgoing[name.toLowerCase()] = String(value);
+  if (result.cookies?.length) outgoing["set-cookie"] = result.cookies;
+  const body = result.body ?? "";
+  response.writeHead(result.statusCode ?? 200, outgoing);
+  response.end(result.isBase64Encoded ? Buffer.from(body, "base64") : body);
+}
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+function serveStatic(siteDir: string, path: string, response: ServerResponse, headers: Record<string, string>) {
+  const requested = normalize(join(siteDir, decodeURIComponent(path)));
+  const insideSite = requested === siteDir || requested.startsWith(siteDir + sep);
+  const isFile = insideSite && existsSync(requested) && statSync(requested).isFile();
+  // Single-page app: unknown paths get index.html, like the CloudFront fallback.
+  const file = isFile ? requested : join(siteDir, "index.html");
+  if (!existsSync(file)) {
+    response.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
+    response.end("Die Oberfläche ist noch nicht gebaut: npm run build");
+    return;
+  }
+  const hashedAsset = isFile && path.startsWith("/assets/");
+  response.writeHead(200, {
+    ...headers,
+    "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
+    "cache-control": hashedAsset ? "public, max-age=31536000, immutable" : "no-cache",
+  });
+  createReadStream(file).pipe(response);
+}
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  /** The built site (Vite's dist); omitted: API only. */
+  siteDir?: string;
+  /** Headers every response gets (security headers). */
+  responseHeaders?: Record<string, string>;
+}
+
+export interface Gateway {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** The local stand-in for API Gateway + CloudFront: same routes, same event shape, same handlers. */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const headers = options.responseHeaders ?? {};
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    try {
+      if (!url.pathname.startsWith("/api/") && url.pathname !== "/api") {
+        if (options.siteDir && (request.method === "GET" || request.method === "HEAD")) {
+          serveStatic(options.siteDir, url.pathname, response, headers);
+        } else {
+          sendJson(response, 404, "not_found", "Nicht gefunden.");
+        }
+        return;
+      }
+      const method = request.method ?? "GET";
+      const { route, pathParameters, pathMatched } = matchRoute(method, url.pathname);
+      if (!route) {
+        const status = pathMatched ? 405 : 404;
+        sendJson(response, status, pathMatched ? "method_not_allowed" : "not_found", "Unbekannte Route.");
+        return;
+      }
+      const body = await readRequestBody(request);
+      if (!body) {
+        sendJson(response, 413, "payload_too_large", "Die Anfrage ist zu groß.");
+        return;
+      }
+      const event = toApiGatewayEvent(request, body, route, pathParameters);
+      const handler = await featureHandler(route.feature);
+      const result = await handler(event, lambdaContext(`slot-booking-${route.feature}`));
+      writeResult(response, result, headers);
+    } catch (error) {
+      // Mirrors API Gateway's answer when a Lambda fails outright.
+      console.error(`gateway: ${request.method} ${url.pathname} failed:`, error instanceof Error ? error.message : error);
+      if (!response.headersSent) sendJson(response, 500, "internal", "Interner Fehler.");
+      else response.end();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    server,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { config, resetConfig } from "../shared/config.ts";
+import { resetCalendarClient } from "../shared/calendar/client.ts";
+import { resetClients } from "../shared/data/clients.ts";
+import { securityHeaders } from "../shared/http/security-headers.ts";
+import { type CalendarEmulator, seedDemoCalendars, startCalendarEmulator } from "./calendar-emulator/server.ts";
+import { demoConsultants } from "./demo/consultants.ts";
+import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
+import { type Gateway, startGateway } from "./gateway.ts";
+import { startObjectStore } from "./object-store.ts";
+import { startScheduler } from "./scheduler.ts";
+import { startStreamPoller } from "./stream-poller.ts";
+
+export interface LocalStackOptions {
+  /** Where DynamoDB Local, s3rver, the emulator and the stream checkpoints keep state. Omit: in memory / temporary. */
+  dataDir: string;
+  port: number;
+  /** Serve the built site from here. */
+  siteDir?: string;
+  /** Fire the cron schedules (off in tests, which call jobs directly). */
+  schedules?: boolean;
+  /** Seed demo calendars, users and bookings on first start. */
+  demoData?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  gateway: Gateway;
+  calendar: CalendarEmulator | undefined;
+  calendarUrl: string;
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  /** Deliver every pending stream record to the events handler now. */
+  drainStream(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole product on this machine: DynamoDB Local, s3rver, the
+ * calendar emulator (unless GOOGLE_CALENDAR_API_URL points elsewhere), the
+ * gateway, the stream poller and the scheduler. Sets the environment the
+ * handlers read, exactly as CDK sets it on AWS.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+  };
+
+  try {
+    process.env.TABLE_NAME ??= "slot-booking";
+    process.env.EXPORT_BUCKET ??= "slot-booking-exports";
+    process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
+    process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+
+    const [dynamo, objectStore] = await Promise.all([
+      startDynamoLocal({ dataDir: join(dataDir, "dynamodb") }),
+      startObjectStore({ dataDir: join(dataDir, "s3"), buckets: [process.env.EXPORT_BUCKET] }),
+    ]);
+    stops.push(() => dynamo.stop(), () => objectStore.stop());
+    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+    process.env.S3_ENDPOINT = objectStore.endpoint;
+    log(`DynamoDB Local   ${dynamo.endpoint}`);
+    log(`S3 (s3rver)      ${objectStore.endpoint}`);
+
+    let calendar: CalendarEmulator | undefined;
+    if (!process.env.GOOGLE_CALENDAR_API_URL) {
+      calendar = await startCalendarEmulator({ dataFile: join(dataDir, "calendar.json") });
+      stops.push(() => calendar!.close());
+      process.env.GOOGLE_CALENDAR_API_URL = calendar.url;
+      process.env.CONSULTANTS ??= demoConsultants.map((c) => `${c.name}:${c.calendarId}`).join(",");
+      log(`Calendar (emulator) ${calendar.url}`);
+    } else {
+      log(`Calendar API     ${process.env.GOOGLE_CALENDAR_API_URL}`);
+    }
+    resetConfig();
+    resetClients();
+    resetCalendarClient();
+
+    await ensureTable(dynamo.client, config().TABLE_NAME);
+    if (calendar && options.demoData) {
+      await seedDemoCalendars(calendar, {
+        consultants: [...demoConsultants], days: 56, from: new Date(), timeZone: config().TIMEZONE });
+    }
+
+    const gateway = await startGateway({
+      port: options.port,
+      responseHeaders: securityHeaders,
+      ...(options.siteDir ? { siteDir: options.siteDir } : {}),
+    });
+    stops.push(() => gateway.close());
+
+    const poller = startStreamPoller({
+      dynamo: dynamo.client,
+      endpoint: dynamo.endpoint,
+      tableName: config().TABLE_NAME,
+      checkpointFile: join(dataDir, "stream-checkpoints.json"),
+      log,
+    });
+    stops.push(() => poller.stop());
+
+    if (options.schedules) {
+      const scheduler = startScheduler(log);
+      stops.push(async () => scheduler.stop());
+    }
+
+    return {
+      url: gateway.url,
+      gateway,
+      calendar,
+      calendarUrl: config().GOOGLE_CALENDAR_API_URL ?? "",
+      dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: objectStore.endpoint,
+      drainStream: () => poller.drain(),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Secrets come from the environment locally and from Secrets Manager on AWS
+ * (the stack passes only the secret's ARN). Powertools caches the value, so
+ * a cold start pays for one read and rotation is picked up within minutes.
+ */
+const cacheSeconds = 300;
+
+async function secretValue(plainVariable: string, arnVariable: string): Promise<string | undefined> {
+  const plain = process.env[plainVariable];
+  if (plain) return plain;
+  const arn = process.env[arnVariable];
+  if (!arn) return undefined;
+  // Imported lazily: only AWS deployments load the Secrets Manager client.
+  const { getSecret } = await import("@aws-lambda-powertools/parameters/secrets");
+  const value = await getSecret(arn, { maxAge: cacheSeconds });
+  return typeof value === "string" ? value : undefined;
+}
+
+export async function sessionSecret(): Promise<Uint8Array> {
+  const value = await secretValue("SESSION_SECRET", "SESSION_SECRET_ARN");
+  if (!value || value.length < 32) throw new Error("SESSION_SECRET is missing or shorter than 32 characters");
+  return new TextEncoder().encode(value);
+}
+
+/** The Google service account's JSON, base64-encoded; undefined: unauthenticated (emulator). */
+export function googleCredentialsBase64(): Promise<string | undefined> {
+  return secretValue("GOOGLE_CREDS_BASE64", "GOOGLE_CREDS_SECRET_ARN");
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+export const roleSchema = z.enum(["agent", "admin"]);
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "Mindestens 3 Zeichen")
+  .max(40, "Höchstens 40 Zeichen")
+  .regex(/^[a-z0-9._-]+$/, "Nur Buchstaben a–z, Ziffern, Punkt, Binde- und Unterstrich");
+
+export const passwordSchema = z.string().min(10, "Mindestens 10 Zeichen").max(200, "Höchstens 200 Zeichen");
+
+export const sessionUserSchema = z
+  .object({ username: z.string(), role: roleSchema, displayName: z.string() })
+  .meta({ id: "SessionUser" });
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1, "Benutzername fehlt").max(40),
+  password: z.string().min(1, "Passwort fehlt").max(200),
+});
+
+export const sessionSchema = z
+  .object({ user: sessionUserSchema, csrfToken: z.string() })
+  .meta({ id: "Session" });
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export const userSchema = z
+  .object({
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    active: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    lastLoginAt: z.string().optional(),
+  })
+  .meta({ id: "User" });
+
+export const userListSchema = z.object({ users: z.array(userSchema) });
+
+export const createUserSchema = z.object({
+  username: usernameSchema,
+  displayName: z.string().trim().min(1, "Name fehlt").max(80, "Höchstens 80 Zeichen"),
+  role: roleSchema,
+  password: passwordSchema,
+});
+
+export const updateUserSchema = z
+  .object({
+    displayName: z.string().trim().min(1, "Name fehlt").max(80, "Höchstens 80 Zeichen").optional(),
+    role: roleSchema.optional(),
+    active: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, { message: "Keine Änderung angegeben" });
+
+export const usernameParamsSchema = z.object({ username: usernameSchema });
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    target: z.string().optional(),
+    detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .meta({ id: "AuditEntry" });
+
+const isoDate = z.iso.date("Datum im Format JJJJ-MM-TT");
+
+export const auditQuerySchema = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  user: z.string().trim().toLowerCase().max(40).optional(),
+});
+
+export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
+
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+export type User = z.infer<typeof userSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

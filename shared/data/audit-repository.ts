@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { AuditEntry } from "../contracts/auth.ts";
+import { config } from "../config.ts";
+import { dynamoClient } from "./clients.ts";
+import { keys } from "./keys.ts";
+
+const table = () => config().TABLE_NAME;
+
+export type AuditInput = Omit<AuditEntry, "id" | "at"> & { at?: string };
+
+export async function writeAudit(input: AuditInput): Promise<AuditEntry> {
+  const entry: AuditEntry = { ...input, id: randomUUID(), at: input.at ?? new Date().toISOString() };
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...keys.audit(entry.at, entry.id), ...keys.auditByActor(entry.actor, entry.at), type: "audit", ...entry },
+    }),
+  );
+  return entry;
+}
+
+function toEntry(item: Record<string, unknown>): AuditEntry {
+  const { id, at, actor, action, target, detail } = item as AuditEntry;
+  return { id, at, actor, action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) };
+}
+
+async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0], limit: number) {
+  const items: Record<string, unknown>[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoClient().send(new QueryCommand({ ...input, ExclusiveStartKey: cursor }));
+    items.push(...(page.Items ?? []));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor && items.length < limit);
+  return items.slice(0, limit);
+}
+
+/** Newest first. By actor: one index query; otherwise one query per day partition. */
+export async function listAudit(options: { fromDay: string; toDay: string; actor?: string; limit: number }) {
+  const until = `${options.toDay}T23:59:59.999Z`;
+  const since = `${options.fromDay}T00:00:00.000Z`;
+  if (options.actor) {
+    const items = await queryAll(
+      {
+        TableName: table(),
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
+        ExpressionAttributeValues: { ":pk": keys.auditByActorPartition(options.actor), ":from": since, ":to": until },
+        ScanIndexForward: false,
+      },
+      options.limit,
+    );
+    return items.map(toEntry);
+  }
+  const entries: AuditEntry[] = [];
+  for (let day = new Date(`${options.toDay}T00:00:00Z`); day >= new Date(since); day.setUTCDate(day.getUTCDate() - 1)) {
+    const items = await queryAll(
+      {
+        TableName: table(),
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.auditDayPartition(day.toISOString().slice(0, 10)) },
+        ScanIndexForward: false,
+      },
+      options.limit - entries.length,
+    );
+    entries.push(...items.map(toEntry));
+    if (entries.length >= options.limit) break;
+  }
+  return entries;
+}

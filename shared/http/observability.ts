@@ -1,0 +1,14 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { Metrics } from "@aws-lambda-powertools/metrics";
+import { Tracer } from "@aws-lambda-powertools/tracer";
+
+/** One set per Lambda (feature); the service name tags logs, metrics and traces. */
+export function createObservability(serviceName: string) {
+  return {
+    logger: new Logger({ serviceName }),
+    metrics: new Metrics({ namespace: "SlotBooking", serviceName }),
+    tracer: new Tracer({ serviceName }),
+  };
+}
+
+export type Observability = ReturnType<typeof createObservability>;

@@ -1,0 +1,171 @@
+import middy from "@middy/core";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { z } from "zod";
+import { HttpError, fieldsFromZodIssues, invalidRequest } from "./errors.ts";
+import { createObservability, type Observability } from "./observability.ts";
+import { hasRole, type Principal } from "./principal.ts";
+import { type Feature, type RouteDefinition, routeKey } from "./route-types.ts";
+import { type OperationId, type OperationsOf, type Routes, routesOfFeature } from "./routes.ts";
+
+type RequestPart<R, P extends string> = R extends { request: infer Q }
+  ? Q extends Record<P, infer S>
+    ? S extends z.ZodType
+      ? z.output<S>
+      : undefined
+    : undefined
+  : undefined;
+
+/** Mutable parts of the response an operation may set besides its body. */
+export interface ResponseExtras {
+  status?: number;
+  headers: Record<string, string>;
+  cookies: string[];
+}
+
+export interface OperationContext<R extends RouteDefinition> {
+  params: RequestPart<R, "params">;
+  query: RequestPart<R, "query">;
+  body: RequestPart<R, "body">;
+  /** Never null on non-public routes: the pipeline answers 401 first. */
+  principal: R["role"] extends "public" ? Principal | null : Principal;
+  event: APIGatewayProxyEventV2;
+  logger: Observability["logger"];
+  response: ResponseExtras;
+}
+
+export type Operation<R extends RouteDefinition> = (
+  context: OperationContext<R>,
+) => Promise<z.input<R["response"]["schema"]>>;
+
+export type FeatureOperations<F extends Feature> = {
+  [K in OperationsOf<F>]: Operation<Routes[K]>;
+};
+
+/** Resolves who sends a request; the auth feature supplies the session-based one. */
+export type Authenticator = (event: APIGatewayProxyEventV2) => Promise<Principal | null>;
+
+/** Runs after authentication for state-changing requests (CSRF check). */
+export type RequestGuard = (event: APIGatewayProxyEventV2, principal: Principal | null) => Promise<void>;
+
+export interface PipelineOptions {
+  authenticate: Authenticator;
+  guards?: RequestGuard[];
+  maxBodyBytes?: number;
+}
+
+export const defaultMaxBodyBytes = 64 * 1024;
+
+const jsonHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  extras: Partial<ResponseExtras> = {},
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { ...jsonHeaders, ...extras.headers },
+    ...(extras.cookies?.length ? { cookies: extras.cookies } : {}),
+    body: body === undefined ? "" : JSON.stringify(body),
+  };
+}
+
+function readBody(event: APIGatewayProxyEventV2, maxBodyBytes: number): unknown {
+  if (!event.body) return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
+  if (Buffer.byteLength(raw) > maxBodyBytes) {
+    throw new HttpError("payload_too_large", `Die Anfrage ist zu groß (höchstens ${maxBodyBytes} Bytes).`);
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw invalidRequest({ body: "Kein gültiges JSON" });
+  }
+}
+
+function parsePart(part: string, schema: z.ZodType | undefined, value: unknown): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (part === "body" ? undefined : {}));
+  if (!result.success) throw invalidRequest(fieldsFromZodIssues(part, result.error.issues));
+  return result.data;
+}
+
+function toErrorResponse(error: unknown, logger: Observability["logger"]): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof HttpError) {
+    return jsonResponse(error.status, error.toBody(), { headers: error.headers });
+  }
+  // Only the error itself is logged, never the event: it carries customers' personal data.
+  logger.error("Unhandled error", { error: error instanceof Error ? error : String(error) });
+  return jsonResponse(500, {
+    error: { code: "internal", message: "Interner Fehler. Bitte später erneut versuchen." },
+  });
+}
+
+/**
+ * Builds the Lambda handler of one feature: finds the route by the event's
+ * route key, authenticates and authorizes by the route's role, parses params,
+ * query and body with the route's zod schemas, runs the operation and shapes
+ * the response through the response schema (so no unlisted field leaks).
+ */
+export function createFeatureHandler<F extends Feature>(
+  feature: F,
+  operations: FeatureOperations<F>,
+  options: PipelineOptions,
+) {
+  const observability = createObservability(`slot-booking-${feature}`);
+  const { logger, metrics, tracer } = observability;
+  const table = new Map<string, { id: OperationId; route: RouteDefinition }>(
+    routesOfFeature(feature).map(([id, route]) => [routeKey(route), { id, route }]),
+  );
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+
+  async function dispatch(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+    const entry = table.get(event.routeKey);
+    if (!entry) throw new HttpError("not_found", "Unbekannte Route.");
+    const { id, route } = entry;
+    logger.appendKeys({ operation: id });
+
+    const principal = await options.authenticate(event);
+    if (route.role !== "public" && !principal) {
+      throw new HttpError("unauthorized", "Bitte melden Sie sich an.");
+    }
+    if (!hasRole(principal, route.role)) {
+      throw new HttpError("forbidden", "Dafür fehlen Ihnen die Rechte.");
+    }
+    for (const guard of options.guards ?? []) await guard(event, principal);
+
+    const response: ResponseExtras = { headers: {}, cookies: [] };
+    const context = {
+      params: parsePart("params", route.request?.params, event.pathParameters),
+      query: parsePart("query", route.request?.query, event.queryStringParameters),
+      body: parsePart("body", route.request?.body, readBody(event, maxBodyBytes)),
+      principal,
+      event,
+      logger,
+      response,
+    };
+    const operation = operations[id as OperationsOf<F>] as unknown as (
+      ctx: typeof context,
+    ) => Promise<unknown>;
+    const result = await operation(context);
+    const body = route.response.schema.parse(result);
+    metrics.addMetric(`${id}Succeeded`, MetricUnit.Count, 1);
+    return jsonResponse(response.status ?? route.response.status, body, response);
+  }
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .handler(async (event) => {
+      try {
+        return await dispatch(event);
+      } catch (error) {
+        return toErrorResponse(error, logger);
+      }
+    });
+}

@@ -1,0 +1,20 @@
+import type { Role } from "./route-types.ts";
+
+export type UserRole = Exclude<Role, "public">;
+
+/** The signed-in user a request acts for. */
+export interface Principal {
+  username: string;
+  role: UserRole;
+  displayName: string;
+  sessionId: string;
+  /** Must accompany the session's state-changing requests (`x-csrf-token`). */
+  csrfToken: string;
+}
+
+/** Whether a principal may call a route that requires `required`. */
+export function hasRole(principal: Principal | null, required: Role): boolean {
+  if (required === "public") return true;
+  if (!principal) return false;
+  return required === "agent" || principal.role === "admin";
+}

@@ -1,0 +1,49 @@
+/**
+ * The scheduled jobs, one definition for EventBridge Scheduler (AWS) and
+ * croner (local). Times are UTC.
+ */
+export interface CronFields {
+  minute: string;
+  hour: string;
+  /** `MON-FRI`, `*`, … */
+  weekDays: string;
+}
+
+export interface ScheduledJob {
+  name: string;
+  description: string;
+  cron: CronFields;
+  /** Module (relative to the project root) that exports `handler`. */
+  module: string;
+}
+
+export const scheduledJobs = [
+  {
+    name: "generate-availability",
+    description: "Recompute consultants' availability from their calendars",
+    cron: { minute: "0", hour: "5-14", weekDays: "MON-FRI" },
+    module: "functions/availability/generate-job.ts",
+  },
+  {
+    name: "check-outcomes",
+    description: "Read the day's outcomes back from the central calendar",
+    cron: { minute: "0", hour: "19", weekDays: "*" },
+    module: "functions/outcomes/check-job.ts",
+  },
+  {
+    name: "award-achievements",
+    description: "Award badges, quests and streaks for the day",
+    cron: { minute: "0", hour: "20", weekDays: "*" },
+    module: "functions/achievements/award-job.ts",
+  },
+] as const satisfies readonly ScheduledJob[];
+
+/** EventBridge: six fields, `?` for the day of month when weekdays are given. */
+export function eventBridgeCron({ minute, hour, weekDays }: CronFields): string {
+  return weekDays === "*" ? `cron(${minute} ${hour} * * ? *)` : `cron(${minute} ${hour} ? * ${weekDays} *)`;
+}
+
+/** croner / Unix: five fields. */
+export function unixCron({ minute, hour, weekDays }: CronFields): string {
+  return `${minute} ${hour} * * ${weekDays}`;
+}
