@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
@@ -34,7 +40,7 @@ function compile(route: RouteDefinition): CompiledRoute {
 
 const compiledRoutes = routeEntries.map(([, route]) => compile(route));
 
-function matchRoute(method: string, path: string) {
+export function matchRoute(method: string, path: string) {
   let pathMatched = false;
   for (const compiled of compiledRoutes) {
     const match = compiled.pattern.exec(path);
@@ -51,23 +57,37 @@ function matchRoute(method: string, path: string) {
 
 const textTypes = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/;
 
+/** What the gateway needs of an HTTP request (a plain object, so tests can build one). */
+export interface LocalRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  sourceIp: string;
+  httpVersion?: string;
+}
+
 /** Builds the API Gateway HTTP API (payload 2.0) event for a request, as AWS would. */
 export function toApiGatewayEvent(
-  request: IncomingMessage,
-  body: Buffer,
+  request: LocalRequest,
   route: RouteDefinition,
   pathParameters: Record<string, string>,
 ): APIGatewayProxyEventV2 {
-  const url = new URL(request.url ?? "/", "http://localhost");
+  const url = new URL(request.url, "http://localhost");
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined || name === "cookie") continue;
     headers[name] = Array.isArray(value) ? value.join(",") : value;
   }
-  const cookies = request.headers.cookie?.split(/;\s*/).filter(Boolean);
+  const cookieHeader = request.headers.cookie;
+  const cookies = (Array.isArray(cookieHeader) ? cookieHeader.join("; ") : cookieHeader)
+    ?.split(/;\s*/)
+    .filter(Boolean);
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const isText = textTypes.test(request.headers["content-type"] ?? "application/json");
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
+  const isText = textTypes.test(headers["content-type"] ?? "application/json");
+  const { body } = request;
   const now = new Date();
   return {
     version: "2.0",
@@ -84,10 +104,10 @@ export function toApiGatewayEvent(
       domainName: headers.host ?? "localhost",
       domainPrefix: "local",
       http: {
-        method: request.method ?? "GET",
+        method: request.method,
         path: url.pathname,
-        protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? "127.0.0.1",
+        protocol: `HTTP/${request.httpVersion ?? "1.1"}`,
+        sourceIp: request.sourceIp,
         userAgent: headers["user-agent"] ?? "",
       },
       requestId: randomUUID(),
@@ -124,9 +144,14 @@ function sendJson(response: ServerResponse, status: number, code: string, messag
   response.end(JSON.stringify({ error: { code, message } }));
 }
 
-function writeResult(response: ServerResponse, result: APIGatewayProxyStructuredResultV2, headers: Record<string, string>) {
+function writeResult(
+  response: ServerResponse,
+  result: APIGatewayProxyStructuredResultV2,
+  headers: Record<string, string>,
+) {
   const outgoing: Record<string, string | string[]> = { ...headers };
-  for (const [name, value] of Object.entries(result.headers ?? {})) outgoing[name.toLowerCase()] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    outgoing[name.toLowerCase()] = String(value);
   if (result.cookies?.length) outgoing["set-cookie"] = result.cookies;
   const body = result.body ?? "";
   response.writeHead(result.statusCode ?? 200, outgoing);
@@ -145,7 +170,12 @@ const contentTypes: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-function serveStatic(siteDir: string, path: string, response: ServerResponse, headers: Record<string, string>) {
+function serveStatic(
+  siteDir: string,
+  path: string,
+  response: ServerResponse,
+  headers: Record<string, string>,
+) {
   const requested = normalize(join(siteDir, decodeURIComponent(path)));
   const insideSite = requested === siteDir || requested.startsWith(siteDir + sep);
   const isFile = insideSite && existsSync(requested) && statSync(requested).isFile();
@@ -206,13 +236,28 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         sendJson(response, 413, "payload_too_large", "Die Anfrage ist zu groß.");
         return;
       }
-      const event = toApiGatewayEvent(request, body, route, pathParameters);
+      const event = toApiGatewayEvent(
+        {
+          method,
+          url: request.url ?? "/",
+          headers: request.headers,
+          body,
+          // IPv4-mapped IPv6 as API Gateway would report it: plain IPv4.
+          sourceIp: (request.socket.remoteAddress ?? "127.0.0.1").replace(/^::ffff:/, ""),
+          httpVersion: request.httpVersion,
+        },
+        route,
+        pathParameters,
+      );
       const handler = await featureHandler(route.feature);
       const result = await handler(event, lambdaContext(`slot-booking-${route.feature}`));
       writeResult(response, result, headers);
     } catch (error) {
       // Mirrors API Gateway's answer when a Lambda fails outright.
-      console.error(`gateway: ${request.method} ${url.pathname} failed:`, error instanceof Error ? error.message : error);
+      console.error(
+        `gateway: ${request.method} ${url.pathname} failed:`,
+        error instanceof Error ? error.message : error,
+      );
       if (!response.headersSent) sendJson(response, 500, "internal", "Interner Fehler.");
       else response.end();
     }

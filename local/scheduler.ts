@@ -8,6 +8,10 @@ export function scheduledEvent(job: ScheduledJob, time = new Date()) {
   return { source: "slot-booking.scheduler", job: job.name, time: time.toISOString() };
 }
 
+export function jobNamed(name: (typeof scheduledJobs)[number]["name"]): ScheduledJob {
+  return scheduledJobs.find((job) => job.name === name)!;
+}
+
 export async function runJob(job: ScheduledJob): Promise<unknown> {
   const handler = await jobHandler(job.module);
   return handler(scheduledEvent(job), lambdaContext(`slot-booking-${job.name}`, 15 * 60_000));

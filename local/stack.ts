@@ -1,15 +1,22 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { config, resetConfig } from "../shared/config.ts";
+import type { AvailabilityRun } from "../functions/availability/generate.ts";
+import { bootstrapUsers, parseBootstrapUsers } from "../shared/auth/bootstrap.ts";
 import { resetCalendarClient } from "../shared/calendar/client.ts";
+import { config, resetConfig } from "../shared/config.ts";
 import { resetClients } from "../shared/data/clients.ts";
+import { seedConsultants } from "../shared/data/consultants-repository.ts";
 import { securityHeaders } from "../shared/http/security-headers.ts";
-import { type CalendarEmulator, seedDemoCalendars, startCalendarEmulator } from "./calendar-emulator/server.ts";
+import { type CalendarEmulator, startCalendarEmulator } from "./calendar/emulator.ts";
+import { seedDemoBookings } from "./demo/bookings.ts";
+import { seedDemoCalendars } from "./demo/calendars.ts";
 import { demoConsultants } from "./demo/consultants.ts";
+import { demoUsers } from "./demo/users.ts";
 import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
 import { type Gateway, startGateway } from "./gateway.ts";
 import { startObjectStore } from "./object-store.ts";
-import { startScheduler } from "./scheduler.ts";
+import { jobNamed, runJob, startScheduler } from "./scheduler.ts";
+import { localSessionSecret } from "./session-secret.ts";
 import { startStreamPoller } from "./stream-poller.ts";
 
 export interface LocalStackOptions {
@@ -57,12 +64,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env.EXPORT_BUCKET ??= "slot-booking-exports";
     process.env.POWERTOOLS_METRICS_DISABLED ??= "true";
     process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+    process.env.SESSION_SECRET ??= localSessionSecret(dataDir);
 
     const [dynamo, objectStore] = await Promise.all([
       startDynamoLocal({ dataDir: join(dataDir, "dynamodb") }),
       startObjectStore({ dataDir: join(dataDir, "s3"), buckets: [process.env.EXPORT_BUCKET] }),
     ]);
-    stops.push(() => dynamo.stop(), () => objectStore.stop());
+    stops.push(
+      () => dynamo.stop(),
+      () => objectStore.stop(),
+    );
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
     process.env.S3_ENDPOINT = objectStore.endpoint;
     log(`DynamoDB Local   ${dynamo.endpoint}`);
@@ -84,9 +95,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     await ensureTable(dynamo.client, config().TABLE_NAME);
     if (calendar && options.demoData) {
-      await seedDemoCalendars(calendar, {
-        consultants: [...demoConsultants], days: 56, from: new Date(), timeZone: config().TIMEZONE });
+      seedDemoCalendars(calendar, {
+        consultants: [...demoConsultants],
+        days: 56,
+        from: new Date(),
+        timeZone: config().TIMEZONE,
+      });
     }
+
+    const seeded = await seedConsultants(config().CONSULTANTS);
+    if (seeded) log(`Consultants from CONSULTANTS: ${seeded}`);
+    if (options.demoData) await bootstrapUsers(demoUsers, "demo-users");
+    const bootstrapped = await bootstrapUsers(parseBootstrapUsers(process.env.BOOTSTRAP_USERS ?? ""));
+    if (bootstrapped) log(`Users from BOOTSTRAP_USERS: ${bootstrapped} created or updated`);
 
     const gateway = await startGateway({
       port: options.port,
@@ -94,6 +115,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.siteDir ? { siteDir: options.siteDir } : {}),
     });
     stops.push(() => gateway.close());
+
+    // Slots exist from the first minute, not only after the next scheduled run.
+    const availability = (await runJob(jobNamed("generate-availability"))) as AvailabilityRun;
+    log(
+      `Availability: ${availability.slots} slots from ${availability.consultants} consultants' calendars (${availability.googleCalls} calendar calls)`,
+    );
+    if (options.demoData) await seedDemoBookings(log);
 
     const poller = startStreamPoller({
       dynamo: dynamo.client,

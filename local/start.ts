@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { demoUsers } from "./demo/users.ts";
 import { startLocalStack } from "./stack.ts";
 
 /** `npm start`: the whole product on this machine, no cloud account needed. */
@@ -23,6 +24,11 @@ const stack = await startLocalStack({
 
 console.log(`\n  App ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.url}`);
 console.log(`  API docs: ${stack.url}/api/openapi.json`);
+if (demoData) {
+  console.log("\n  Demo sign-ins:");
+  for (const user of demoUsers)
+    console.log(`    ${user.username.padEnd(8)} ${user.password.padEnd(17)} ${user.role}`);
+}
 console.log("  Stop with Ctrl-C.\n");
 
 let stopping = false;

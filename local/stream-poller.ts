@@ -1,20 +1,20 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
+  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   ExpiredIteratorException,
   GetRecordsCommand,
   type GetRecordsCommandOutput,
   GetShardIteratorCommand,
-  type _Record,
   ResourceNotFoundException,
   TrimmedDataAccessException,
 } from "@aws-sdk/client-dynamodb-streams";
 import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
+import { localRegion } from "./dynamodb-local.ts";
 import { eventsHandler } from "./functions.ts";
 import { lambdaContext } from "./lambda-context.ts";
-import { localRegion } from "./dynamodb-local.ts";
 
 export interface StreamPollerOptions {
   dynamo: DynamoDBClient;
@@ -98,7 +98,9 @@ export function startStreamPoller(options: StreamPollerOptions) {
       ? { ShardIteratorType: "AFTER_SEQUENCE_NUMBER" as const, SequenceNumber: after }
       : { ShardIteratorType: "TRIM_HORIZON" as const };
     try {
-      const result = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shardId, ...request }));
+      const result = await streams.send(
+        new GetShardIteratorCommand({ StreamArn: arn, ShardId: shardId, ...request }),
+      );
       return result.ShardIterator;
     } catch (error) {
       if (!(error instanceof TrimmedDataAccessException) || !after) throw error;
@@ -113,7 +115,10 @@ export function startStreamPoller(options: StreamPollerOptions) {
     const result = await handler(event, lambdaContext("slot-booking-events"));
     const failed = result?.batchItemFailures?.[0]?.itemIdentifier;
     const processed = failed
-      ? records.slice(0, records.findIndex((record) => record.dynamodb?.SequenceNumber === failed))
+      ? records.slice(
+          0,
+          records.findIndex((record) => record.dynamodb?.SequenceNumber === failed),
+        )
       : records;
     const last = processed.at(-1)?.dynamodb?.SequenceNumber;
     if (last) {

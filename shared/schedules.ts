@@ -31,6 +31,12 @@ export const scheduledJobs = [
     module: "functions/outcomes/check-job.ts",
   },
   {
+    name: "retry-calendar-sync",
+    description: "Retry calendar syncs that failed while Google was unavailable",
+    cron: { minute: "*/5", hour: "*", weekDays: "*" },
+    module: "functions/booking/sync-retry-job.ts",
+  },
+  {
     name: "award-achievements",
     description: "Award badges, quests and streaks for the day",
     cron: { minute: "0", hour: "20", weekDays: "*" },

@@ -1,10 +1,21 @@
-import { writeAudit, listAudit } from "../../shared/data/audit-repository.ts";
+import { randomUUID } from "node:crypto";
+import { listAudit, writeAudit } from "../../shared/data/audit-repository.ts";
+import {
+  currentPointsRule,
+  currentSlotTemplate,
+  savePointsRule,
+  saveSlotTemplate,
+} from "../../shared/data/booking-settings.ts";
+import { getConsultant, listConsultants, putConsultant } from "../../shared/data/consultants-repository.ts";
+import { latestJobRuns } from "../../shared/data/job-runs-repository.ts";
 import { deleteSessionsOfUser } from "../../shared/data/sessions-repository.ts";
 import { createUser, listUsers, type UserChanges, updateUser } from "../../shared/data/users-repository.ts";
 import { hashPassword } from "../../shared/domain/auth/password.ts";
 import { HttpError, invalidRequest } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
+
+import { runJobNow } from "./jobs.ts";
 
 const maxAuditDays = 92;
 const dayMs = 86_400_000;
@@ -33,7 +44,12 @@ export const handler = createFeatureHandler(
           fields: { "body.username": "Bereits vergeben" },
         });
       }
-      await writeAudit({ actor: principal.username, action: "user.created", target: user.username, detail: { role: user.role } });
+      await writeAudit({
+        actor: principal.username,
+        action: "user.created",
+        target: user.username,
+        detail: { role: user.role },
+      });
       response.status = 201;
       return user;
     },
@@ -41,7 +57,10 @@ export const handler = createFeatureHandler(
     async updateUser({ params, body, principal }) {
       const self = params.username === principal.username;
       if (self && (body.active === false || body.role === "agent")) {
-        throw new HttpError("conflict", "Sie können sich nicht selbst sperren oder die Admin-Rolle entziehen.");
+        throw new HttpError(
+          "conflict",
+          "Sie können sich nicht selbst sperren oder die Admin-Rolle entziehen.",
+        );
       }
       const changes: UserChanges = {
         displayName: body.displayName,
@@ -68,9 +87,67 @@ export const handler = createFeatureHandler(
       const fromDay = query.from ?? new Date(Date.parse(toDay) - 6 * dayMs).toISOString().slice(0, 10);
       const days = (Date.parse(toDay) - Date.parse(fromDay)) / dayMs;
       if (days < 0) throw invalidRequest({ "query.from": "Liegt nach dem Enddatum" });
-      if (days > maxAuditDays) throw invalidRequest({ "query.from": `Höchstens ${maxAuditDays} Tage auf einmal` });
-      const entries = await listAudit({ fromDay, toDay, limit: 500, ...(query.user ? { actor: query.user } : {}) });
+      if (days > maxAuditDays)
+        throw invalidRequest({ "query.from": `Höchstens ${maxAuditDays} Tage auf einmal` });
+      const entries = await listAudit({
+        fromDay,
+        toDay,
+        limit: 500,
+        ...(query.user ? { actor: query.user } : {}),
+      });
       return { entries };
+    },
+
+    async listConsultantsAdmin() {
+      return (await listConsultants()).sort((a, b) => a.name.localeCompare(b.name, "de"));
+    },
+
+    async createConsultant({ body, principal, response }) {
+      const consultant = await putConsultant({ id: randomUUID().slice(0, 8), ...body });
+      await writeAudit({ actor: principal.username, action: "consultant.created", target: consultant.id });
+      response.status = 201;
+      return consultant;
+    },
+
+    async updateConsultant({ params, body, principal }) {
+      const current = await getConsultant(params.id);
+      if (!current) throw new HttpError("not_found", "Diesen Berater gibt es nicht.");
+      const consultant = await putConsultant({
+        ...current,
+        ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)),
+      });
+      await writeAudit({ actor: principal.username, action: "consultant.updated", target: consultant.id });
+      return consultant;
+    },
+
+    async getSlotTemplate() {
+      return currentSlotTemplate();
+    },
+
+    async putSlotTemplate({ body, principal }) {
+      await saveSlotTemplate(body);
+      await writeAudit({ actor: principal.username, action: "settings.slot_template" });
+      return body;
+    },
+
+    async getPointsRule() {
+      return currentPointsRule();
+    },
+
+    async putPointsRule({ body, principal }) {
+      await savePointsRule(body);
+      await writeAudit({ actor: principal.username, action: "settings.points_rule" });
+      return body;
+    },
+
+    async runJob({ params, query, principal }) {
+      const summary = await runJobNow(params.job, query);
+      await writeAudit({ actor: principal.username, action: "job.run", target: params.job });
+      return { job: params.job, summary };
+    },
+
+    async listJobRuns({ params }) {
+      return { runs: await latestJobRuns(params.job) };
     },
   },
   pipelineOptions(),

@@ -1,10 +1,15 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { SessionUser } from "../../shared/contracts/auth.ts";
-import { needsRehash, hashPassword, verifyAgainstDummy, verifyPassword } from "../../shared/domain/auth/password.ts";
-import { lockedForSeconds, loginThrottle } from "../../shared/domain/auth/throttle.ts";
 import { writeAudit } from "../../shared/data/audit-repository.ts";
 import { clearFailures, getFailures, recordFailure } from "../../shared/data/throttle-repository.ts";
 import { getUser, updateUser } from "../../shared/data/users-repository.ts";
+import {
+  hashPassword,
+  needsRehash,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "../../shared/domain/auth/password.ts";
+import { lockedForSeconds, loginThrottle } from "../../shared/domain/auth/throttle.ts";
 import { HttpError } from "../../shared/http/errors.ts";
 
 const badCredentials = () => new HttpError("unauthorized", "Benutzername oder Passwort ist falsch.");
@@ -30,13 +35,19 @@ export async function authenticateCredentials(
   );
   if (waitSeconds > 0) {
     await writeAudit({ actor: username, action: "login.throttled", detail: { address } });
-    throw new HttpError("rate_limited", "Zu viele fehlgeschlagene Anmeldungen. Bitte später erneut versuchen.", {
-      headers: { "retry-after": String(waitSeconds) },
-    });
+    throw new HttpError(
+      "rate_limited",
+      "Zu viele fehlgeschlagene Anmeldungen. Bitte später erneut versuchen.",
+      {
+        headers: { "retry-after": String(waitSeconds) },
+      },
+    );
   }
 
   const user = await getUser(username);
-  const valid = user?.active ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+  const valid = user?.active
+    ? await verifyPassword(password, user.passwordHash)
+    : await verifyAgainstDummy(password);
   if (!user || !valid) {
     await Promise.all([
       recordFailure("user", username, now, loginThrottle.windowSeconds),
@@ -51,7 +62,10 @@ export async function authenticateCredentials(
     clearFailures("user", username),
     updateUser(
       username,
-      { lastLoginAt: loggedInAt, ...(needsRehash(user.passwordHash) ? { passwordHash: await hashPassword(password) } : {}) },
+      {
+        lastLoginAt: loggedInAt,
+        ...(needsRehash(user.passwordHash) ? { passwordHash: await hashPassword(password) } : {}),
+      },
       user.updatedAt,
     ),
     writeAudit({ actor: username, action: "login.succeeded", at: loggedInAt, detail: { address } }),

@@ -1,10 +1,11 @@
 import { createJobHandler } from "../../shared/jobs/job-handler.ts";
+import { generateAvailability } from "./generate.ts";
 
-/**
- * Scheduled availability generation. The schedule, permissions and wiring are in place;
- * the work itself arrives with its feature issue, so for now it reports that.
- */
-export const handler = createJobHandler("generate-availability", async (_event, logger) => {
-  logger.info("availability generation has no work wired yet");
-  return { processed: 0 };
+/** Scheduled hourly Mon–Fri 05–14 UTC; admins can also run it on demand. */
+export const handler = createJobHandler("generate-availability", async (event, logger) => {
+  const run = await generateAvailability(event.time ? new Date(event.time) : new Date());
+  if (run.failedConsultants.length > 0)
+    logger.warn("some calendars failed", { failed: run.failedConsultants.length });
+  if (run.lostSlots.length > 0) logger.warn("slots lost all consultants", { lost: run.lostSlots.length });
+  return run;
 });

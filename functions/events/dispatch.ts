@@ -1,14 +1,23 @@
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
-import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { type OutboxEvent, type OutboxSubscribers, outboxPartitionPrefix } from "../../shared/events/outbox.ts";
+import {
+  type OutboxEvent,
+  type OutboxSubscribers,
+  outboxPartitionPrefix,
+} from "../../shared/events/outbox.ts";
 
 /** The outbox event a stream record carries, if it is a newly written outbox item. */
 export function outboxEventOf(record: DynamoDBRecord): OutboxEvent | undefined {
   if (record.eventName !== "INSERT" || !record.dynamodb?.NewImage) return undefined;
   const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
   if (typeof item.pk !== "string" || !item.pk.startsWith(outboxPartitionPrefix)) return undefined;
-  return { id: String(item.eventId), type: String(item.type), occurredAt: String(item.occurredAt), payload: item.payload };
+  return {
+    id: String(item.eventId),
+    type: String(item.eventType),
+    occurredAt: String(item.occurredAt),
+    payload: item.payload,
+  };
 }
 
 /**

@@ -1,17 +1,14 @@
-import middy from "@middy/core";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import middy from "@middy/core";
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
-import type { OutboxSubscribers } from "../../shared/events/outbox.ts";
 import { createObservability } from "../../shared/http/observability.ts";
 import { dispatchStreamEvent } from "./dispatch.ts";
+import { subscribers } from "./subscribers.ts";
 
 const { logger } = createObservability("slot-booking-events");
 
-/** Features register their reactions to domain events here. */
-export const subscribers: OutboxSubscribers = {};
-
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
   .handler((event) =>
     dispatchStreamEvent(event, subscribers, (error, record) =>
       // The record's id only: its images carry customers' personal data.

@@ -1,10 +1,7 @@
 import { createJobHandler } from "../../shared/jobs/job-handler.ts";
+import { checkOutcomes } from "./check.ts";
 
-/**
- * Scheduled outcome check. The schedule, permissions and wiring are in place;
- * the work itself arrives with its feature issue, so for now it reports that.
- */
-export const handler = createJobHandler("check-outcomes", async (_event, logger) => {
-  logger.info("outcome check has no work wired yet");
-  return { processed: 0 };
-});
+/** Daily at 19:00 UTC: today's outcomes from the central calendar's colours. */
+export const handler = createJobHandler("check-outcomes", async (event) =>
+  checkOutcomes(undefined, event.time ? new Date(event.time) : new Date()),
+);

@@ -1,5 +1,5 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { HeadBucketCommand } from "@aws-sdk/client-s3";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { calendarClient } from "../../shared/calendar/client.ts";
 import { config } from "../../shared/config.ts";
 import type { DependencyCheck, Health } from "../../shared/contracts/system.ts";

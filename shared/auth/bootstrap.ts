@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { roleSchema, usernameSchema } from "../contracts/auth.ts";
 import { config } from "../config.ts";
+import { roleSchema, usernameSchema } from "../contracts/auth.ts";
 import { dynamoClient } from "../data/clients.ts";
 import { keys } from "../data/keys.ts";
 import { upsertUser } from "../data/users-repository.ts";
@@ -23,7 +23,8 @@ export function parseBootstrapUsers(value: string): BootstrapUser[] {
     .map((entry) => {
       const [name = "", password = "", role = "agent"] = entry.split(":");
       const username = usernameSchema.parse(name);
-      if (password.length < 10) throw new Error(`BOOTSTRAP_USERS: the password of ${username} is shorter than 10 characters`);
+      if (password.length < 10)
+        throw new Error(`BOOTSTRAP_USERS: the password of ${username} is shorter than 10 characters`);
       return {
         username,
         password,
@@ -37,11 +38,16 @@ export function parseBootstrapUsers(value: string): BootstrapUser[] {
  * Creates or updates the listed users. A marker keeps the list's digest, so
  * the (deliberately slow) hashing runs only when the list changed.
  */
-export async function bootstrapUsers(users: BootstrapUser[], markerName = "bootstrap-users"): Promise<number> {
+export async function bootstrapUsers(
+  users: BootstrapUser[],
+  markerName = "bootstrap-users",
+): Promise<number> {
   if (users.length === 0) return 0;
   const digest = createHash("sha256").update(JSON.stringify(users)).digest("hex");
   const table = config().TABLE_NAME;
-  const marker = await dynamoClient().send(new GetCommand({ TableName: table, Key: keys.marker(markerName) }));
+  const marker = await dynamoClient().send(
+    new GetCommand({ TableName: table, Key: keys.marker(markerName) }),
+  );
   if (marker.Item?.digest === digest) return 0;
   const now = new Date().toISOString();
   for (const user of users) {
@@ -55,6 +61,8 @@ export async function bootstrapUsers(users: BootstrapUser[], markerName = "boots
       passwordHash: await hashPassword(user.password),
     });
   }
-  await dynamoClient().send(new PutCommand({ TableName: table, Item: { ...keys.marker(markerName), digest } }));
+  await dynamoClient().send(
+    new PutCommand({ TableName: table, Item: { ...keys.marker(markerName), digest } }),
+  );
   return users.length;
 }

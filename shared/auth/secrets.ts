@@ -26,3 +26,8 @@ export async function sessionSecret(): Promise<Uint8Array> {
 export function googleCredentialsBase64(): Promise<string | undefined> {
   return secretValue("GOOGLE_CREDS_BASE64", "GOOGLE_CREDS_SECRET_ARN");
 }
+
+/** `user:password:role,…` users to create or update at start (a secret on AWS: it holds passwords). */
+export function bootstrapUsersList(): Promise<string | undefined> {
+  return secretValue("BOOTSTRAP_USERS", "BOOTSTRAP_USERS_SECRET_ARN");
+}

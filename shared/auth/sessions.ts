@@ -17,7 +17,8 @@ const randomToken = () => randomBytes(32).toString("base64url");
 /** Plain HTTP is only allowed for localhost; everywhere else the cookie is Secure. */
 function isLocalPlainHttp(event: APIGatewayProxyEventV2): boolean {
   const host = (event.headers.host ?? "").split(":")[0];
-  const proto = event.headers["x-forwarded-proto"] ?? (event.requestContext.apiId === "local" ? "http" : "https");
+  const proto =
+    event.headers["x-forwarded-proto"] ?? (event.requestContext.apiId === "local" ? "http" : "https");
   return proto === "http" && (host === "localhost" || host === "127.0.0.1");
 }
 
@@ -97,6 +98,9 @@ export const requireCsrfToken: RequestGuard = async (event, principal) => {
   if (!principal || safeMethods.has(event.requestContext.http.method)) return;
   const sent = event.headers["x-csrf-token"];
   if (!sent || !sameToken(sent, principal.csrfToken)) {
-    throw new HttpError("forbidden", "Sicherheitstoken fehlt oder ist ungültig. Bitte laden Sie die Seite neu.");
+    throw new HttpError(
+      "forbidden",
+      "Sicherheitstoken fehlt oder ist ungültig. Bitte laden Sie die Seite neu.",
+    );
   }
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { AuditEntry } from "../contracts/auth.ts";
 import { config } from "../config.ts";
+import type { AuditEntry } from "../contracts/auth.ts";
 import { dynamoClient } from "./clients.ts";
 import { keys } from "./keys.ts";
 
@@ -14,7 +14,12 @@ export async function writeAudit(input: AuditInput): Promise<AuditEntry> {
   await dynamoClient().send(
     new PutCommand({
       TableName: table(),
-      Item: { ...keys.audit(entry.at, entry.id), ...keys.auditByActor(entry.actor, entry.at), type: "audit", ...entry },
+      Item: {
+        ...keys.audit(entry.at, entry.id),
+        ...keys.auditByActor(entry.actor, entry.at),
+        type: "audit",
+        ...entry,
+      },
     }),
   );
   return entry;
@@ -46,7 +51,11 @@ export async function listAudit(options: { fromDay: string; toDay: string; actor
         TableName: table(),
         IndexName: "gsi1",
         KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
-        ExpressionAttributeValues: { ":pk": keys.auditByActorPartition(options.actor), ":from": since, ":to": until },
+        ExpressionAttributeValues: {
+          ":pk": keys.auditByActorPartition(options.actor),
+          ":from": since,
+          ":to": until,
+        },
         ScanIndexForward: false,
       },
       options.limit,
@@ -54,7 +63,11 @@ export async function listAudit(options: { fromDay: string; toDay: string; actor
     return items.map(toEntry);
   }
   const entries: AuditEntry[] = [];
-  for (let day = new Date(`${options.toDay}T00:00:00Z`); day >= new Date(since); day.setUTCDate(day.getUTCDate() - 1)) {
+  for (
+    let day = new Date(`${options.toDay}T00:00:00Z`);
+    day >= new Date(since);
+    day.setUTCDate(day.getUTCDate() - 1)
+  ) {
     const items = await queryAll(
       {
         TableName: table(),

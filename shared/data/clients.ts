@@ -6,8 +6,9 @@ import { config } from "../config.ts";
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 
-/** Local endpoints accept any credentials; the SDK still insists on some. */
+/** DynamoDB Local accepts any credentials (the SDK still insists on some); s3rver wants its own default pair. */
 const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+const s3rverCredentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
 export function dynamoClient(): DynamoDBDocumentClient {
   if (!documentClient) {
@@ -35,7 +36,7 @@ export function objectStore(): S3Client {
       region: AWS_REGION,
       requestChecksumCalculation: "WHEN_REQUIRED",
       responseChecksumValidation: "WHEN_REQUIRED",
-      ...(S3_ENDPOINT ? { endpoint: S3_ENDPOINT, forcePathStyle: true, credentials: localCredentials } : {}),
+      ...(S3_ENDPOINT ? { endpoint: S3_ENDPOINT, forcePathStyle: true, credentials: s3rverCredentials } : {}),
     });
   }
   return s3Client;

@@ -1,6 +1,12 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { UserRole } from "../http/principal.ts";
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
+import type { UserRole } from "../http/principal.ts";
 import { dynamoClient } from "./clients.ts";
 import { keys } from "./keys.ts";
 
@@ -32,7 +38,9 @@ export async function putSession(session: StoredSession): Promise<void> {
 }
 
 export async function getSession(sessionId: string): Promise<StoredSession | undefined> {
-  const result = await dynamoClient().send(new GetCommand({ TableName: table(), Key: keys.session(sessionId) }));
+  const result = await dynamoClient().send(
+    new GetCommand({ TableName: table(), Key: keys.session(sessionId) }),
+  );
   const item = result.Item as (StoredSession & Record<string, unknown>) | undefined;
   // TTL deletion lags: an expired item may still be read.
   if (!item || item.expiresAt <= Date.now() / 1000) return undefined;

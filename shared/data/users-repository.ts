@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { User } from "../contracts/auth.ts";
 import { config } from "../config.ts";
+import type { User } from "../contracts/auth.ts";
 import { dynamoClient } from "./clients.ts";
 import { keys } from "./keys.ts";
 
@@ -80,10 +80,16 @@ export async function upsertUser(user: StoredUser): Promise<void> {
   );
 }
 
-export type UserChanges = Partial<Pick<StoredUser, "displayName" | "role" | "active" | "passwordHash" | "lastLoginAt">>;
+export type UserChanges = Partial<
+  Pick<StoredUser, "displayName" | "role" | "active" | "passwordHash" | "lastLoginAt">
+>;
 
 /** Applies the changes to an existing user; undefined when there is none. */
-export async function updateUser(username: string, changes: UserChanges, now: string): Promise<StoredUser | undefined> {
+export async function updateUser(
+  username: string,
+  changes: UserChanges,
+  now: string,
+): Promise<StoredUser | undefined> {
   const entries = Object.entries({ ...changes, updatedAt: now }).filter(([, value]) => value !== undefined);
   try {
     const result = await dynamoClient().send(
@@ -92,7 +98,9 @@ export async function updateUser(username: string, changes: UserChanges, now: st
         Key: keys.user(username),
         UpdateExpression: `SET ${entries.map((_, index) => `#f${index} = :v${index}`).join(", ")}`,
         ExpressionAttributeNames: Object.fromEntries(entries.map(([name], index) => [`#f${index}`, name])),
-        ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])),
+        ExpressionAttributeValues: Object.fromEntries(
+          entries.map(([, value], index) => [`:v${index}`, value]),
+        ),
         ConditionExpression: "attribute_exists(pk)",
         ReturnValues: "ALL_NEW",
       }),

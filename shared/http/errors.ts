@@ -29,7 +29,10 @@ export class HttpError extends Error {
 }
 
 /** Turns zod issues into `{ "body.phone": "…" }` so the client can point at the field. */
-export function fieldsFromZodIssues(part: string, issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+export function fieldsFromZodIssues(
+  part: string,
+  issues: readonly z.core.$ZodIssue[],
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const path = [part, ...issue.path.map(String)].join(".");

@@ -15,7 +15,10 @@ function parameters(route: RouteDefinition): JsonSchema[] {
     ["query", route.request?.query],
   ] as const) {
     if (!schema) continue;
-    const shape = toSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const shape = toSchema(schema, "input") as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(shape.properties ?? {})) {
       result.push({
         name,
@@ -36,7 +39,10 @@ function errorResponses(route: RouteDefinition): Record<string, JsonSchema> {
   return Object.fromEntries(
     [...codes].map((code) => [
       String(code),
-      { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+      {
+        description: "Error",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
     ]),
   );
 }

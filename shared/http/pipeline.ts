@@ -1,11 +1,11 @@
-import middy from "@middy/core";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
+import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import { z } from "zod";
-import { HttpError, fieldsFromZodIssues, invalidRequest } from "./errors.ts";
+import type { z } from "zod";
+import { fieldsFromZodIssues, HttpError, invalidRequest } from "./errors.ts";
 import { createObservability, type Observability } from "./observability.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import { type Feature, type RouteDefinition, routeKey } from "./route-types.ts";
@@ -96,6 +96,11 @@ function parsePart(part: string, schema: z.ZodType | undefined, value: unknown):
 
 function toErrorResponse(error: unknown, logger: Observability["logger"]): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpError) {
+    logger.info("request refused", {
+      status: error.status,
+      code: error.code,
+      fields: error.fields && Object.keys(error.fields),
+    });
     return jsonResponse(error.status, error.toBody(), { headers: error.headers });
   }
   // Only the error itself is logged, never the event: it carries customers' personal data.
@@ -154,18 +159,29 @@ export function createFeatureHandler<F extends Feature>(
     const result = await operation(context);
     const body = route.response.schema.parse(result);
     metrics.addMetric(`${id}Succeeded`, MetricUnit.Count, 1);
+    // Who did what, never with what: bodies carry customers' data and passwords.
+    logger.info("request handled", {
+      user: principal?.username,
+      status: response.status ?? route.response.status,
+    });
     return jsonResponse(response.status ?? route.response.status, body, response);
   }
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(captureLambdaHandler(tracer))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics))
     .handler(async (event) => {
       try {
         return await dispatch(event);
       } catch (error) {
-        return toErrorResponse(error, logger);
+        const response = toErrorResponse(error, logger);
+        metrics.addMetric(
+          (response.statusCode ?? 500) >= 500 ? "ServerError" : "ClientError",
+          MetricUnit.Count,
+          1,
+        );
+        return response;
       }
     });
 }

@@ -27,14 +27,23 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, logN, r, p, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64");
-  const actual = await derive(password, Buffer.from(salt, "base64"), Number(logN), Number(r), Number(p), expected.length);
+  const actual = await derive(
+    password,
+    Buffer.from(salt, "base64"),
+    Number(logN),
+    Number(r),
+    Number(p),
+    expected.length,
+  );
   return timingSafeEqual(actual, expected);
 }
 
 /** Whether a stored hash uses weaker parameters than today's (rehash on next login). */
 export function needsRehash(stored: string): boolean {
   const [, logN, r, p] = stored.split("$");
-  return Number(logN) < scryptParameters.logN || Number(r) < scryptParameters.r || Number(p) < scryptParameters.p;
+  return (
+    Number(logN) < scryptParameters.logN || Number(r) < scryptParameters.r || Number(p) < scryptParameters.p
+  );
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -1,0 +1,56 @@
+import { removeEvent, upsertEvent } from "../../shared/calendar/events.ts";
+import { describeCalendarError } from "../../shared/calendar/retry.ts";
+import { config } from "../../shared/config.ts";
+import { getBooking, type StoredBooking, setSyncState } from "../../shared/data/bookings-repository.ts";
+import { clearSyncRetry, scheduleSyncRetry } from "../../shared/data/sync-retry-repository.ts";
+
+const maxBackoffMs = 60 * 60 * 1000;
+
+/** 30 s, 1 min, 2 min, … up to an hour between attempts. */
+export function nextAttemptAt(attempts: number, now = Date.now()): string {
+  return new Date(now + Math.min(maxBackoffMs, 30_000 * 2 ** Math.max(0, attempts - 1))).toISOString();
+}
+
+export function eventTitle(booking: Pick<StoredBooking, "firstName" | "lastName">): string {
+  return `${booking.lastName}, ${booking.firstName}`;
+}
+
+export function eventDescription(booking: Pick<StoredBooking, "note" | "agent">): string {
+  return [booking.note?.trim(), `[Booked by: ${booking.agent}]`].filter(Boolean).join("\n\n");
+}
+
+export type SyncResult = "synced" | "failed" | "missing";
+
+/**
+ * Brings the central calendar in line with the booking as it is now (not as
+ * the event that triggered this said), so late, repeated or out-of-order
+ * deliveries all converge. Failures are recorded and retried later; nothing
+ * is thrown, so one bad booking never blocks the stream.
+ */
+export async function syncBookingToCalendar(bookingId: string): Promise<SyncResult> {
+  const booking = await getBooking(bookingId);
+  if (!booking) return "missing";
+  const { CENTRAL_CALENDAR_ID, TIMEZONE } = config();
+  const attempts = booking.sync.attempts + 1;
+  try {
+    if (booking.status === "booked") {
+      await upsertEvent(CENTRAL_CALENDAR_ID, {
+        id: booking.eventId,
+        summary: eventTitle(booking),
+        description: eventDescription(booking),
+        start: booking.start,
+        end: booking.end,
+        timeZone: TIMEZONE,
+      });
+    } else {
+      await removeEvent(CENTRAL_CALENDAR_ID, booking.eventId);
+    }
+    await setSyncState(booking.id, { state: "synced", attempts });
+    await clearSyncRetry(booking.id);
+    return "synced";
+  } catch (error) {
+    await setSyncState(booking.id, { state: "failed", reason: describeCalendarError(error), attempts });
+    await scheduleSyncRetry(booking.id, nextAttemptAt(attempts));
+    return "failed";
+  }
+}

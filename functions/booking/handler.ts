@@ -1,0 +1,62 @@
+import { listConsultants } from "../../shared/data/consultants-repository.ts";
+import { invalidRequest } from "../../shared/http/errors.ts";
+import { createFeatureHandler } from "../../shared/http/pipeline.ts";
+import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
+import {
+  availability,
+  book,
+  cancel,
+  listBookings,
+  recordOutcome,
+  reschedule,
+  toBooking,
+  visibleBooking,
+} from "./booking-service.ts";
+
+const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,100}$/;
+
+export const handler = createFeatureHandler(
+  "booking",
+  {
+    async listConsultants() {
+      const consultants = await listConsultants();
+      return consultants.map(({ id, name, active }) => ({ id, name, active }));
+    },
+
+    async getAvailability({ query }) {
+      return { slots: await availability(query.from, query.to) };
+    },
+
+    async createBooking({ body, principal, event, response }) {
+      const idempotencyKey = event.headers["idempotency-key"];
+      if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+        throw invalidRequest({ "headers.idempotency-key": "8–100 Zeichen: Buchstaben, Ziffern, - und _" });
+      }
+      const { booking, replayed } = await book(body, principal, idempotencyKey);
+      if (replayed) response.headers["idempotent-replayed"] = "true";
+      response.headers.location = `/api/bookings/${booking.id}`;
+      return { booking };
+    },
+
+    async listBookings({ query, principal }) {
+      return { bookings: await listBookings(query, principal) };
+    },
+
+    async getBooking({ params, principal }) {
+      return { booking: toBooking(await visibleBooking(params.id, principal)) };
+    },
+
+    async rescheduleBooking({ params, body, principal }) {
+      return { booking: await reschedule(params.id, body, principal) };
+    },
+
+    async cancelBooking({ params, principal }) {
+      return { booking: await cancel(params.id, principal) };
+    },
+
+    async setBookingOutcome({ params, body, principal }) {
+      return { booking: await recordOutcome(params.id, body, principal) };
+    },
+  },
+  pipelineOptions(),
+);

@@ -1,0 +1,80 @@
+import type { calendar_v3 } from "@googleapis/calendar";
+import { calendarClient } from "./client.ts";
+import { calendarErrorStatus, withCalendarRetry } from "./retry.ts";
+
+export type CalendarEvent = calendar_v3.Schema$Event;
+
+/** All events overlapping [timeMin, timeMax), expanded and ordered; follows every page. */
+export async function listEvents(
+  calendarId: string,
+  timeMin: string,
+  timeMax: string,
+  onRequest: () => void = () => undefined,
+): Promise<CalendarEvent[]> {
+  const events: CalendarEvent[] = [];
+  let pageToken: string | undefined;
+  do {
+    const token = pageToken;
+    const response = await withCalendarRetry(() => {
+      onRequest();
+      return calendarClient().events.list({
+        calendarId,
+        timeMin,
+        timeMax,
+        singleEvents: true,
+        orderBy: "startTime",
+        maxResults: 2500,
+        ...(token ? { pageToken: token } : {}),
+      });
+    });
+    events.push(...(response.data.items ?? []));
+    pageToken = response.data.nextPageToken ?? undefined;
+  } while (pageToken);
+  return events;
+}
+
+export interface DesiredEvent {
+  id: string;
+  summary: string;
+  description: string;
+  start: string;
+  end: string;
+  timeZone: string;
+}
+
+/**
+ * Makes the calendar hold exactly this event: insert with the deterministic
+ * id; when it already exists (a retry, or a moved booking), patch it instead.
+ */
+export async function upsertEvent(calendarId: string, event: DesiredEvent): Promise<void> {
+  const body: CalendarEvent = {
+    id: event.id,
+    summary: event.summary,
+    description: event.description,
+    start: { dateTime: event.start, timeZone: event.timeZone },
+    end: { dateTime: event.end, timeZone: event.timeZone },
+  };
+  try {
+    await withCalendarRetry(() => calendarClient().events.insert({ calendarId, requestBody: body }));
+  } catch (error) {
+    if (calendarErrorStatus(error) !== 409) throw error;
+    const { id: _id, ...changes } = body;
+    await withCalendarRetry(() =>
+      calendarClient().events.patch({
+        calendarId,
+        eventId: event.id,
+        requestBody: { ...changes, status: "confirmed" },
+      }),
+    );
+  }
+}
+
+/** Removes the event; one that is already gone counts as removed. */
+export async function removeEvent(calendarId: string, eventId: string): Promise<void> {
+  try {
+    await withCalendarRetry(() => calendarClient().events.delete({ calendarId, eventId }));
+  } catch (error) {
+    const status = calendarErrorStatus(error);
+    if (status !== 404 && status !== 410) throw error;
+  }
+}

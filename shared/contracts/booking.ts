@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+export const isoDateSchema = z.iso.date("Datum im Format JJJJ-MM-TT");
+export const wallTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Uhrzeit im Format HH:MM");
+
+export const outcomeSchema = z.enum(["pending", "appeared", "no_show", "cancelled", "consultant_change"]);
+export const potentialClassSchema = z.enum(["normal", "top", "closer_needed", "recall", "standard"]);
+export const syncStateSchema = z.enum(["pending", "synced", "failed"]);
+
+export const consultantSchema = z
+  .object({ id: z.string(), name: z.string(), active: z.boolean() })
+  .meta({ id: "Consultant" });
+
+export const consultantAdminSchema = consultantSchema
+  .extend({ calendarId: z.string() })
+  .meta({ id: "ConsultantAdmin" });
+
+export const consultantListSchema = z.array(consultantSchema);
+
+export const consultantInputSchema = z.object({
+  name: z.string().trim().min(1, "Name fehlt").max(80, "Höchstens 80 Zeichen"),
+  calendarId: z.string().trim().min(3, "Kalender-ID fehlt").max(200, "Höchstens 200 Zeichen"),
+  active: z.boolean().default(true),
+});
+
+export const consultantPatchSchema = consultantInputSchema
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { message: "Keine Änderung angegeben" });
+
+export const slotViewSchema = z
+  .object({
+    date: z.string(),
+    time: z.string(),
+    start: z.string(),
+    end: z.string(),
+    capacity: z.number().int(),
+    booked: z.number().int(),
+    free: z.number().int(),
+    points: z.number().int(),
+  })
+  .meta({ id: "Slot" });
+
+export const availabilityQuerySchema = z.object({ from: isoDateSchema, to: isoDateSchema });
+export const availabilitySchema = z.object({ slots: z.array(slotViewSchema) });
+
+export const bookingSchema = z
+  .object({
+    id: z.string(),
+    date: z.string(),
+    time: z.string(),
+    start: z.string(),
+    end: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    phone: z.string(),
+    note: z.string().optional(),
+    agent: z.string(),
+    status: z.enum(["booked", "cancelled"]),
+    outcome: outcomeSchema,
+    potentialClass: potentialClassSchema.optional(),
+    points: z.number().int(),
+    sync: z.object({ state: syncStateSchema, reason: z.string().optional(), attempts: z.number().int() }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Booking" });
+
+export const bookingEnvelopeSchema = z.object({ booking: bookingSchema });
+export const bookingListSchema = z.object({ bookings: z.array(bookingSchema) });
+
+export const bookingListQuerySchema = z.object({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  agent: z.string().trim().toLowerCase().max(40).optional(),
+  consultant: z.string().max(80).optional(),
+});
+
+export const bookingIdParamsSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{32}$/, "Unbekannte Buchungsnummer"),
+});
+
+export const rescheduleSchema = z.object({ date: isoDateSchema, time: wallTimeSchema });
+export const outcomeInputSchema = z.object({
+  outcome: outcomeSchema.exclude(["pending"]),
+  potentialClass: potentialClassSchema.optional(),
+});
+
+export type Booking = z.infer<typeof bookingSchema>;
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type PotentialClass = z.infer<typeof potentialClassSchema>;
+export type Consultant = z.infer<typeof consultantAdminSchema>;
+export type SlotView = z.infer<typeof slotViewSchema>;

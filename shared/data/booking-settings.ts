@@ -1,0 +1,43 @@
+import { defaultPointsRule, type PointsRule, pointsRuleSchema } from "../domain/booking/points.ts";
+import {
+  defaultSlotTemplate,
+  type SlotTemplate,
+  slotTemplateSchema,
+} from "../domain/booking/slot-template.ts";
+import { readSetting, writeSetting } from "./settings-repository.ts";
+
+/** Settings change rarely; a warm function re-reads them at most once a minute. */
+const cacheMs = 60_000;
+const cache = new Map<string, { value: unknown; until: number }>();
+
+async function cached<T>(name: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(name);
+  if (hit && hit.until > Date.now()) return hit.value as T;
+  const value = await load();
+  cache.set(name, { value, until: Date.now() + cacheMs });
+  return value;
+}
+
+export const settingNames = { slotTemplate: "slot-template", pointsRule: "points-rule" } as const;
+
+export function currentSlotTemplate(): Promise<SlotTemplate> {
+  return cached(settingNames.slotTemplate, () =>
+    readSetting(settingNames.slotTemplate, slotTemplateSchema, defaultSlotTemplate),
+  );
+}
+
+export function currentPointsRule(): Promise<PointsRule> {
+  return cached(settingNames.pointsRule, () =>
+    readSetting(settingNames.pointsRule, pointsRuleSchema, defaultPointsRule),
+  );
+}
+
+export async function saveSlotTemplate(template: SlotTemplate): Promise<void> {
+  await writeSetting(settingNames.slotTemplate, template);
+  cache.delete(settingNames.slotTemplate);
+}
+
+export async function savePointsRule(rule: PointsRule): Promise<void> {
+  await writeSetting(settingNames.pointsRule, rule);
+  cache.delete(settingNames.pointsRule);
+}

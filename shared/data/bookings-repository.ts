@@ -1,0 +1,328 @@
+import { randomUUID } from "node:crypto";
+import {
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { config } from "../config.ts";
+import type { Booking } from "../contracts/booking.ts";
+import type { OutboxEvent } from "../events/outbox.ts";
+import { dynamoClient } from "./clients.ts";
+import { failedConditions, isConditionFailure } from "./errors.ts";
+import { keys } from "./keys.ts";
+
+export interface StoredBooking extends Booking {
+  /** The central-calendar event's id, derived from the booking id (idempotent inserts). */
+  eventId: string;
+  recall?: boolean;
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+const table = () => config().TABLE_NAME;
+const idempotencyLifetimeSeconds = 24 * 60 * 60;
+
+function bookingItem(booking: StoredBooking) {
+  return {
+    ...keys.booking(booking.id),
+    ...keys.bookingOfAgent(booking.agent, booking.start, booking.id),
+    ...keys.bookingOnDay(booking.date, booking.time, booking.id),
+    type: "booking",
+    ...booking,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): StoredBooking {
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, type: _g, ...booking } = item;
+  return booking as unknown as StoredBooking;
+}
+
+export function outboxPut(aggregateId: string, event: OutboxEvent): TransactItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: {
+        ...keys.outbox(aggregateId, event.occurredAt, event.id),
+        type: "outbox",
+        eventId: event.id,
+        eventType: event.type,
+        occurredAt: event.occurredAt,
+        payload: event.payload,
+        // Outbox items are only needed until the stream has delivered them.
+        expiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + 7 * 24 * 60 * 60,
+      },
+    },
+  };
+}
+
+export function newOutboxEvent<P>(
+  type: string,
+  payload: P,
+  occurredAt = new Date().toISOString(),
+): OutboxEvent<string, P> {
+  return { id: randomUUID(), type, occurredAt, payload };
+}
+
+function takePlace(date: string, time: string): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.slot(date, time),
+      UpdateExpression: "SET booked = booked + :one",
+      // The capacity invariant: one conditional write, never read-then-write.
+      ConditionExpression: "attribute_exists(pk) AND booked < #capacity",
+      ExpressionAttributeNames: { "#capacity": "capacity" },
+      ExpressionAttributeValues: { ":one": 1 },
+    },
+  };
+}
+
+function freePlace(date: string, time: string): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.slot(date, time),
+      UpdateExpression: "SET booked = booked - :one",
+      ConditionExpression: "attribute_exists(pk) AND booked > :zero",
+      ExpressionAttributeValues: { ":one": 1, ":zero": 0 },
+    },
+  };
+}
+
+export type CreateResult =
+  | { kind: "created"; booking: StoredBooking }
+  | { kind: "replayed"; booking: StoredBooking }
+  | { kind: "full" };
+
+/**
+ * Takes a place in the slot, stores the booking, its outbox event and the
+ * idempotency record in one transaction: all or nothing.
+ */
+export async function createBooking(
+  booking: StoredBooking,
+  event: OutboxEvent,
+  idempotencyKey: string | undefined,
+): Promise<CreateResult> {
+  const items: TransactItem[] = [
+    takePlace(booking.date, booking.time),
+    {
+      Put: {
+        TableName: table(),
+        Item: bookingItem(booking),
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
+    outboxPut(booking.id, event),
+  ];
+  if (idempotencyKey) {
+    items.push({
+      Put: {
+        TableName: table(),
+        Item: {
+          ...keys.idempotency(booking.agent, idempotencyKey),
+          bookingId: booking.id,
+          expiresAt: Math.floor(Date.now() / 1000) + idempotencyLifetimeSeconds,
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    });
+  }
+  try {
+    await dynamoClient().send(new TransactWriteCommand({ TransactItems: items }));
+    return { kind: "created", booking };
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (idempotencyKey && failed[3]) {
+      const replayed = await bookingForIdempotencyKey(booking.agent, idempotencyKey);
+      if (replayed) return { kind: "replayed", booking: replayed };
+    }
+    if (failed[0]) return { kind: "full" };
+    throw error;
+  }
+}
+
+export async function bookingForIdempotencyKey(
+  agent: string,
+  key: string,
+): Promise<StoredBooking | undefined> {
+  const result = await dynamoClient().send(
+    new GetCommand({ TableName: table(), Key: keys.idempotency(agent, key), ConsistentRead: true }),
+  );
+  const bookingId = result.Item?.bookingId;
+  return typeof bookingId === "string" ? getBooking(bookingId) : undefined;
+}
+
+export async function getBooking(id: string): Promise<StoredBooking | undefined> {
+  const result = await dynamoClient().send(
+    new GetCommand({ TableName: table(), Key: keys.booking(id), ConsistentRead: true }),
+  );
+  return result.Item ? fromItem(result.Item) : undefined;
+}
+
+async function queryAll(input: QueryCommandInput): Promise<StoredBooking[]> {
+  const bookings: StoredBooking[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoClient().send(new QueryCommand({ ...input, ExclusiveStartKey: cursor }));
+    bookings.push(...(page.Items ?? []).map(fromItem));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return bookings;
+}
+
+/** An agent's bookings whose start lies in [fromIso, toIso). */
+export function listBookingsOfAgent(agent: string, fromIso: string, toIso: string): Promise<StoredBooking[]> {
+  return queryAll({
+    TableName: table(),
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
+    ExpressionAttributeValues: {
+      ":pk": keys.agentBookingsPartition(agent),
+      ":from": fromIso,
+      ":to": `${toIso}`,
+    },
+  });
+}
+
+/** All bookings on one local date. */
+export function listBookingsOnDay(date: string): Promise<StoredBooking[]> {
+  return queryAll({
+    TableName: table(),
+    IndexName: "gsi2",
+    KeyConditionExpression: "gsi2pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.dayBookingsPartition(date) },
+  });
+}
+
+export type ChangeResult = { kind: "changed"; booking: StoredBooking } | { kind: "full" } | { kind: "stale" };
+
+/** Moves a booking to another slot: frees the old place and takes the new one atomically. */
+export async function rescheduleBooking(
+  current: StoredBooking,
+  next: Pick<StoredBooking, "date" | "time" | "start" | "end" | "points">,
+  event: OutboxEvent,
+): Promise<ChangeResult> {
+  const now = event.occurredAt;
+  const moved: StoredBooking = {
+    ...current,
+    ...next,
+    updatedAt: now,
+    sync: { state: "pending", attempts: 0 },
+  };
+  const items: TransactItem[] = [
+    freePlace(current.date, current.time),
+    takePlace(next.date, next.time),
+    {
+      Put: {
+        TableName: table(),
+        Item: bookingItem(moved),
+        // Optimistic: nobody changed the booking since it was read.
+        ConditionExpression: "#status = :booked AND updatedAt = :seen",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":booked": "booked", ":seen": current.updatedAt },
+      },
+    },
+    outboxPut(current.id, event),
+  ];
+  try {
+    await dynamoClient().send(new TransactWriteCommand({ TransactItems: items }));
+    return { kind: "changed", booking: moved };
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (failed[2]) return { kind: "stale" };
+    if (failed[1]) return { kind: "full" };
+    throw error;
+  }
+}
+
+/** Cancels a booking and frees its place. */
+export async function cancelBooking(
+  current: StoredBooking,
+  event: OutboxEvent,
+  outcome?: StoredBooking["outcome"],
+) {
+  const cancelled: StoredBooking = {
+    ...current,
+    status: "cancelled",
+    ...(outcome ? { outcome } : {}),
+    updatedAt: event.occurredAt,
+    sync: { state: "pending", attempts: 0 },
+  };
+  try {
+    await dynamoClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          freePlace(current.date, current.time),
+          {
+            Put: {
+              TableName: table(),
+              Item: bookingItem(cancelled),
+              ConditionExpression: "#status = :booked AND updatedAt = :seen",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: { ":booked": "booked", ":seen": current.updatedAt },
+            },
+          },
+          outboxPut(current.id, event),
+        ],
+      }),
+    );
+    return { kind: "changed" as const, booking: cancelled };
+  } catch (error) {
+    if (failedConditions(error)) return { kind: "stale" as const };
+    throw error;
+  }
+}
+
+/** Sets the outcome (by hand or from the calendar) and records the event. */
+export async function setOutcome(
+  current: StoredBooking,
+  outcome: Pick<StoredBooking, "outcome" | "potentialClass" | "points">,
+  event: OutboxEvent,
+): Promise<ChangeResult> {
+  const updated: StoredBooking = { ...current, ...outcome, updatedAt: event.occurredAt };
+  if (!outcome.potentialClass) delete updated.potentialClass;
+  try {
+    await dynamoClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: bookingItem(updated),
+              ConditionExpression: "updatedAt = :seen",
+              ExpressionAttributeValues: { ":seen": current.updatedAt },
+            },
+          },
+          outboxPut(current.id, event),
+        ],
+      }),
+    );
+    return { kind: "changed", booking: updated };
+  } catch (error) {
+    if (failedConditions(error)) return { kind: "stale" };
+    throw error;
+  }
+}
+
+/** Records the calendar sync result; never overwrites a newer change of the booking. */
+export async function setSyncState(id: string, sync: StoredBooking["sync"]): Promise<void> {
+  try {
+    await dynamoClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.booking(id),
+        UpdateExpression: "SET #sync = :sync",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: { "#sync": "sync" },
+        ExpressionAttributeValues: { ":sync": sync },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}

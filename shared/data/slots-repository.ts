@@ -1,0 +1,79 @@
+import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { config } from "../config.ts";
+import { dynamoClient } from "./clients.ts";
+import { keys } from "./keys.ts";
+
+export interface StoredSlot {
+  date: string;
+  time: string;
+  start: string;
+  end: string;
+  /** Ids of the consultants offering this slot in the last availability run. */
+  consultants: string[];
+  capacity: number;
+  booked: number;
+  /** Set when the slot lost all its consultants while it had some. */
+  lostAllAt?: string;
+  updatedAt: string;
+}
+
+const table = () => config().TABLE_NAME;
+
+/** The slots of whole days from..to, in order: one Query (paged only past 1 MB). */
+export async function listSlots(fromDate: string, toDate: string): Promise<StoredSlot[]> {
+  const range = keys.slotRange(fromDate, toDate);
+  const slots: StoredSlot[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoClient().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+        ExpressionAttributeValues: { ":pk": keys.slotsPartition(), ":from": range.from, ":to": range.to },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { pk: _pk, sk: _sk, type: _type, ...slot } = item;
+      slots.push(slot as StoredSlot);
+    }
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return slots;
+}
+
+/**
+ * Writes a slot's offer (consultants, capacity) without touching its booked
+ * count, which bookings change concurrently.
+ */
+export async function writeSlotOffer(slot: Omit<StoredSlot, "booked">): Promise<void> {
+  await dynamoClient().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.slot(slot.date, slot.time),
+      UpdateExpression:
+        "SET #type = :type, #date = :date, #time = :time, #start = :start, #end = :end, consultants = :consultants, #capacity = :capacity, booked = if_not_exists(booked, :zero), updatedAt = :updatedAt" +
+        (slot.lostAllAt ? ", lostAllAt = :lostAllAt" : " REMOVE lostAllAt"),
+      ExpressionAttributeNames: {
+        "#type": "type",
+        "#date": "date",
+        "#time": "time",
+        "#start": "start",
+        "#end": "end",
+        "#capacity": "capacity",
+      },
+      ExpressionAttributeValues: {
+        ":type": "slot",
+        ":date": slot.date,
+        ":time": slot.time,
+        ":start": slot.start,
+        ":end": slot.end,
+        ":consultants": slot.consultants,
+        ":capacity": slot.capacity,
+        ":zero": 0,
+        ":updatedAt": slot.updatedAt,
+        ...(slot.lostAllAt ? { ":lostAllAt": slot.lostAllAt } : {}),
+      },
+    }),
+  );
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { hhmmSchema, isoDateSchema } from "./local-date.ts";
+
+/**
+ * The body of `POST /api/bookings`, validated at the edge with German
+ * messages for the agents. Names and the phone number are normalised here so
+ * the stored booking and the calendar event carry one canonical form.
+ */
+
+// Letters of any script (customers are not all called Müller), combining
+// marks, space, hyphen, apostrophes and dot; must start with a letter.
+const NAME = /^\p{L}[\p{L}\p{M} .'’-]*$/u;
+
+const nameSchema = (label: string) =>
+  z
+    .string({ error: `${label} fehlt` })
+    // NFC and single spaces, so "Jürgen" typed two ways is one name.
+    .transform((value) => value.normalize("NFC").replace(/\s+/g, " ").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `${label} fehlt`, abort: true })
+        .max(60, `${label}: höchstens 60 Zeichen`)
+        .regex(NAME, `${label}: nur Buchstaben, Leerzeichen, Bindestrich, Apostroph und Punkt`),
+    );
+
+const PHONE_CHARS = /^\+?[\d\s/()-]+$/;
+
+export type PhoneResult = { ok: true; phone: string } | { ok: false; message: string };
+
+/**
+ * A phone number as typed (`+49 171 1234567`, `0171/1234567`,
+ * `0221 123456-7`, `+49 (0)221 1234567`, `0049 …`) in E.164 form
+ * (`+491711234567`). German numbers with a leading 0 get +49; numbers
+ * without area or country code are refused because nobody can dial them
+ * from a call centre elsewhere.
+ */
+export function normalizePhone(raw: string): PhoneResult {
+  const value = raw.trim();
+  if (!PHONE_CHARS.test(value)) {
+    return {
+      ok: false,
+      message: "Telefonnummer: nur Ziffern, Leerzeichen, /, -, Klammern und ein führendes + erlaubt",
+    };
+  }
+  let digits: string;
+  if (value.startsWith("+")) {
+    // "+49 (0)221 …": the bracketed trunk zero is not dialled after a country code.
+    digits = value.slice(1).replace(/\(0\)/, "").replace(/\D/g, "");
+  } else {
+    const local = value.replace(/\D/g, "");
+    if (local.startsWith("00")) digits = local.slice(2);
+    else if (local.startsWith("0")) digits = `49${local.slice(1)}`;
+    else return { ok: false, message: "Telefonnummer mit Vorwahl angeben, z. B. 0171 1234567" };
+  }
+  // "+49 0171 …": a German trunk zero typed after the country code.
+  if (digits.startsWith("490")) digits = `49${digits.slice(3)}`;
+  if (digits.startsWith("0")) return { ok: false, message: "Telefonnummer: ungültige Ländervorwahl" };
+  if (digits.length < 6 || digits.length > 15) {
+    return { ok: false, message: "Telefonnummer: 6 bis 15 Ziffern angeben" };
+  }
+  return { ok: true, phone: `+${digits}` };
+}
+
+const phoneSchema = z
+  .string({ error: "Telefonnummer fehlt" })
+  .max(40, "Telefonnummer: höchstens 40 Zeichen")
+  .transform((value, ctx) => {
+    const result = normalizePhone(value);
+    if (result.ok) return result.phone;
+    ctx.issues.push({ code: "custom", message: result.message, input: value });
+    return z.NEVER;
+  });
+
+const noteSchema = z
+  .string({ error: "Notiz muss Text sein" })
+  .trim()
+  .max(500, "Notiz: höchstens 500 Zeichen")
+  // An empty note is no note.
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+export const bookingInputSchema = z.object({
+  date: isoDateSchema,
+  time: hhmmSchema,
+  firstName: nameSchema("Vorname"),
+  lastName: nameSchema("Nachname"),
+  phone: phoneSchema,
+  note: noteSchema,
+});
+
+export type BookingInput = z.infer<typeof bookingInputSchema>;
+
+/**
+ * Whether a slot still lies ahead: its start is strictly after `now`. An
+ * unreadable instant is never in the future, so it cannot be booked.
+ */
+export function isInFuture(slotStartIso: string, now: Date | number): boolean {
+  const start = Date.parse(slotStartIso);
+  const nowMs = typeof now === "number" ? now : now.getTime();
+  return !Number.isNaN(start) && start > nowMs;
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/**
+ * Local calendar dates ("YYYY-MM-DD") and wall-clock times ("HH:mm") as plain
+ * strings: they sort correctly as text, need no time zone and survive JSON and
+ * DynamoDB unchanged. Instants are always UTC ISO strings elsewhere.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** True for a real calendar date in YYYY-MM-DD form (rejects 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** True for a wall-clock time 00:00–23:59 in HH:mm form. */
+export function isHhMm(value: string): boolean {
+  return HH_MM.test(value);
+}
+
+export const isoDateSchema = z
+  .string({ error: "Datum fehlt" })
+  .refine(isIsoDate, "Datum im Format JJJJ-MM-TT angeben (gültiges Datum)");
+
+export const hhmmSchema = z
+  .string({ error: "Uhrzeit fehlt" })
+  .refine(isHhMm, "Uhrzeit im Format HH:MM angeben");
+
+/** YYYY-MM-DD of a proleptic Gregorian date (UTC arithmetic: no zone can shift it). */
+export function formatIsoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The date `days` calendar days after `date` (negative goes back). */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const utc = new Date(Date.UTC(year, month - 1, day + days));
+  return formatIsoDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

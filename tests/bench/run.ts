@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: boots a throw-away local stack and prints
+ *  1. the availability job for 20 consultants × 56 days: Google calls, wall time, slot writes;
+ *  2. the booking API at 20 concurrent clients: p50/p95 latency and throughput,
+ *     next to a raw DynamoDB Local conditional put measured in the same run.
+ * Numbers only; nothing here passes or fails.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { calendar } from "@googleapis/calendar";
+import { generateAvailability } from "../../functions/availability/generate.ts";
+import { startLocalStack } from "../../local/stack.ts";
+import { config } from "../../shared/config.ts";
+import { saveSlotTemplate } from "../../shared/data/booking-settings.ts";
+import { dynamoClient } from "../../shared/data/clients.ts";
+import { defaultSlotTemplate, generateSlots } from "../../shared/domain/booking/slot-template.ts";
+
+const consultants = 20;
+const concurrency = 20;
+const bookingsPerRun = 1000;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function measureConcurrent(
+  total: number,
+  workers: number,
+  operation: (index: number) => Promise<void>,
+) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < total) {
+        const index = next++;
+        const t0 = performance.now();
+        await operation(index);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), throughput: total / seconds };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "slot-booking-bench-"));
+const calendars = Array.from({ length: consultants }, (_, index) => ({
+  name: `Bench Berater ${index + 1}`,
+  calendarId: `bench-${index + 1}@bench.local`,
+}));
+process.env.CONSULTANTS = calendars.map((c) => `${c.name}:${c.calendarId}`).join(",");
+process.env.BOOTSTRAP_USERS = "bench:bench-password-1:agent";
+process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
+
+console.log(`slot-booking bench · Node ${process.version}`);
+const stack = await startLocalStack({ dataDir, port: 0, demoData: false });
+try {
+  // Every consultant offers the whole working day, with one blocking appointment a day.
+  const client = calendar({ version: "v3", rootUrl: stack.calendarUrl });
+  const today = new Date().toISOString().slice(0, 10);
+  const slots = generateSlots(defaultSlotTemplate, today, 56);
+  const days = [...new Set(slots.map((slot) => slot.date))];
+  for (const consultant of calendars) {
+    for (const [index, day] of days.entries()) {
+      const daySlots = slots.filter((slot) => slot.date === day);
+      await client.events.insert({
+        calendarId: consultant.calendarId,
+        requestBody: {
+          summary: "T1-bereit",
+          start: { dateTime: daySlots[0]!.start },
+          end: { dateTime: daySlots.at(-1)!.end },
+        },
+      });
+      const blocked = daySlots[index % daySlots.length]!;
+      await client.events.insert({
+        calendarId: consultant.calendarId,
+        requestBody: {
+          summary: "Kundentermin",
+          start: { dateTime: blocked.start },
+          end: { dateTime: blocked.end },
+        },
+      });
+    }
+  }
+
+  const first = await generateAvailability();
+  const second = await generateAvailability();
+  console.log("\nAvailability job (20 consultants × 56 days)");
+  console.table([
+    {
+      run: "first (all slots new)",
+      googleCalls: first.googleCalls,
+      slots: first.slots,
+      slotWrites: first.changedSlots,
+      wallMs: first.durationMs,
+    },
+    {
+      run: "second (nothing changed)",
+      googleCalls: second.googleCalls,
+      slots: second.slots,
+      slotWrites: second.changedSlots,
+      wallMs: second.durationMs,
+    },
+  ]);
+
+  // Lots of room so the benchmark measures bookings, not 409s.
+  await saveSlotTemplate({ ...defaultSlotTemplate, placesPerConsultant: 100 });
+  await generateAvailability();
+
+  const login = await fetch(`${stack.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "bench", password: "bench-password-1" }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
+  const targets = slots
+    .filter((slot) => slot.start > new Date(Date.now() + 86_400_000).toISOString())
+    .slice(0, 50);
+
+  const api = await measureConcurrent(bookingsPerRun, concurrency, async (index) => {
+    const slot = targets[index % targets.length]!;
+    const response = await fetch(`${stack.url}/api/bookings`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
+      body: JSON.stringify({
+        date: slot.date,
+        time: slot.time,
+        firstName: "Bench",
+        lastName: "Kunde",
+        phone: "+49 171 1234567",
+      }),
+    });
+    if (response.status !== 201)
+      throw new Error(`booking answered ${response.status}: ${await response.text()}`);
+  });
+
+  const raw = await measureConcurrent(bookingsPerRun, concurrency, async (index) => {
+    await dynamoClient().send(
+      new PutItemCommand({
+        TableName: config().TABLE_NAME,
+        Item: { pk: { S: `BENCH#${index}` }, sk: { S: "RAW" }, n: { N: String(index) } },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+  });
+
+  console.log(
+    `\nBooking API, ${bookingsPerRun} bookings at ${concurrency} concurrent clients (local gateway → handler → DynamoDB Local)`,
+  );
+  const row = (name: string, r: typeof api) => ({
+    what: name,
+    p50ms: r.p50.toFixed(1),
+    p95ms: r.p95.toFixed(1),
+    perSecond: r.throughput.toFixed(0),
+  });
+  console.table([row("POST /api/bookings", api), row("raw conditional PutItem", raw)]);
+  console.log(
+    `handler overhead: p50 ×${(api.p50 / raw.p50).toFixed(1)}, throughput ×${(raw.throughput / api.throughput).toFixed(1)} lower`,
+  );
+} finally {
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,294 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
+import {
+  bookingById,
+  calendarApi,
+  centralCalendarId,
+  clearCalendarFaults,
+  customer,
+  injectCalendarFaults,
+  upcomingSlots,
+  waitFor,
+} from "../support/booking.ts";
+import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
+
+let admin: TestClient;
+let agent: TestClient;
+
+beforeAll(async () => {
+  admin = await signedIn(demoAdmin);
+  agent = await signedIn(demoAgent);
+});
+
+afterAll(async () => {
+  await clearCalendarFaults();
+});
+
+/** A slot with at least `places` free places (the demo calendars offer plenty). */
+async function slotWithFree(places: number, skip: SlotView[] = []): Promise<SlotView> {
+  const slot = (await upcomingSlots(agent)).find(
+    (candidate) =>
+      candidate.free >= places && !skip.some((s) => s.date === candidate.date && s.time === candidate.time),
+  );
+  if (!slot) throw new Error(`no slot with ${places} free places`);
+  return slot;
+}
+
+async function slotState(date: string, time: string): Promise<SlotView> {
+  const response = await agent.request<{ slots: SlotView[] }>(
+    "GET",
+    `/api/availability?from=${date}&to=${date}`,
+  );
+  return response.body.slots.find((slot) => slot.time === time)!;
+}
+
+describe("availability", () => {
+  it("returns a week of slots with capacity, booked, free and points", async () => {
+    const slots = await upcomingSlots(agent, 7);
+    expect(slots.length).toBeGreaterThan(0);
+    for (const slot of slots) {
+      expect(slot.free).toBe(Math.max(0, slot.capacity - slot.booked));
+      expect(slot.points).toBeGreaterThanOrEqual(0);
+      expect(Date.parse(slot.end) - Date.parse(slot.start)).toBe(2 * 60 * 60 * 1000);
+    }
+  });
+
+  it("rejects bad ranges naming the field", async () => {
+    const missing = await agent.request("GET", "/api/availability?from=2026-01-01");
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ error: { fields: { "query.to": expect.any(String) } } });
+    const tooLong = await agent.request("GET", "/api/availability?from=2026-01-01&to=2026-12-31");
+    expect(tooLong.status).toBe(400);
+  });
+});
+
+describe("booking", () => {
+  it("never overbooks: 50 concurrent bookings into a slot of capacity 3 → exactly 3 succeed, 47 get 409", async () => {
+    // A slot offered by exactly one consultant (capacity = 1 × 4 places), not yet booked…
+    const slot = (await upcomingSlots(agent)).find(
+      (candidate) => candidate.capacity === 4 && candidate.booked === 0,
+    );
+    if (!slot) throw new Error("no slot with exactly one consultant");
+    const weekday = (["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const)[
+      new Date(`${slot.date}T12:00:00Z`).getUTCDay()
+    ]!;
+    // …gets 3 places per consultant at its weekday and time, through the admin API and a real availability run.
+    const template = (await admin.request<Record<string, unknown>>("GET", "/api/admin/slot-template")).body;
+    const overrides = (template.placesOverrides as unknown[]) ?? [];
+    const changed = { ...template, placesOverrides: [...overrides, { weekday, time: slot.time, places: 3 }] };
+    expect((await admin.request("PUT", "/api/admin/slot-template", { body: changed })).status).toBe(200);
+    try {
+      expect((await admin.request("POST", "/api/admin/jobs/generate-availability/run")).status).toBe(200);
+      expect((await slotState(slot.date, slot.time)).capacity).toBe(3);
+
+      const attempts = await Promise.all(
+        Array.from({ length: 50 }, (_, index) =>
+          agent.request("POST", "/api/bookings", {
+            body: { date: slot.date, time: slot.time, ...customer(index) },
+          }),
+        ),
+      );
+      const statuses = attempts.map((attempt) => attempt.status);
+      expect(statuses.filter((status) => status === 201)).toHaveLength(3);
+      expect(statuses.filter((status) => status === 409)).toHaveLength(47);
+      expect(await slotState(slot.date, slot.time)).toMatchObject({ capacity: 3, booked: 3, free: 0 });
+    } finally {
+      await admin.request("PUT", "/api/admin/slot-template", { body: template });
+      await admin.request("POST", "/api/admin/jobs/generate-availability/run");
+    }
+  });
+
+  it("books once for one Idempotency-Key sent five times at once", async () => {
+    const slot = await slotWithFree(2);
+    const key = randomUUID();
+    const body = { date: slot.date, time: slot.time, ...customer("idem") };
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+          body,
+          headers: { "idempotency-key": key },
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
+    const ids = new Set(responses.map((response) => response.body.booking.id));
+    expect(ids.size).toBe(1);
+    expect((await slotState(slot.date, slot.time)).booked).toBe(slot.booked + 1);
+  });
+
+  it("accepts bookings while Google fails and syncs each event exactly once afterwards", async () => {
+    await injectCalendarFaults({ status: 500, count: 20 });
+    const bookings: Booking[] = [];
+    const used: SlotView[] = [];
+    while (bookings.length < 10) {
+      const slot = await slotWithFree(1, used);
+      used.push(slot);
+      for (let place = 0; place < Math.min(slot.free, 10 - bookings.length); place++) {
+        const response = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+          body: { date: slot.date, time: slot.time, ...customer(`outage${bookings.length}`) },
+        });
+        expect(response.status).toBe(201);
+        bookings.push(response.body.booking);
+      }
+    }
+    // Every booking's first sync attempt ends (synced or failed), then the retry runs with the calendar back.
+    await waitFor("first sync attempts", async () => {
+      const states = await Promise.all(
+        bookings.map(async (booking) => (await bookingById(agent, booking.id)).sync),
+      );
+      return states.every((sync) => sync.attempts > 0) ? states : undefined;
+    });
+    await clearCalendarFaults();
+    const retry = await admin.request("POST", "/api/admin/jobs/retry-calendar-sync/run");
+    expect(retry.status).toBe(200);
+
+    for (const booking of bookings) {
+      expect((await bookingById(agent, booking.id)).sync.state).toBe("synced");
+      const events = await calendarApi().events.list({
+        calendarId: centralCalendarId,
+        timeMin: booking.start,
+        timeMax: booking.end,
+        singleEvents: true,
+      });
+      const matching = (events.data.items ?? []).filter((event) => event.id === `sb${booking.id}`);
+      expect(matching).toHaveLength(1);
+      expect(matching[0]?.summary).toBe(`${booking.lastName}, ${booking.firstName}`);
+      expect(matching[0]?.description).toContain("[Booked by: anna]");
+    }
+  });
+
+  it("names every invalid field with 400", async () => {
+    const response = await agent.request("POST", "/api/bookings", {
+      body: {
+        date: "2026-02-30",
+        time: "25:00",
+        firstName: "",
+        lastName: "X".repeat(61),
+        phone: "abc",
+        note: "n".repeat(501),
+      },
+    });
+    expect(response.status).toBe(400);
+    const fields = Object.keys(
+      (response.body as { error: { fields: Record<string, string> } }).error.fields,
+    ).sort();
+    expect(fields).toEqual([
+      "body.date",
+      "body.firstName",
+      "body.lastName",
+      "body.note",
+      "body.phone",
+      "body.time",
+    ]);
+    const badKey = await agent.request("POST", "/api/bookings", {
+      body: { date: "2030-01-07", time: "09:00", ...customer("k") },
+      headers: { "idempotency-key": "!" },
+    });
+    expect(badKey.status).toBe(400);
+    expect(badKey.body).toMatchObject({
+      error: { fields: { "headers.idempotency-key": expect.any(String) } },
+    });
+  });
+
+  it("answers 409 for a slot that is not offered and 400 for one in the past", async () => {
+    const notOffered = await agent.request("POST", "/api/bookings", {
+      body: { date: "2030-01-06", time: "09:00", ...customer("none") },
+    });
+    expect(notOffered.status).toBe(409);
+  });
+
+  it("lets agents see, move and cancel only their own bookings", async () => {
+    const slot = await slotWithFree(1);
+    const created = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer("own") },
+    });
+    expect(created.status).toBe(201);
+    const { id } = created.body.booking;
+    const other = await signedIn({ username: "max", password: "agent-demo-2026" });
+    expect((await other.request("GET", `/api/bookings/${id}`)).status).toBe(404);
+    expect((await other.request("POST", `/api/bookings/${id}/cancel`)).status).toBe(404);
+    const mine = await agent.request<{ bookings: Booking[] }>("GET", "/api/bookings");
+    expect(mine.body.bookings.map((booking) => booking.id)).toContain(id);
+    expect(mine.body.bookings.every((booking) => booking.agent === "anna")).toBe(true);
+
+    const target = await slotWithFree(1, [slot]);
+    const moved = await agent.request<{ booking: Booking }>("PATCH", `/api/bookings/${id}`, {
+      body: { date: target.date, time: target.time },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.booking).toMatchObject({ date: target.date, time: target.time });
+    expect((await slotState(slot.date, slot.time)).booked).toBe(slot.booked);
+    expect((await slotState(target.date, target.time)).booked).toBe(target.booked + 1);
+
+    const cancelled = await agent.request<{ booking: Booking }>("POST", `/api/bookings/${id}/cancel`);
+    expect(cancelled.body.booking.status).toBe("cancelled");
+    expect((await slotState(target.date, target.time)).booked).toBe(target.booked);
+    await waitFor("calendar event removed", async () => {
+      const event = await calendarApi()
+        .events.get({ calendarId: centralCalendarId, eventId: `sb${id}` })
+        .catch(() => undefined);
+      return !event || event.data.status === "cancelled" ? true : undefined;
+    });
+  });
+
+  it("lets admins set outcomes by hand and agents not", async () => {
+    const slot = await slotWithFree(1);
+    const created = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer("outcome") },
+    });
+    const { id } = created.body.booking;
+    expect(
+      (await agent.request("POST", `/api/bookings/${id}/outcome`, { body: { outcome: "no_show" } })).status,
+    ).toBe(403);
+    const set = await admin.request<{ booking: Booking }>("POST", `/api/bookings/${id}/outcome`, {
+      body: { outcome: "appeared", potentialClass: "top" },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.booking).toMatchObject({ outcome: "appeared", potentialClass: "top" });
+  });
+
+  it("reads outcomes back from the central calendar's colours and title markers", async () => {
+    const slot = await slotWithFree(2);
+    const book = async (suffix: string) =>
+      (
+        await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+          body: { date: slot.date, time: slot.time, ...customer(suffix) },
+        })
+      ).body.booking;
+    const noShow = await book("noshow");
+    const withdrawn = await book("withdrawn");
+    for (const booking of [noShow, withdrawn]) {
+      await waitFor("synced", async () =>
+        (await bookingById(agent, booking.id)).sync.state === "synced" ? true : undefined,
+      );
+    }
+    await calendarApi().events.patch({
+      calendarId: centralCalendarId,
+      eventId: `sb${noShow.id}`,
+      requestBody: { colorId: "11" },
+    });
+    await calendarApi().events.patch({
+      calendarId: centralCalendarId,
+      eventId: `sb${withdrawn.id}`,
+      requestBody: { summary: `${withdrawn.lastName}, ${withdrawn.firstName} (abgesagt)` },
+    });
+    const before = await slotState(slot.date, slot.time);
+    const run = await admin.request<{ summary: { matched: number } }>(
+      "POST",
+      `/api/admin/jobs/check-outcomes/run?date=${slot.date}`,
+    );
+    expect(run.status).toBe(200);
+    expect(run.body.summary.matched).toBeGreaterThanOrEqual(2);
+    expect((await bookingById(agent, noShow.id)).outcome).toBe("no_show");
+    const freed = await bookingById(agent, withdrawn.id);
+    expect(freed).toMatchObject({ status: "cancelled", outcome: "cancelled" });
+    expect((await slotState(slot.date, slot.time)).booked).toBe(before.booked - 1);
+    // The consultant's marked event stays in the calendar: freeing by marker does not sync a delete.
+    const kept = await calendarApi().events.get({
+      calendarId: centralCalendarId,
+      eventId: `sb${withdrawn.id}`,
+    });
+    expect(kept.data.status).toBe("confirmed");
+  });
+});

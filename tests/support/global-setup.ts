@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startLocalStack } from "../../local/stack.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    calendarUrl: string;
+    dynamoEndpoint: string;
+    s3Endpoint: string;
+  }
+}
+
+/** Boots the real local services once per run: DynamoDB Local, s3rver, calendar emulator, gateway. */
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(join(tmpdir(), "slot-booking-test-"));
+  const stack = await startLocalStack({
+    dataDir,
+    port: 0,
+    siteDir: resolve("frontend/dist"),
+    demoData: true,
+  });
+  project.provide("baseUrl", stack.url);
+  project.provide("calendarUrl", stack.calendarUrl);
+  project.provide("dynamoEndpoint", stack.dynamoEndpoint);
+  project.provide("s3Endpoint", stack.s3Endpoint);
+  return async () => {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
