@@ -112,14 +112,14 @@ export function startStreamPoller(options: StreamPollerOptions) {
   async function deliver(records: _Record[], arn: string, shardId: string): Promise<boolean> {
     const event: DynamoDBStreamEvent = { Records: records.map((record) => toLambdaRecord(record, arn)) };
     const handler = await eventsHandler();
-    const result = await handler(event, lambdaContext("slot-booking-events"));
+    // A handler that throws fails the whole batch, as on AWS.
+    const result = await handler(event, lambdaContext("slot-booking-events")).catch((error: unknown) => {
+      log(`stream: events handler failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { batchItemFailures: [{ itemIdentifier: records[0]?.dynamodb?.SequenceNumber ?? "" }] };
+    });
     const failed = result?.batchItemFailures?.[0]?.itemIdentifier;
-    const processed = failed
-      ? records.slice(
-          0,
-          records.findIndex((record) => record.dynamodb?.SequenceNumber === failed),
-        )
-      : records;
+    const failedAt = failed ? records.findIndex((record) => record.dynamodb?.SequenceNumber === failed) : -1;
+    const processed = failed ? records.slice(0, Math.max(0, failedAt)) : records;
     const last = processed.at(-1)?.dynamodb?.SequenceNumber;
     if (last) {
       checkpoints[shardId] = last;

@@ -135,6 +135,13 @@ export async function book(
     booking,
     newOutboxEvent(bookingEvents.created, { bookingId: id }, at),
     idempotencyKey,
+    {
+      actor: agent.username,
+      action: "booking.created",
+      target: id,
+      at,
+      detail: { slot: `${slot.date} ${slot.time}` },
+    },
   );
   if (result.kind === "full") throw slotFull();
   return { booking: toBooking(result.booking), replayed: result.kind === "replayed" };
@@ -205,6 +212,12 @@ export async function reschedule(
       bookingId: id,
       from: { date: current.date, time: current.time },
     }),
+    {
+      actor: principal.username,
+      action: "booking.rescheduled",
+      target: id,
+      detail: { from: `${current.date} ${current.time}`, to: `${slot.date} ${slot.time}` },
+    },
   );
   if (result.kind === "full") throw slotFull();
   if (result.kind === "stale") throw changedMeanwhile();
@@ -217,6 +230,7 @@ export async function cancel(id: string, principal: Principal) {
   const result = await cancelBooking(
     current,
     newOutboxEvent(bookingEvents.cancelled, { bookingId: id }),
+    { actor: principal.username, action: "booking.cancelled", target: id },
     "cancelled",
   );
   if (result.kind === "stale") throw changedMeanwhile();
@@ -245,6 +259,12 @@ export async function recordOutcome(
       source: "manual",
       by: principal.username,
     }),
+    {
+      actor: principal.username,
+      action: "booking.outcome_set",
+      target: id,
+      detail: { outcome: input.outcome },
+    },
   );
   if (result.kind !== "changed") throw changedMeanwhile();
   return toBooking(result.booking);

@@ -9,9 +9,12 @@ import {
 
 /** The outbox event a stream record carries, if it is a newly written outbox item. */
 export function outboxEventOf(record: DynamoDBRecord): OutboxEvent | undefined {
-  if (record.eventName !== "INSERT" || !record.dynamodb?.NewImage) return undefined;
+  // Decide by the key alone: other items are none of this handler's business.
+  const pk = record.dynamodb?.Keys?.pk?.S;
+  if (record.eventName !== "INSERT" || !pk?.startsWith(outboxPartitionPrefix) || !record.dynamodb?.NewImage) {
+    return undefined;
+  }
   const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-  if (typeof item.pk !== "string" || !item.pk.startsWith(outboxPartitionPrefix)) return undefined;
   return {
     id: String(item.eventId),
     type: String(item.eventType),
@@ -31,9 +34,9 @@ export async function dispatchStreamEvent(
   onError: (error: unknown, record: DynamoDBRecord) => void,
 ): Promise<DynamoDBBatchResponse> {
   for (const [index, record] of event.Records.entries()) {
-    const outboxEvent = outboxEventOf(record);
-    if (!outboxEvent) continue;
     try {
+      const outboxEvent = outboxEventOf(record);
+      if (!outboxEvent) continue;
       for (const subscriber of subscribers[outboxEvent.type] ?? []) await subscriber(outboxEvent);
     } catch (error) {
       onError(error, record);

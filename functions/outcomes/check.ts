@@ -54,6 +54,7 @@ export async function checkOutcomes(date?: string, now = new Date()): Promise<Ou
       const released = await cancelBooking(
         booking,
         newOutboxEvent(bookingEvents.released, { bookingId: booking.id, source: "calendar" }),
+        { actor: "system", action: "booking.released", target: booking.id, detail: { source: "calendar" } },
         "cancelled",
       );
       if (released.kind === "changed") run.released++;

@@ -9,20 +9,19 @@ const table = () => config().TABLE_NAME;
 
 export type AuditInput = Omit<AuditEntry, "id" | "at"> & { at?: string };
 
-export async function writeAudit(input: AuditInput): Promise<AuditEntry> {
+/** The audit item, for writing alone or inside another change's transaction. */
+export function auditItem(input: AuditInput) {
   const entry: AuditEntry = { ...input, id: randomUUID(), at: input.at ?? new Date().toISOString() };
-  await dynamoClient().send(
-    new PutCommand({
-      TableName: table(),
-      Item: {
-        ...keys.audit(entry.at, entry.id),
-        ...keys.auditByActor(entry.actor, entry.at),
-        type: "audit",
-        ...entry,
-      },
-    }),
-  );
-  return entry;
+  return {
+    ...keys.audit(entry.at, entry.id),
+    ...keys.auditByActor(entry.actor, entry.at),
+    type: "audit",
+    ...entry,
+  };
+}
+
+export async function writeAudit(input: AuditInput): Promise<void> {
+  await dynamoClient().send(new PutCommand({ TableName: table(), Item: auditItem(input) }));
 }
 
 function toEntry(item: Record<string, unknown>): AuditEntry {

@@ -10,6 +10,7 @@ import {
 import { config } from "../config.ts";
 import type { Booking } from "../contracts/booking.ts";
 import type { OutboxEvent } from "../events/outbox.ts";
+import { type AuditInput, auditItem } from "./audit-repository.ts";
 import { dynamoClient } from "./clients.ts";
 import { failedConditions, isConditionFailure } from "./errors.ts";
 import { keys } from "./keys.ts";
@@ -66,6 +67,11 @@ export function newOutboxEvent<P>(
   return { id: randomUUID(), type, occurredAt, payload };
 }
 
+/** Booking changes are audited in the same transaction: no change without its record. */
+function auditPut(audit: AuditInput): TransactItem {
+  return { Put: { TableName: table(), Item: auditItem(audit) } };
+}
+
 function takePlace(date: string, time: string): TransactItem {
   return {
     Update: {
@@ -105,6 +111,7 @@ export async function createBooking(
   booking: StoredBooking,
   event: OutboxEvent,
   idempotencyKey: string | undefined,
+  audit?: AuditInput,
 ): Promise<CreateResult> {
   const items: TransactItem[] = [
     takePlace(booking.date, booking.time),
@@ -116,8 +123,10 @@ export async function createBooking(
       },
     },
     outboxPut(booking.id, event),
+    ...(audit ? [auditPut(audit)] : []),
   ];
   if (idempotencyKey) {
+    // Last, so a failed condition at the end of the list means "key seen before".
     items.push({
       Put: {
         TableName: table(),
@@ -136,7 +145,7 @@ export async function createBooking(
   } catch (error) {
     const failed = failedConditions(error);
     if (!failed) throw error;
-    if (idempotencyKey && failed[3]) {
+    if (idempotencyKey && failed.at(-1)) {
       const replayed = await bookingForIdempotencyKey(booking.agent, idempotencyKey);
       if (replayed) return { kind: "replayed", booking: replayed };
     }
@@ -205,6 +214,7 @@ export async function rescheduleBooking(
   current: StoredBooking,
   next: Pick<StoredBooking, "date" | "time" | "start" | "end" | "points">,
   event: OutboxEvent,
+  audit: AuditInput,
 ): Promise<ChangeResult> {
   const now = event.occurredAt;
   const moved: StoredBooking = {
@@ -227,6 +237,7 @@ export async function rescheduleBooking(
       },
     },
     outboxPut(current.id, event),
+    auditPut(audit),
   ];
   try {
     await dynamoClient().send(new TransactWriteCommand({ TransactItems: items }));
@@ -244,6 +255,7 @@ export async function rescheduleBooking(
 export async function cancelBooking(
   current: StoredBooking,
   event: OutboxEvent,
+  audit: AuditInput,
   outcome?: StoredBooking["outcome"],
 ) {
   const cancelled: StoredBooking = {
@@ -268,6 +280,7 @@ export async function cancelBooking(
             },
           },
           outboxPut(current.id, event),
+          auditPut(audit),
         ],
       }),
     );
@@ -283,6 +296,7 @@ export async function setOutcome(
   current: StoredBooking,
   outcome: Pick<StoredBooking, "outcome" | "potentialClass" | "points">,
   event: OutboxEvent,
+  audit?: AuditInput,
 ): Promise<ChangeResult> {
   const updated: StoredBooking = { ...current, ...outcome, updatedAt: event.occurredAt };
   if (!outcome.potentialClass) delete updated.potentialClass;
@@ -299,6 +313,7 @@ export async function setOutcome(
             },
           },
           outboxPut(current.id, event),
+          ...(audit ? [auditPut(audit)] : []),
         ],
       }),
     );

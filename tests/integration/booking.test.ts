@@ -224,6 +224,12 @@ describe("booking", () => {
     const cancelled = await agent.request<{ booking: Booking }>("POST", `/api/bookings/${id}/cancel`);
     expect(cancelled.body.booking.status).toBe("cancelled");
     expect((await slotState(target.date, target.time)).booked).toBe(target.booked);
+    const audit = await admin.request<{ entries: { action: string; target?: string }[] }>(
+      "GET",
+      "/api/admin/audit?user=anna",
+    );
+    const actions = audit.body.entries.filter((entry) => entry.target === id).map((entry) => entry.action);
+    expect(actions.sort()).toEqual(["booking.cancelled", "booking.created", "booking.rescheduled"]);
     await waitFor("calendar event removed", async () => {
       const event = await calendarApi()
         .events.get({ calendarId: centralCalendarId, eventId: `sb${id}` })

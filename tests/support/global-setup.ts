@@ -21,6 +21,8 @@ export default async function setup(project: TestProject) {
     port: 0,
     siteDir: resolve("frontend/dist"),
     demoData: true,
+    // Background failures (stream poller, jobs) show up in the test output.
+    log: (line) => process.stderr.write(`[local stack] ${line}\n`),
   });
   project.provide("baseUrl", stack.url);
   project.provide("calendarUrl", stack.calendarUrl);

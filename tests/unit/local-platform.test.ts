@@ -53,6 +53,7 @@ describe("stream delivery", () => {
         eventName: "INSERT",
         dynamodb: {
           SequenceNumber: sequence,
+          Keys: { pk: { S: "OUTBOX#b1" }, sk: { S: sequence } },
           NewImage: {
             pk: { S: "OUTBOX#b1" },
             eventId: { S: `e${sequence}` },
@@ -84,6 +85,22 @@ describe("stream delivery", () => {
     );
     expect(seen).toEqual(["e1"]);
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: "2" }, { itemIdentifier: "3" }]);
+  });
+
+  it("ignores items that are not outbox events without reading their images", async () => {
+    const other = toLambdaRecord(
+      {
+        eventName: "INSERT",
+        dynamodb: {
+          SequenceNumber: "9",
+          Keys: { pk: { S: "AUDIT#2026-01-01" }, sk: { S: "x" } },
+          NewImage: { bad: {} },
+        },
+      },
+      "arn:stream",
+    );
+    const result = await dispatchStreamEvent({ Records: [other] }, {}, () => undefined);
+    expect(result.batchItemFailures).toEqual([]);
   });
 });
 

@@ -7,9 +7,11 @@ import { hhmmSchema, isoDateSchema } from "./local-date.ts";
  * the stored booking and the calendar event carry one canonical form.
  */
 
-// Letters of any script (customers are not all called Müller), combining
-// marks, space, hyphen, apostrophes and dot; must start with a letter.
-const NAME = /^\p{L}[\p{L}\p{M} .'’-]*$/u;
+// At least one letter of any script and no control or format characters.
+// Deliberately no narrower: real names vary more than any pattern, and the
+// UI and the calendar treat names as text, so markup in a name is harmless
+// (safety comes from encoding output, not from filtering input).
+const NAME = /^(?=.*\p{L})[^\p{Cc}\p{Cf}]+$/u;
 
 const nameSchema = (label: string) =>
   z
@@ -21,7 +23,7 @@ const nameSchema = (label: string) =>
         .string()
         .min(1, { error: `${label} fehlt`, abort: true })
         .max(60, `${label}: höchstens 60 Zeichen`)
-        .regex(NAME, `${label}: nur Buchstaben, Leerzeichen, Bindestrich, Apostroph und Punkt`),
+        .regex(NAME, `${label}: bitte einen Namen mit Buchstaben angeben`),
     );
 
 const PHONE_CHARS = /^\+?[\d\s/()-]+$/;

@@ -41,16 +41,23 @@ describe("bookingInputSchema", () => {
     expect(bookingInputSchema.parse(valid).note).toBeUndefined();
   });
 
-  it.each(["SSaß", "José", "Dr. Weiß", "Jean-Luc", "D’Angelo", "Łukasz", "A"])(
-    "accepts the name %s",
-    (name) => {
-      expect(bookingInputSchema.safeParse({ ...valid, lastName: name }).success).toBe(true);
-    },
-  );
+  it.each([
+    "SSaß",
+    "José",
+    "Dr. Weiß",
+    "Jean-Luc",
+    "D’Angelo",
+    "Łukasz",
+    "A",
+    "<script>x</script> Test",
+    "Max II",
+  ])("accepts the name %s", (name) => {
+    expect(bookingInputSchema.safeParse({ ...valid, lastName: name }).success).toBe(true);
+  });
 
-  it.each(["Max1", "Max_", "<b>Max</b>", "-Max", "'", "Max@home"])("rejects the name %s", (name) => {
+  it.each(["1234", "'", "-", "Max\u0000", "Max\u200bHans", "<>"])("rejects the name %s", (name) => {
     expect(messagesFor({ ...valid, firstName: name }, "firstName")).toEqual([
-      "Vorname: nur Buchstaben, Leerzeichen, Bindestrich, Apostroph und Punkt",
+      "Vorname: bitte einen Namen mit Buchstaben angeben",
     ]);
   });
 
