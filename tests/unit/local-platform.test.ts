@@ -94,7 +94,7 @@ describe("stream delivery", () => {
         dynamodb: {
           SequenceNumber: "9",
           Keys: { pk: { S: "AUDIT#2026-01-01" }, sk: { S: "x" } },
-          NewImage: { bad: {} },
+          NewImage: { bad: {} as { S: string } },
         },
       },
       "arn:stream",
