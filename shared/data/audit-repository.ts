@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import type { AuditEntry } from "../contracts/auth.ts";
 import { dynamoClient } from "./clients.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
 
 const table = () => config().TABLE_NAME;
 
@@ -27,17 +28,6 @@ export async function writeAudit(input: AuditInput): Promise<void> {
 function toEntry(item: Record<string, unknown>): AuditEntry {
   const { id, at, actor, action, target, detail } = item as AuditEntry;
   return { id, at, actor, action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) };
-}
-
-async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0], limit: number) {
-  const items: Record<string, unknown>[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(new QueryCommand({ ...input, ExclusiveStartKey: cursor }));
-    items.push(...(page.Items ?? []));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor && items.length < limit);
-  return items.slice(0, limit);
 }
 
 /** Newest first. By actor: one index query; otherwise one query per day partition. */

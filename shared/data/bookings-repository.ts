@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
   GetCommand,
-  QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -14,6 +13,7 @@ import { type AuditInput, auditItem } from "./audit-repository.ts";
 import { dynamoClient } from "./clients.ts";
 import { failedConditions, isConditionFailure } from "./errors.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
 
 export interface StoredBooking extends Booking {
   /** The central-calendar event's id, derived from the booking id (idempotent inserts). */
@@ -65,6 +65,28 @@ export function newOutboxEvent<P>(
   occurredAt = new Date().toISOString(),
 ): OutboxEvent<string, P> {
   return { id: randomUUID(), type, occurredAt, payload };
+}
+
+/** Optimistic replace: only if nobody changed the booking since `seen` was read. */
+function replaceBooking(
+  next: StoredBooking,
+  seen: StoredBooking,
+  options: { mustBeBooked: boolean },
+): TransactItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: bookingItem(next),
+      ConditionExpression: options.mustBeBooked
+        ? "#status = :booked AND updatedAt = :seen"
+        : "updatedAt = :seen",
+      ExpressionAttributeValues: {
+        ":seen": seen.updatedAt,
+        ...(options.mustBeBooked ? { ":booked": "booked" } : {}),
+      },
+      ...(options.mustBeBooked ? { ExpressionAttributeNames: { "#status": "status" } } : {}),
+    },
+  };
 }
 
 /** Booking changes are audited in the same transaction: no change without its record. */
@@ -172,20 +194,13 @@ export async function getBooking(id: string): Promise<StoredBooking | undefined>
   return result.Item ? fromItem(result.Item) : undefined;
 }
 
-async function queryAll(input: QueryCommandInput): Promise<StoredBooking[]> {
-  const bookings: StoredBooking[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(new QueryCommand({ ...input, ExclusiveStartKey: cursor }));
-    bookings.push(...(page.Items ?? []).map(fromItem));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return bookings;
+async function queryBookings(input: QueryCommandInput): Promise<StoredBooking[]> {
+  return (await queryAll(input)).map(fromItem);
 }
 
 /** An agent's bookings whose start lies in [fromIso, toIso). */
 export function listBookingsOfAgent(agent: string, fromIso: string, toIso: string): Promise<StoredBooking[]> {
-  return queryAll({
+  return queryBookings({
     TableName: table(),
     IndexName: "gsi1",
     KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
@@ -199,7 +214,7 @@ export function listBookingsOfAgent(agent: string, fromIso: string, toIso: strin
 
 /** All bookings on one local date. */
 export function listBookingsOnDay(date: string): Promise<StoredBooking[]> {
-  return queryAll({
+  return queryBookings({
     TableName: table(),
     IndexName: "gsi2",
     KeyConditionExpression: "gsi2pk = :pk",
@@ -226,16 +241,7 @@ export async function rescheduleBooking(
   const items: TransactItem[] = [
     freePlace(current.date, current.time),
     takePlace(next.date, next.time),
-    {
-      Put: {
-        TableName: table(),
-        Item: bookingItem(moved),
-        // Optimistic: nobody changed the booking since it was read.
-        ConditionExpression: "#status = :booked AND updatedAt = :seen",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":booked": "booked", ":seen": current.updatedAt },
-      },
-    },
+    replaceBooking(moved, current, { mustBeBooked: true }),
     outboxPut(current.id, event),
     auditPut(audit),
   ];
@@ -270,15 +276,7 @@ export async function cancelBooking(
       new TransactWriteCommand({
         TransactItems: [
           freePlace(current.date, current.time),
-          {
-            Put: {
-              TableName: table(),
-              Item: bookingItem(cancelled),
-              ConditionExpression: "#status = :booked AND updatedAt = :seen",
-              ExpressionAttributeNames: { "#status": "status" },
-              ExpressionAttributeValues: { ":booked": "booked", ":seen": current.updatedAt },
-            },
-          },
+          replaceBooking(cancelled, current, { mustBeBooked: true }),
           outboxPut(current.id, event),
           auditPut(audit),
         ],
@@ -304,14 +302,7 @@ export async function setOutcome(
     await dynamoClient().send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: bookingItem(updated),
-              ConditionExpression: "updatedAt = :seen",
-              ExpressionAttributeValues: { ":seen": current.updatedAt },
-            },
-          },
+          replaceBooking(updated, current, { mustBeBooked: false }),
           outboxPut(current.id, event),
           ...(audit ? [auditPut(audit)] : []),
         ],

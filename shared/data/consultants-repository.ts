@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import type { Consultant } from "../contracts/booking.ts";
 import { dynamoClient } from "./clients.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
 
 const table = () => config().TABLE_NAME;
 
@@ -13,15 +14,13 @@ function toConsultant(item: Record<string, unknown>): Consultant {
 }
 
 export async function listConsultants(): Promise<Consultant[]> {
-  const result = await dynamoClient().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.consultantsPartition() },
-    }),
-  );
-  return (result.Items ?? []).map(toConsultant);
+  const items = await queryAll({
+    TableName: table(),
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.consultantsPartition() },
+  });
+  return items.map(toConsultant);
 }
 
 export async function getConsultant(id: string): Promise<Consultant | undefined> {

@@ -1,14 +1,9 @@
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import type { UserRole } from "../http/principal.ts";
 import { dynamoClient } from "./clients.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
 
 export interface StoredSession {
   sessionId: string;
@@ -53,16 +48,13 @@ export async function deleteSession(sessionId: string): Promise<void> {
 
 /** Ends every session of a user (deactivation, role or password change). */
 export async function deleteSessionsOfUser(username: string): Promise<number> {
-  const result = await dynamoClient().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.sessionsOfUserPartition(username) },
-      ProjectionExpression: "pk, sk",
-    }),
-  );
-  const items = result.Items ?? [];
+  const items = await queryAll({
+    TableName: table(),
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.sessionsOfUserPartition(username) },
+    ProjectionExpression: "pk, sk",
+  });
   for (let start = 0; start < items.length; start += 25) {
     await dynamoClient().send(
       new BatchWriteCommand({

@@ -1,7 +1,8 @@
-import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import { dynamoClient } from "./clients.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
 
 export interface StoredSlot {
   date: string;
@@ -22,24 +23,12 @@ const table = () => config().TABLE_NAME;
 /** The slots of whole days from..to, in order: one Query (paged only past 1 MB). */
 export async function listSlots(fromDate: string, toDate: string): Promise<StoredSlot[]> {
   const range = keys.slotRange(fromDate, toDate);
-  const slots: StoredSlot[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-        ExpressionAttributeValues: { ":pk": keys.slotsPartition(), ":from": range.from, ":to": range.to },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, type: _type, ...slot } = item;
-      slots.push(slot as StoredSlot);
-    }
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return slots;
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+    ExpressionAttributeValues: { ":pk": keys.slotsPartition(), ":from": range.from, ":to": range.to },
+  });
+  return items.map(({ pk: _pk, sk: _sk, type: _type, ...slot }) => slot as unknown as StoredSlot);
 }
 
 /**

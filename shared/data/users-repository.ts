@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import type { User } from "../contracts/auth.ts";
 import { dynamoClient } from "./clients.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
 
 export interface StoredUser extends User {
   passwordHash: string;
@@ -21,22 +22,13 @@ export async function getUser(username: string): Promise<StoredUser | undefined>
 }
 
 export async function listUsers(): Promise<StoredUser[]> {
-  const users: StoredUser[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.usersPartition() },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    users.push(...(page.Items ?? []).map(fromItem));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return users;
+  const items = await queryAll({
+    TableName: table(),
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.usersPartition() },
+  });
+  return items.map(fromItem);
 }
 
 /** Creates the user; false when the username is taken. */
