@@ -10,6 +10,7 @@ import { createObservability, type Observability } from "./observability.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import { type Feature, type RouteDefinition, routeKey } from "./route-types.ts";
 import { type OperationId, type OperationsOf, type Routes, routesOfFeature } from "./routes.ts";
+import { securityHeaders } from "./security-headers.ts";
 
 type RequestPart<R, P extends string> = R extends { request: infer Q }
   ? Q extends Record<P, infer S>
@@ -59,7 +60,14 @@ export interface PipelineOptions {
 
 export const defaultMaxBodyBytes = 64 * 1024;
 
-const jsonHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+/** Also set by CloudFront; repeated here so the API is safe when reached directly. */
+const jsonHeaders = {
+  "content-type": "application/json; charset=utf-8",
+  "cache-control": "no-store",
+  "x-content-type-options": securityHeaders["x-content-type-options"],
+  "x-frame-options": securityHeaders["x-frame-options"],
+  "referrer-policy": securityHeaders["referrer-policy"],
+};
 
 export function jsonResponse(
   status: number,

@@ -69,6 +69,18 @@ describe("handler pipeline", () => {
     expect((await call(adminHandler(admin), apiEvent("GET", "/api/admin/users"))).status).toBe(200);
   });
 
+  it("sends JSON with security headers and never allows other origins (CORS closed)", async () => {
+    const result = (await adminHandler(admin)(
+      apiEvent("GET", "/api/admin/users", { headers: { origin: "https://evil.example" } }),
+      lambdaContext("test"),
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(result.headers).toMatchObject({
+      "x-content-type-options": "nosniff",
+      "cache-control": "no-store",
+    });
+    expect(Object.keys(result.headers ?? {}).some((name) => name.startsWith("access-control-"))).toBe(false);
+  });
+
   it("shapes responses through the response schema, so unlisted fields never leak", async () => {
     const response = await call(adminHandler(admin), apiEvent("GET", "/api/admin/users"));
     expect(JSON.stringify(response.body)).not.toContain("passwordHash");
