@@ -1,0 +1,169 @@
+import {
+  A,
+  Navigate,
+  Route,
+  Router,
+  type RouteSectionProps,
+  useLocation,
+  useNavigate,
+} from "@solidjs/router";
+import { createResource, type JSX, onCleanup, onMount, Show } from "solid-js";
+import { onUnauthorized } from "./api/client.ts";
+import { Toasts } from "./components/toast.tsx";
+import { ErrorBox, Loading } from "./components/ui.tsx";
+import { locale, setLocale, t } from "./i18n/index.ts";
+import { AdminPage } from "./pages/Admin.tsx";
+import { BookPage } from "./pages/Book.tsx";
+import { LoginPage } from "./pages/Login.tsx";
+import { MyBookingsPage } from "./pages/MyBookings.tsx";
+import { StatusPage } from "./pages/Status.tsx";
+import { loadSession, logout, sessionEnded, user } from "./session.ts";
+
+function Layout(props: RouteSectionProps) {
+  const navigate = useNavigate();
+  onMount(() => {
+    const stop = onUnauthorized(() => {
+      sessionEnded();
+      navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname)}`);
+    });
+    onCleanup(stop);
+  });
+  const isAdmin = () => user()?.role === "admin";
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <header class="topbar">
+        <A href="/" class="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          {t("app.name")}
+        </A>
+        <Show when={user()}>
+          <nav aria-label={t("nav.main")} class="nav">
+            <A href="/" end>
+              {t("nav.book")}
+            </A>
+            <A href="/termine">{t("nav.myBookings")}</A>
+            <A href="/rangliste">{t("nav.leaderboard")}</A>
+            <Show when={isAdmin()}>
+              <A href="/auswertung">{t("nav.analytics")}</A>
+              <A href="/verwaltung">{t("nav.admin")}</A>
+            </Show>
+            <A href="/status">{t("nav.status")}</A>
+          </nav>
+        </Show>
+        <div class="user-menu">
+          <button
+            type="button"
+            class="button ghost small"
+            aria-label={t("lang.label")}
+            onClick={() => setLocale(locale() === "de" ? "en" : "de")}
+          >
+            {t("lang.switch")}
+          </button>
+          <Show when={user()}>
+            {(current) => (
+              <>
+                <span class="user-name">
+                  {current().displayName}
+                  <small>{t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}</small>
+                </span>
+                <button
+                  type="button"
+                  class="button secondary small"
+                  onClick={async () => {
+                    await logout();
+                    navigate("/login");
+                  }}
+                >
+                  {t("user.logout")}
+                </button>
+              </>
+            )}
+          </Show>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        {props.children}
+      </main>
+      <Toasts />
+    </>
+  );
+}
+
+/** Pages behind the login: unknown session → load it; none → the login page. */
+function Protected(props: { admin?: boolean; children: JSX.Element }) {
+  const where = useLocation();
+  return (
+    <Show when={user()} fallback={<Navigate href={`/login?next=${encodeURIComponent(where.pathname)}`} />}>
+      <Show when={!props.admin || user()?.role === "admin"} fallback={<Navigate href="/" />}>
+        {props.children}
+      </Show>
+    </Show>
+  );
+}
+
+function ComingSoon(props: { title: string }) {
+  return (
+    <section class="page">
+      <h1>{props.title}</h1>
+      <div class="empty">{t("common.comingSoon")}</div>
+    </section>
+  );
+}
+
+export function App() {
+  const [session, { refetch }] = createResource(loadSession);
+  return (
+    <Show when={!session.loading} fallback={<Loading />}>
+      <Show when={!session.error} fallback={<ErrorBox error={session.error} retry={refetch} />}>
+        <Router root={Layout}>
+          <Route path="/login" component={LoginPage} />
+          <Route path="/status" component={StatusPage} />
+          <Route
+            path="/"
+            component={() => (
+              <Protected>
+                <BookPage />
+              </Protected>
+            )}
+          />
+          <Route
+            path="/termine"
+            component={() => (
+              <Protected>
+                <MyBookingsPage />
+              </Protected>
+            )}
+          />
+          <Route
+            path="/rangliste"
+            component={() => (
+              <Protected>
+                <ComingSoon title={t("nav.leaderboard")} />
+              </Protected>
+            )}
+          />
+          <Route
+            path="/auswertung"
+            component={() => (
+              <Protected admin>
+                <ComingSoon title={t("nav.analytics")} />
+              </Protected>
+            )}
+          />
+          <Route
+            path="/verwaltung"
+            component={() => (
+              <Protected admin>
+                <AdminPage />
+              </Protected>
+            )}
+          />
+          <Route path="*" component={() => <Navigate href="/" />} />
+        </Router>
+      </Show>
+    </Show>
+  );
+}

@@ -1,0 +1,97 @@
+import type { z } from "zod";
+import type { ErrorBody } from "../../../shared/contracts/errors.ts";
+import { type OperationId, type Routes, routes } from "../../../shared/http/routes.ts";
+
+type RequestOf<R> = R extends { request: infer Q } ? Q : Record<string, never>;
+type InputOf<R, P extends string> =
+  RequestOf<R> extends Record<P, infer S> ? (S extends z.ZodType ? z.input<S> : never) : never;
+type Part<R, P extends string> =
+  RequestOf<R> extends Record<P, z.ZodType> ? { [K in P]: InputOf<R, P> } : { [K in P]?: never };
+
+export type CallOptions<K extends OperationId> = Part<Routes[K], "params"> &
+  Part<Routes[K], "query"> &
+  Part<Routes[K], "body"> & { headers?: Record<string, string> };
+
+export type ResultOf<K extends OperationId> = z.output<Routes[K]["response"]["schema"]>;
+
+/** An error answer of the API, with the fields it names (`body.phone` → message). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string>;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(status: number, body: Partial<ErrorBody> | undefined, retryAfter: string | null) {
+    super(body?.error?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = body?.error?.code ?? "internal";
+    this.fields = body?.error?.fields ?? {};
+    this.retryAfterSeconds = retryAfter ? Number(retryAfter) : undefined;
+  }
+
+  /** The message for one form field, from `body.<field>`. */
+  field(name: string): string | undefined {
+    return this.fields[`body.${name}`];
+  }
+}
+
+let csrfToken: string | undefined;
+const unauthorizedListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Called when a request finds the session gone (not for login/me, which expect that). */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+function buildUrl(path: string, params?: Record<string, string>, query?: Record<string, unknown>): string {
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ""));
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== "") search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `${filled}?${text}` : filled;
+}
+
+/** Calls an API operation by its id in the route table; typed by the route's zod schemas. */
+export async function call<K extends OperationId>(
+  operation: K,
+  options?: CallOptions<K>,
+): Promise<ResultOf<K>> {
+  const route = routes[operation];
+  const { params, query, body, headers } = (options ?? {}) as {
+    params?: Record<string, string>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+    headers?: Record<string, string>;
+  };
+  const response = await fetch(buildUrl(route.path, params, query), {
+    method: route.method,
+    credentials: "same-origin",
+    headers: {
+      accept: "application/json",
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(route.method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  const json: unknown = text ? JSON.parse(text) : undefined;
+  // Health answers 503 with its normal body when a dependency is down: that is a result, not an error.
+  const isResult = response.ok || (operation === "getHealth" && response.status === 503);
+  if (!isResult) {
+    if (response.status === 401 && operation !== "login" && operation !== "me") {
+      for (const listener of unauthorizedListeners) listener();
+    }
+    throw new ApiError(response.status, json as Partial<ErrorBody>, response.headers.get("retry-after"));
+  }
+  return route.response.schema.parse(json) as ResultOf<K>;
+}
+
+export const api = { call };

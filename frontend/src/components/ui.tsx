@@ -1,0 +1,92 @@
+import { type JSX, Show } from "solid-js";
+import { ApiError } from "../api/client.ts";
+import { t } from "../i18n/index.ts";
+
+export function Spinner(props: { label?: string }) {
+  return (
+    <span class="spinner-wrap" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true" />
+      <span class="sr-only">{props.label ?? t("common.loading")}</span>
+    </span>
+  );
+}
+
+export function Loading() {
+  return (
+    <div class="loading" aria-busy="true">
+      <Spinner />
+      <span>{t("common.loading")}</span>
+    </div>
+  );
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
+}
+
+export function ErrorBox(props: { error: unknown; retry?: () => void }) {
+  return (
+    <div class="notice error" role="alert">
+      <span>{t("common.error", { message: errorMessage(props.error) })}</span>
+      <Show when={props.retry}>
+        <button type="button" class="button secondary" onClick={() => props.retry?.()}>
+          {t("common.retry")}
+        </button>
+      </Show>
+    </div>
+  );
+}
+
+export function Field(props: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: JSX.Element;
+}) {
+  return (
+    <div class="field" classList={{ invalid: Boolean(props.error) }}>
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      <Show when={props.hint && !props.error}>
+        <small class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </small>
+      </Show>
+      <Show when={props.error}>
+        <small class="field-error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </small>
+      </Show>
+    </div>
+  );
+}
+
+/** A modal dialog on the native <dialog>: focus trap and Esc come with it. */
+export function Modal(props: { title: string; onClose: () => void; children: JSX.Element }) {
+  let dialog: HTMLDialogElement | undefined;
+  return (
+    <dialog
+      ref={(element) => {
+        dialog = element;
+        queueMicrotask(() => dialog?.showModal());
+      }}
+      class="modal"
+      aria-labelledby="modal-title"
+      onClose={() => props.onClose()}
+    >
+      <header class="modal-header">
+        <h2 id="modal-title">{props.title}</h2>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t("common.close")}
+          onClick={() => dialog?.close()}
+        >
+          ×
+        </button>
+      </header>
+      {props.children}
+    </dialog>
+  );
+}

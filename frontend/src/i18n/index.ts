@@ -1,0 +1,50 @@
+import { createSignal } from "solid-js";
+import { de, type MessageKey } from "./de.ts";
+import { en } from "./en.ts";
+
+export type Locale = "de" | "en";
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
+const storageKey = "slot-booking.locale";
+/** Slot times are Berlin wall-clock times, whatever the browser's zone. */
+export const timeZone = "Europe/Berlin";
+
+const [locale, setLocaleSignal] = createSignal<Locale>(
+  localStorage.getItem(storageKey) === "en" ? "en" : "de",
+);
+
+export { locale };
+
+export function setLocale(next: Locale): void {
+  localStorage.setItem(storageKey, next);
+  document.documentElement.lang = next;
+  setLocaleSignal(next);
+}
+
+/** The text for `key` in the current language, with `{name}` placeholders filled. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return dictionaries[locale()][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(params[name] ?? `{${name}}`),
+  );
+}
+
+const intlLocale = () => (locale() === "de" ? "de-DE" : "en-GB");
+
+export function formatDay(date: string, style: "short" | "long" = "short"): string {
+  return new Intl.DateTimeFormat(intlLocale(), {
+    weekday: style === "long" ? "long" : "short",
+    day: "2-digit",
+    month: "2-digit",
+    ...(style === "long" ? { year: "numeric" } : {}),
+    timeZone: "UTC",
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(iso),
+  );
+}
+
+export function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(), { timeStyle: "medium", timeZone }).format(new Date(iso));
+}
