@@ -1,0 +1,118 @@
+import { mkdirSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync("test-results", { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    // Background networking off: this machine has no internet, and Chromium would keep trying.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "de-DE" });
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return { page, dialogs, errors };
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Benutzername").fill(username);
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
+}
+
+describe("the site in Chromium", () => {
+  it("shows the system status without signing in", async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${baseUrl}/status`);
+    await expect.poll(() => page.getByTestId("overall-status").textContent()).toContain("Betriebsbereit");
+    for (const check of ["table", "bucket", "calendar"]) {
+      expect(await page.locator(`[data-check="${check}"] .badge`).textContent()).toBe("OK");
+    }
+    await page.screenshot({ path: "test-results/e2e-status.png" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lets an agent book a slot from the week view, find it under Meine Termine and cancel it", async () => {
+    const { page, errors } = await newPage();
+    await page.goto(baseUrl);
+    await page.waitForURL(/\/login/);
+    await signIn(page, "anna", "agent-demo-2026");
+    // This week may be over already: go forward until a slot is free.
+    for (
+      let week = 0;
+      week < 4 && (await page.locator("button.cell:not([disabled])").count()) === 0;
+      week++
+    ) {
+      await page.getByRole("button", { name: /Nächste Woche/ }).click();
+      await page.waitForTimeout(300);
+    }
+    await page.locator("button.cell:not([disabled])").first().click();
+    const lastName = `Testkunde-${Date.now()}`;
+    await page.getByLabel("Vorname").fill("<script>alert(1)</script> Erika");
+    await page.getByLabel("Nachname").fill(lastName);
+    await page.getByLabel("Telefon").fill("0171 1234567");
+    await page.getByRole("button", { name: "Verbindlich buchen" }).click();
+    await page.getByText(/Gebucht:/).waitFor();
+    await page.screenshot({ path: "test-results/e2e-booked.png" });
+
+    await page.getByRole("link", { name: "Meine Termine" }).click();
+    const row = page.locator("li.booking", { hasText: lastName });
+    await row.waitFor();
+    // The customer name is stored as typed and shown as text, not run as markup.
+    expect(await row.locator("strong").textContent()).toBe(`<script>alert(1)</script> Erika ${lastName}`);
+    await row.getByRole("button", { name: "Stornieren" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Stornieren" }).click();
+    await page.getByText("Termin storniert.").waitFor();
+    await expect.poll(() => row.locator(".badge").first().textContent()).toBe("Storniert");
+    await page.screenshot({ path: "test-results/e2e-cancelled.png" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lets an admin create a user whose name is markup, shown as text, then sign out", async () => {
+    const { page, dialogs, errors } = await newPage();
+    await signIn(page, "admin", "admin-demo-2026");
+    await page.getByRole("link", { name: "Verwaltung" }).click();
+    const username = `e2e${Date.now().toString(36)}`;
+    await page.getByLabel("Benutzername").fill(username);
+    await page.getByLabel("Name", { exact: true }).fill("<script>alert(1)</script> Test");
+    await page.getByLabel("Startpasswort").fill("e2e-password-123");
+    await page.getByRole("button", { name: "Benutzer anlegen" }).click();
+    const row = page.locator(`tr[data-username="${username}"]`);
+    await row.waitFor();
+    expect(await row.locator("td").nth(1).textContent()).toBe("<script>alert(1)</script> Test");
+    await page.screenshot({ path: "test-results/e2e-admin.png" });
+    await page.getByRole("button", { name: "Abmelden" }).click();
+    await page.waitForURL(/\/login/);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
