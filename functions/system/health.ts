@@ -29,8 +29,8 @@ export async function checkHealth(): Promise<Health> {
   const [table, bucket, calendar] = await Promise.all([
     timed(() => dynamoClient().send(new GetCommand({ TableName: TABLE_NAME, Key: keys.health() }))),
     timed(() => objectStore().send(new HeadBucketCommand({ Bucket: EXPORT_BUCKET }))),
-    timed(() =>
-      calendarClient().events.list(
+    timed(async () =>
+      (await calendarClient()).events.list(
         { calendarId: CENTRAL_CALENDAR_ID, maxResults: 1, timeMin: new Date().toISOString() },
         { retry: false },
       ),

@@ -148,7 +148,7 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
       timeZone: template.timeZone,
     });
     if (colorId) {
-      await calendarClient().events.patch({
+      await (await calendarClient()).events.patch({
         calendarId: centralCalendar,
         eventId: booking.eventId,
         requestBody: { colorId },

@@ -5,6 +5,9 @@
  */
 const cacheSeconds = 300;
 
+/** The value an optional secret holds until an operator sets it. */
+export const unsetSecret = "unset";
+
 async function secretValue(plainVariable: string, arnVariable: string): Promise<string | undefined> {
   const plain = process.env[plainVariable];
   if (plain) return plain;
@@ -13,7 +16,7 @@ async function secretValue(plainVariable: string, arnVariable: string): Promise<
   // Imported lazily: only AWS deployments load the Secrets Manager client.
   const { getSecret } = await import("@aws-lambda-powertools/parameters/secrets");
   const value = await getSecret(arn, { maxAge: cacheSeconds });
-  return typeof value === "string" ? value : undefined;
+  return typeof value === "string" && value !== unsetSecret ? value : undefined;
 }
 
 export async function sessionSecret(): Promise<Uint8Array> {

@@ -15,9 +15,10 @@ export async function listEvents(
   let pageToken: string | undefined;
   do {
     const token = pageToken;
+    const client = await calendarClient();
     const response = await withCalendarRetry(() => {
       onRequest();
-      return calendarClient().events.list({
+      return client.events.list({
         calendarId,
         timeMin,
         timeMax,
@@ -54,13 +55,14 @@ export async function upsertEvent(calendarId: string, event: DesiredEvent): Prom
     start: { dateTime: event.start, timeZone: event.timeZone },
     end: { dateTime: event.end, timeZone: event.timeZone },
   };
+  const client = await calendarClient();
   try {
-    await withCalendarRetry(() => calendarClient().events.insert({ calendarId, requestBody: body }));
+    await withCalendarRetry(() => client.events.insert({ calendarId, requestBody: body }));
   } catch (error) {
     if (calendarErrorStatus(error) !== 409) throw error;
     const { id: _id, ...changes } = body;
     await withCalendarRetry(() =>
-      calendarClient().events.patch({
+      client.events.patch({
         calendarId,
         eventId: event.id,
         requestBody: { ...changes, status: "confirmed" },
@@ -71,8 +73,9 @@ export async function upsertEvent(calendarId: string, event: DesiredEvent): Prom
 
 /** Removes the event; one that is already gone counts as removed. */
 export async function removeEvent(calendarId: string, eventId: string): Promise<void> {
+  const client = await calendarClient();
   try {
-    await withCalendarRetry(() => calendarClient().events.delete({ calendarId, eventId }));
+    await withCalendarRetry(() => client.events.delete({ calendarId, eventId }));
   } catch (error) {
     const status = calendarErrorStatus(error);
     if (status !== 404 && status !== 410) throw error;
