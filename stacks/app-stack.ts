@@ -20,6 +20,7 @@ import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import {
   Architecture,
+  type CfnFunction,
   FilterCriteria,
   FilterRule,
   Runtime,
@@ -211,12 +212,13 @@ export class AppStack extends Stack {
       }),
     };
     apiStage.defaultRouteSettings = { throttlingRateLimit: 200, throttlingBurstLimit: 400 };
+    // A JSON map in CloudFormation: keys are written as CloudFormation spells them.
     apiStage.routeSettings = Object.fromEntries(
       routeEntries
         .filter(([, route]) => route.throttle)
         .map(([, route]) => [
           routeKey(route),
-          { throttlingRateLimit: route.throttle!.rate, throttlingBurstLimit: route.throttle!.burst },
+          { ThrottlingRateLimit: route.throttle!.rate, ThrottlingBurstLimit: route.throttle!.burst },
         ]),
     );
     Validations.of(api).acknowledge({
