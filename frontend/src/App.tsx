@@ -7,7 +7,7 @@ import {
   useLocation,
   useNavigate,
 } from "@solidjs/router";
-import { createResource, type JSX, onCleanup, onMount, Show } from "solid-js";
+import { createResource, createRoot, For, type JSX, onCleanup, onMount, Show } from "solid-js";
 import { onUnauthorized } from "./api/client.ts";
 import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
@@ -18,6 +18,31 @@ import { LoginPage } from "./pages/Login.tsx";
 import { MyBookingsPage } from "./pages/MyBookings.tsx";
 import { StatusPage } from "./pages/Status.tsx";
 import { loadSession, logout, sessionEnded, user } from "./session.ts";
+
+function LanguageSwitch() {
+  const options = [
+    ["de", "DE", "lang.de"],
+    ["en", "EN", "lang.en"],
+  ] as const;
+  return (
+    <div class="lang-switch" role="group" aria-label={t("lang.label")}>
+      <For each={options}>
+        {([code, short, name]) => (
+          <button
+            type="button"
+            lang={code}
+            title={t(name)}
+            aria-label={t(name)}
+            aria-pressed={locale() === code}
+            onClick={() => setLocale(code)}
+          >
+            {short}
+          </button>
+        )}
+      </For>
+    </div>
+  );
+}
 
 function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
@@ -54,14 +79,7 @@ function Layout(props: RouteSectionProps) {
           </nav>
         </Show>
         <div class="user-menu">
-          <button
-            type="button"
-            class="button ghost small"
-            aria-label={t("lang.label")}
-            onClick={() => setLocale(locale() === "de" ? "en" : "de")}
-          >
-            {t("lang.switch")}
-          </button>
+          <LanguageSwitch />
           <Show when={user()}>
             {(current) => (
               <>
@@ -73,8 +91,11 @@ function Layout(props: RouteSectionProps) {
                   type="button"
                   class="button secondary small"
                   onClick={async () => {
-                    await logout();
-                    navigate("/login");
+                    try {
+                      await logout();
+                    } finally {
+                      navigate("/login");
+                    }
                   }}
                 >
                   {t("user.logout")}
@@ -96,7 +117,17 @@ function Layout(props: RouteSectionProps) {
 function Protected(props: { admin?: boolean; children: JSX.Element }) {
   const where = useLocation();
   return (
-    <Show when={user()} fallback={<Navigate href={`/login?next=${encodeURIComponent(where.pathname)}`} />}>
+    <Show
+      when={user()}
+      fallback={
+        <Show
+          when={!sessionCheck.error}
+          fallback={<ErrorBox error={sessionCheck.error} retry={() => void retrySessionCheck()} />}
+        >
+          <Navigate href={`/login?next=${encodeURIComponent(where.pathname + where.search)}`} />
+        </Show>
+      }
+    >
       <Show when={!props.admin || user()?.role === "admin"} fallback={<Navigate href="/" />}>
         {props.children}
       </Show>
@@ -113,57 +144,57 @@ function ComingSoon(props: { title: string }) {
   );
 }
 
+/** The first `me` call; its failure (not a 401) is shown where a page needs the session. */
+const [sessionCheck, { refetch: retrySessionCheck }] = createRoot(() => createResource(loadSession));
+
 export function App() {
-  const [session, { refetch }] = createResource(loadSession);
   return (
-    <Show when={!session.loading} fallback={<Loading />}>
-      <Show when={!session.error} fallback={<ErrorBox error={session.error} retry={refetch} />}>
-        <Router root={Layout}>
-          <Route path="/login" component={LoginPage} />
-          <Route path="/status" component={StatusPage} />
-          <Route
-            path="/"
-            component={() => (
-              <Protected>
-                <BookPage />
-              </Protected>
-            )}
-          />
-          <Route
-            path="/termine"
-            component={() => (
-              <Protected>
-                <MyBookingsPage />
-              </Protected>
-            )}
-          />
-          <Route
-            path="/rangliste"
-            component={() => (
-              <Protected>
-                <ComingSoon title={t("nav.leaderboard")} />
-              </Protected>
-            )}
-          />
-          <Route
-            path="/auswertung"
-            component={() => (
-              <Protected admin>
-                <ComingSoon title={t("nav.analytics")} />
-              </Protected>
-            )}
-          />
-          <Route
-            path="/verwaltung"
-            component={() => (
-              <Protected admin>
-                <AdminPage />
-              </Protected>
-            )}
-          />
-          <Route path="*" component={() => <Navigate href="/" />} />
-        </Router>
-      </Show>
+    <Show when={!sessionCheck.loading || user() !== undefined} fallback={<Loading />}>
+      <Router root={Layout}>
+        <Route path="/login" component={LoginPage} />
+        <Route path="/status" component={StatusPage} />
+        <Route
+          path="/"
+          component={() => (
+            <Protected>
+              <BookPage />
+            </Protected>
+          )}
+        />
+        <Route
+          path="/termine"
+          component={() => (
+            <Protected>
+              <MyBookingsPage />
+            </Protected>
+          )}
+        />
+        <Route
+          path="/rangliste"
+          component={() => (
+            <Protected>
+              <ComingSoon title={t("nav.leaderboard")} />
+            </Protected>
+          )}
+        />
+        <Route
+          path="/auswertung"
+          component={() => (
+            <Protected admin>
+              <ComingSoon title={t("nav.analytics")} />
+            </Protected>
+          )}
+        />
+        <Route
+          path="/verwaltung"
+          component={() => (
+            <Protected admin>
+              <AdminPage />
+            </Protected>
+          )}
+        />
+        <Route path="*" component={() => <Navigate href="/" />} />
+      </Router>
     </Show>
   );
 }

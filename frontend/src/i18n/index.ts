@@ -27,6 +27,11 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   );
 }
 
+/** For keys built at run time (audit actions, job summary fields): the text, or undefined when unknown. */
+export function tMaybe(key: string, params: Record<string, string | number> = {}): string | undefined {
+  return Object.hasOwn(dictionaries[locale()], key) ? t(key as MessageKey, params) : undefined;
+}
+
 const intlLocale = () => (locale() === "de" ? "de-DE" : "en-GB");
 
 export function formatDay(date: string, style: "short" | "long" = "short"): string {
@@ -37,6 +42,10 @@ export function formatDay(date: string, style: "short" | "long" = "short"): stri
     ...(style === "long" ? { year: "numeric" } : {}),
     timeZone: "UTC",
   }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(intlLocale()).format(value);
 }
 
 export function formatDateTime(iso: string): string {

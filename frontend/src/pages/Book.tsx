@@ -1,7 +1,6 @@
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
-import type { SlotView } from "../../../shared/contracts/booking.ts";
+import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
 import { api } from "../api/client.ts";
-import { toast } from "../components/toast.tsx";
 import { ErrorBox, Loading } from "../components/ui.tsx";
 import { addDays, isoWeek, mondayOf, todayInBerlin } from "../dates.ts";
 import { formatDay, t } from "../i18n/index.ts";
@@ -21,31 +20,63 @@ export function BookPage() {
     api.call("getAvailability", { query: { from, to: addDays(from, 6) } }).then((result) => result.slots),
   );
   const [chosen, setChosen] = createSignal<SlotView>();
+  const [justBooked, setJustBooked] = createSignal<string>();
+  // Slots turn "past" while the page stays open.
+  const [now, setNow] = createSignal(Date.now());
+  const clock = setInterval(() => setNow(Date.now()), 60_000);
+  onCleanup(() => clearInterval(clock));
 
   const week = createMemo(() => {
     const list = (slots.latest ?? []).filter((slot) => slot.capacity > 0 || slot.booked > 0);
-    const days = [...new Set(list.map((slot) => slot.date))].sort();
+    const offered = new Set(list.map((slot) => slot.date));
+    // Monday to Friday always; Saturday and Sunday only when slots are offered then.
+    const days = [0, 1, 2, 3, 4, 5, 6]
+      .map((offset) => addDays(monday(), offset))
+      .filter((day, index) => index < 5 || offered.has(day));
     const times = [...new Set(list.map((slot) => slot.time))].sort();
     const byKey = new Map(list.map((slot) => [`${slot.date} ${slot.time}`, slot]));
-    return { days, times, byKey };
+    return { days, times, byKey, any: list.length > 0 };
   });
 
-  function booked(slot: SlotView, summary: { name: string; points: number }) {
-    setChosen(undefined);
+  function booked(slot: SlotView, booking: Booking) {
+    const key = `${slot.date} ${slot.time}`;
     mutate((list) =>
       list?.map((item) =>
-        item === slot ? { ...item, booked: item.booked + 1, free: Math.max(0, item.free - 1) } : item,
+        `${item.date} ${item.time}` === key
+          ? { ...item, booked: item.booked + 1, free: Math.max(0, item.free - 1) }
+          : item,
       ),
     );
-    toast(
-      t("book.success", {
-        name: summary.name,
-        day: formatDay(slot.date),
-        time: slot.time,
-        points: summary.points,
-      }),
-    );
+    setJustBooked(`${booking.date} ${booking.time}`);
+    setTimeout(() => setJustBooked(undefined), 6000);
     void refetch();
+  }
+
+  /** Arrow keys move between the bookable cells of the grid. */
+  function onGridKey(event: KeyboardEvent) {
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
+    const move = moves[event.key];
+    const current = (event.target as HTMLElement).closest<HTMLElement>("[data-col]");
+    if (!move || !current) return;
+    let col = Number(current.dataset.col);
+    let row = Number(current.dataset.row);
+    const table = event.currentTarget as HTMLElement;
+    for (let step = 0; step < 50; step++) {
+      col += move[0];
+      row += move[1];
+      const next = table.querySelector<HTMLButtonElement>(`button[data-col="${col}"][data-row="${row}"]`);
+      if (!next && (col < 0 || row < 0 || col > week().days.length || row > week().times.length)) return;
+      if (next && !next.disabled) {
+        event.preventDefault();
+        next.focus();
+        return;
+      }
+    }
   }
 
   return (
@@ -68,19 +99,20 @@ export function BookPage() {
         {t("book.week", {
           week: isoWeek(monday()),
           from: formatDay(monday()),
-          to: formatDay(addDays(monday(), 4)),
+          to: formatDay(week().days.at(-1) ?? addDays(monday(), 4)),
         })}
       </p>
       <ul class="legend" aria-hidden="true">
         <li class="free">{t("book.legend.free")}</li>
         <li class="few">{t("book.legend.few")}</li>
         <li class="full">{t("book.legend.full")}</li>
+        <li class="past">{t("book.legend.past")}</li>
       </ul>
       <Show when={!slots.error} fallback={<ErrorBox error={slots.error} retry={refetch} />}>
         <Show when={slots.latest} fallback={<Loading />}>
-          <Show when={week().days.length > 0} fallback={<div class="empty">{t("book.empty")}</div>}>
+          <Show when={week().any} fallback={<div class="empty">{t("book.empty")}</div>}>
             <div class="week-grid-wrap" aria-busy={slots.loading}>
-              <table class="week-grid">
+              <table class="week-grid" onKeyDown={onGridKey}>
                 <thead>
                   <tr>
                     <th scope="col" class="time-col" />
@@ -89,13 +121,13 @@ export function BookPage() {
                 </thead>
                 <tbody>
                   <For each={week().times}>
-                    {(time) => (
+                    {(time, row) => (
                       <tr>
                         <th scope="row" class="time-col">
                           {time}
                         </th>
                         <For each={week().days}>
-                          {(day) => {
+                          {(day, col) => {
                             const slot = () => week().byKey.get(`${day} ${time}`);
                             return (
                               <td>
@@ -104,19 +136,28 @@ export function BookPage() {
                                   fallback={<span class="cell none">{t("book.notOffered")}</span>}
                                 >
                                   {(current) => {
-                                    const fill = () => fillOf(current(), Date.now());
+                                    const fill = () => fillOf(current(), now());
                                     return (
                                       <button
                                         type="button"
-                                        class={`cell ${fill()}`}
+                                        class={`cell ${fill()}${justBooked() === `${day} ${time}` ? " just-booked" : ""}`}
+                                        data-col={col()}
+                                        data-row={row()}
                                         disabled={fill() === "full" || fill() === "past"}
-                                        aria-label={t("book.slotLabel", {
-                                          day: formatDay(day, "long"),
-                                          time,
-                                          free: current().free,
-                                          capacity: current().capacity,
-                                          points: current().points,
-                                        })}
+                                        aria-label={t(
+                                          fill() === "full"
+                                            ? "book.slotLabelFull"
+                                            : fill() === "past"
+                                              ? "book.slotLabelPast"
+                                              : "book.slotLabel",
+                                          {
+                                            day: formatDay(day, "long"),
+                                            time,
+                                            free: current().free,
+                                            capacity: current().capacity,
+                                            points: current().points,
+                                          },
+                                        )}
                                         onClick={() => setChosen(current())}
                                       >
                                         <span class="cell-main">
@@ -133,6 +174,9 @@ export function BookPage() {
                                           <span class="cell-points">
                                             {t("common.points", { points: current().points })}
                                           </span>
+                                        </Show>
+                                        <Show when={justBooked() === `${day} ${time}`}>
+                                          <span class="cell-tag">{t("book.justBooked")}</span>
                                         </Show>
                                       </button>
                                     );
@@ -156,7 +200,7 @@ export function BookPage() {
           <BookingForm
             slot={slot()}
             onClose={() => setChosen(undefined)}
-            onBooked={(summary) => booked(slot(), summary)}
+            onBooked={(booking) => booked(slot(), booking)}
             onFull={() => void refetch()}
           />
         )}
