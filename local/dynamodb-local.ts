@@ -38,6 +38,9 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // However this process ends, the JVM must not outlive it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials });
   try {
@@ -53,6 +56,7 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
     endpoint,
     client,
     async stop() {
+      process.removeListener("exit", killOnExit);
       client.destroy();
       if (child.exitCode === null) {
         child.kill("SIGTERM");

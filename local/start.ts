@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { demoUsers } from "./demo/users.ts";
-import { startLocalStack } from "./stack.ts";
+import { type LocalStack, startLocalStack } from "./stack.ts";
 
 /** `npm start`: the whole product on this machine, no cloud account needed. */
 const started = Date.now();
@@ -9,18 +9,34 @@ const port = Number(process.env.PORT ?? 3000);
 const demoData = (process.env.DEMO_DATA ?? "true") !== "false";
 const log = (line: string) => console.log(`  ${line}`);
 
+// Registered first: Ctrl-C while starting must still stop DynamoDB Local and the rest.
+let stack: LocalStack | undefined;
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping …`);
+  await stack?.stop();
+  process.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(signal, () => void shutdown(signal));
+
 console.log(`slot-booking · Node ${process.version} · data in ${dataDir}`);
-const stack = await startLocalStack({
-  dataDir,
-  port,
-  siteDir: resolve("frontend/dist"),
-  schedules: true,
-  demoData,
-  log,
-}).catch((error: unknown) => {
+try {
+  stack = await startLocalStack({
+    dataDir,
+    port,
+    siteDir: resolve("frontend/dist"),
+    schedules: true,
+    demoData,
+    log,
+  });
+} catch (error) {
   console.error(`Start failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
-});
+}
+if (stopping) await stack.stop();
 
 console.log(`\n  App ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.url}`);
 console.log(`  API docs: ${stack.url}/api/openapi.json`);
@@ -30,14 +46,3 @@ if (demoData) {
     console.log(`    ${user.username.padEnd(8)} ${user.password.padEnd(17)} ${user.role}`);
 }
 console.log("  Stop with Ctrl-C.\n");
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping …`);
-  await stack.stop();
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -144,6 +144,8 @@ export async function book(
     },
   );
   if (result.kind === "full") throw slotFull();
+  // Random 128-bit ids do not collide; a duplicate here would be a bug, not a user error.
+  if (result.kind === "duplicate") throw new Error("booking id collision");
   return { booking: toBooking(result.booking), replayed: result.kind === "replayed" };
 }
 

@@ -123,7 +123,9 @@ function freePlace(date: string, time: string): TransactItem {
 export type CreateResult =
   | { kind: "created"; booking: StoredBooking }
   | { kind: "replayed"; booking: StoredBooking }
-  | { kind: "full" };
+  | { kind: "full" }
+  /** A booking with this id exists already (a re-run of the same write). */
+  | { kind: "duplicate" };
 
 /**
  * Takes a place in the slot, stores the booking, its outbox event and the
@@ -172,6 +174,7 @@ export async function createBooking(
       if (replayed) return { kind: "replayed", booking: replayed };
     }
     if (failed[0]) return { kind: "full" };
+    if (failed[1]) return { kind: "duplicate" };
     throw error;
   }
 }
