@@ -25,7 +25,8 @@ function LanguageSwitch() {
     ["en", "EN", "lang.en"],
   ] as const;
   return (
-    <div class="lang-switch" role="group" aria-label={t("lang.label")}>
+    <fieldset class="lang-switch">
+      <legend class="sr-only">{t("lang.label")}</legend>
       <For each={options}>
         {([code, short, name]) => (
           <button
@@ -40,7 +41,7 @@ function LanguageSwitch() {
           </button>
         )}
       </For>
-    </div>
+    </fieldset>
   );
 }
 

@@ -112,7 +112,9 @@ export function BookingForm(props: {
         required
         value={values()[name]}
         aria-invalid={Boolean(errors()[name])}
-        aria-describedby={errors()[name] ? `booking-${name}-error` : options.hint ? `booking-${name}-hint` : undefined}
+        aria-describedby={
+          errors()[name] ? `booking-${name}-error` : options.hint ? `booking-${name}-hint` : undefined
+        }
         onInput={set(name)}
         onBlur={() => values()[name] !== "" && validate(name)}
       />
