@@ -7,7 +7,6 @@ const envSchema = z.object({
   CENTRAL_CALENDAR_ID: z.string().default("central@demo.local"),
   CONSULTANTS: z.string().default(""),
   GOOGLE_CALENDAR_API_URL: z.string().optional(),
-  GOOGLE_CREDS_BASE64: z.string().optional(),
   /** Local only: DynamoDB Local and s3rver endpoints. Unset on AWS. */
   DYNAMODB_ENDPOINT: z.string().optional(),
   S3_ENDPOINT: z.string().optional(),

@@ -1,19 +1,63 @@
 import { type BundlingOptions, LogLevel, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { BuildOptions } from "esbuild";
 
 /**
- * How every function is bundled; the bundle benchmark uses the same options.
- * The AWS SDK v3 is bundled (not taken from the runtime) so the versions we
- * test are the versions we run, and tree-shaking keeps only the clients used.
+ * The one description of how a function is bundled. The stacks turn it into
+ * NodejsFunction `bundling` options; `tests/bench/bundles.ts` turns it into
+ * the same esbuild call, so the sizes and init times it prints are the
+ * deployed ones.
+ *
+ * The AWS SDK v3 is bundled rather than taken from the Lambda runtime: the
+ * versions we test are the versions we run, tree-shaking keeps only the
+ * clients a function uses, and the bench measured bundled clients to load
+ * faster than the runtime's copies spread over many files (see README).
  */
-export const bundlingOptions: BundlingOptions = {
-  format: OutputFormat.ESM,
+export const bundleSettings = {
+  target: "node24",
   minify: true,
   sourceMap: true,
-  target: "node24",
+  /** Stack traces map to file and line; the sources themselves stay out of the zip. */
+  sourcesContent: false,
   mainFields: ["module", "main"],
-  // ESM bundles still meet CommonJS dependencies that call require().
+  externalModules: [] as string[],
+  /** ESM bundles still meet CommonJS dependencies that call require(). */
   banner:
     "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
+} as const;
+
+export const bundlingOptions: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: bundleSettings.target,
+  minify: bundleSettings.minify,
+  sourceMap: bundleSettings.sourceMap,
+  sourcesContent: bundleSettings.sourcesContent,
+  mainFields: [...bundleSettings.mainFields],
+  externalModules: [...bundleSettings.externalModules],
+  banner: bundleSettings.banner,
+  // esbuild is a dev dependency: synth bundles locally and offline, never in Docker.
   forceDockerBundling: false,
   logLevel: LogLevel.ERROR,
 };
+
+/** The esbuild call NodejsFunction makes for these options (its `--bundle … --platform=node …` arguments). */
+export function esbuildOptions(
+  entry: string,
+  outfile: string,
+  overrides: { externalModules?: readonly string[] } = {},
+): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: bundleSettings.target,
+    minify: bundleSettings.minify,
+    sourcemap: bundleSettings.sourceMap,
+    sourcesContent: bundleSettings.sourcesContent,
+    mainFields: [...bundleSettings.mainFields],
+    external: [...(overrides.externalModules ?? bundleSettings.externalModules)],
+    banner: { js: bundleSettings.banner },
+    logLevel: "error",
+  };
+}

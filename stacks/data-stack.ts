@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, SecretValue, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { Duration, SecretValue, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import {
   AttributeType,
   BillingMode,
@@ -7,37 +7,41 @@ import {
   Table,
   TableEncryption,
 } from "aws-cdk-lib/aws-dynamodb";
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
+import { Topic } from "aws-cdk-lib/aws-sns";
+import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
 import { unsetSecret } from "../shared/auth/secrets.ts";
 import { tableDefinition } from "../shared/data/table.ts";
-import type { Stage } from "./stage.ts";
+import type { Resources } from "./permissions.ts";
+import type { StageConfig } from "./stage.ts";
 
 export interface DataStackProps extends StackProps {
-  stage: Stage;
+  config: StageConfig;
 }
 
-/** What holds state: the single table, the exports bucket and the secrets. */
+/** What holds state (the table, the exports bucket, the secrets) and where alarms go. */
 export class DataStack extends Stack {
   readonly table: Table;
   readonly exportsBucket: Bucket;
-  readonly accessLogsBucket: Bucket;
   readonly sessionSecret: Secret;
   readonly googleCredentials: Secret;
   readonly bootstrapUsers: Secret;
+  readonly alarmTopic: Topic;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
-    const production = props.stage === "prod";
-    const removalPolicy = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    const { partitionKey, sortKey, globalSecondaryIndexes, ttlAttribute } = tableDefinition;
+    const { config } = props;
+    const { removalPolicy, production } = config;
+    const { partitionKey, sortKey, globalSecondaryIndexes, ttlAttribute, streamViewType } = tableDefinition;
 
     this.table = new Table(this, "Table", {
       partitionKey: { name: partitionKey, type: AttributeType.STRING },
       sortKey: { name: sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
-      stream: StreamViewType[tableDefinition.streamViewType],
+      // The outbox: the events function reads new outbox items from the stream.
+      stream: StreamViewType[streamViewType],
       timeToLiveAttribute: ttlAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: production,
@@ -53,43 +57,49 @@ export class DataStack extends Stack {
       });
     }
 
-    this.accessLogsBucket = new Bucket(this, "AccessLogs", {
+    const accessLogs = new Bucket(this, "AccessLogs", {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      // CloudFront standard logs need ACLs on the target bucket.
-      objectOwnership: ObjectOwnership.OBJECT_WRITER,
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy,
       autoDeleteObjects: !production,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: "AwsSolutions-S1",
+      reason: "This bucket is the access-log target; logging it into itself would loop.",
     });
 
     this.exportsBucket = new Bucket(this, "Exports", {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      versioned: false,
-      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: "exports/",
       // Exports are handed out as short-lived links; old files only cost money and carry personal data.
-      lifecycleRules: [{ expiration: Duration.days(7) }],
+      lifecycleRules: [
+        { expiration: Duration.days(7), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
       removalPolicy,
       autoDeleteObjects: !production,
     });
 
     this.sessionSecret = new Secret(this, "SessionSecret", {
-      description: "Signs session tokens",
+      secretName: `${config.secretPrefix}/session-secret`,
+      description: "Signs session tokens (generated; rotate by putting a new value: signs everyone out)",
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy,
     });
-    // Set by the operator after the first deploy; "unset" until then (see README).
+    // Set by the operator after the first deploy (README); "unset" until then, which the app reads as absent.
     this.googleCredentials = new Secret(this, "GoogleCredentials", {
+      secretName: `${config.secretPrefix}/google-credentials`,
       description: "Google service-account JSON, base64-encoded",
       secretStringValue: SecretValue.unsafePlainText(unsetSecret),
       removalPolicy,
     });
     this.bootstrapUsers = new Secret(this, "BootstrapUsers", {
-      description: "user:password:role,… created or updated at the first sign-in after a change",
+      secretName: `${config.secretPrefix}/bootstrap-users`,
+      description: "user:password:role,… created or updated when the auth function starts",
       secretStringValue: SecretValue.unsafePlainText(unsetSecret),
       removalPolicy,
     });
@@ -97,8 +107,24 @@ export class DataStack extends Stack {
       Validations.of(secret).acknowledge({
         id: "AwsSolutions-SMG4",
         reason:
-          "Rotated by the operator: the Google key is rotated in Google Cloud, and a rotated session secret signs everyone out, so it is a deliberate act (see README).",
+          "No rotation Lambda: the Google key is rotated in Google Cloud and put here by the operator; a new session secret signs everyone out, so it is rotated by hand (README).",
       });
     }
+
+    this.alarmTopic = new Topic(this, "Alarms", {
+      displayName: `slot-booking ${config.stage} alarms`,
+      enforceSSL: true,
+    });
+    if (config.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
+  }
+
+  get resources(): Resources {
+    return {
+      table: this.table,
+      exportsBucket: this.exportsBucket,
+      sessionSecret: this.sessionSecret,
+      googleCredentials: this.googleCredentials,
+      bootstrapUsers: this.bootstrapUsers,
+    };
   }
 }

@@ -1,66 +1,88 @@
 /**
- * `node tests/bench/bundles.ts`: bundles every Lambda handler exactly as the
- * CDK stack does (same esbuild options) and prints its size and the time a
- * fresh Node 24 process needs to import it (median of 5 cold imports).
+ * `node tests/bench/bundles.ts`: bundles every Lambda exactly as the stacks do
+ * (stacks/bundling.ts), prints each bundle's minified size and its init time
+ * (median of 5 imports, each in a fresh Node process with the deployed
+ * NODE_OPTIONS), once with the AWS SDK bundled (what we deploy) and once with
+ * `@aws-sdk/*` and `@smithy/*` left to the runtime (resolved from node_modules
+ * here, as the Lambda runtime would from its own copy).
+ * Numbers only; nothing here passes or fails.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { features } from "../../shared/http/route-types.ts";
-import { scheduledJobs } from "../../shared/schedules.ts";
-import { bundlingOptions } from "../../stacks/bundling.ts";
+import { bundleSettings, esbuildOptions } from "../../stacks/bundling.ts";
+import { lambdaSpecs, projectRoot } from "../../stacks/functions.ts";
 
-const entries = [
-  ...features.map((feature) => ({ name: feature, entry: `functions/${feature}/handler.ts` })),
-  { name: "events", entry: "functions/events/handler.ts" },
-  ...scheduledJobs.map((job) => ({ name: job.name, entry: job.module })),
-];
 const runs = 5;
-const outDir = mkdtempSync(join(tmpdir(), "bundles-"));
-const rows = [];
+// Inside the project, so that externalised packages resolve from its node_modules.
+const outRoot = join(projectRoot, "cdk.out", "bench-bundles");
 
-for (const { name, entry } of entries) {
-  const outfile = join(outDir, `${name}.mjs`);
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    minify: bundlingOptions.minify ?? false,
-    target: bundlingOptions.target ?? "node24",
-    mainFields: bundlingOptions.mainFields ?? ["module", "main"],
-    banner: { js: bundlingOptions.banner ?? "" },
-    logLevel: "error",
+const variants = [
+  { name: "deployed", label: `SDK ${bundleSettings.externalModules.length ? "external" : "bundled"}` },
+  { name: "sdk-external", label: "SDK from runtime", externalModules: ["@aws-sdk/*", "@smithy/*"] },
+] as const;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** Import time of one bundle in a fresh process, as Lambda's init phase would pay it. */
+function initTime(file: string, serviceName: string): number {
+  const script = `const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t0);`;
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+    env: {
+      PATH: process.env.PATH,
+      NODE_OPTIONS: "--enable-source-maps",
+      AWS_REGION: "eu-central-1",
+      POWERTOOLS_SERVICE_NAME: serviceName,
+      POWERTOOLS_METRICS_NAMESPACE: "SlotBooking",
+      POWERTOOLS_LOG_LEVEL: "SILENT",
+      TABLE_NAME: "bench",
+      EXPORT_BUCKET: "bench",
+    },
   });
-  // Import only, as a Lambda init does; the environment a deployed function has, minus AWS.
-  const probe = join(outDir, `${name}-probe.mjs`);
-  writeFileSync(
-    probe,
-    `const t0 = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t0);`,
-  );
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const result = spawnSync(process.execPath, [probe], {
-      env: {
-        ...process.env,
-        TABLE_NAME: "bench",
-        AWS_REGION: "eu-central-1",
-        POWERTOOLS_LOG_LEVEL: "SILENT",
-      },
-      encoding: "utf8",
-    });
-    times.push(Number(result.stdout.trim()));
-  }
-  times.sort((a, b) => a - b);
-  rows.push({
-    function: name,
-    "minified KB": Math.round(statSync(outfile).size / 1024),
-    "init ms (median)": Number(times[Math.floor(runs / 2)]!.toFixed(1)),
-  });
+  if (result.status !== 0) throw new Error(`importing ${file} failed:\n${result.stderr}`);
+  return Number(result.stdout.trim().split("\n").at(-1));
 }
-rmSync(outDir, { recursive: true, force: true });
-console.log(`Lambda bundles (esbuild ESM, minified, AWS SDK bundled) · Node ${process.version}`);
-console.table(rows);
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+rmSync(outRoot, { recursive: true, force: true });
+
+type Row = { fn: string; sizes: string[]; inits: string[] };
+const rows: Row[] = [];
+for (const spec of lambdaSpecs) {
+  const row: Row = { fn: `${spec.kind}:${spec.name}`, sizes: [], inits: [] };
+  for (const variant of variants) {
+    const dir = join(outRoot, variant.name, spec.name);
+    mkdirSync(dir, { recursive: true });
+    const outfile = join(dir, "index.mjs");
+    const externalModules = "externalModules" in variant ? variant.externalModules : undefined;
+    await build(esbuildOptions(join(projectRoot, spec.entry), outfile, { externalModules }));
+    const times = Array.from({ length: runs }, () => initTime(outfile, `slot-booking-${spec.name}`));
+    row.sizes.push(`${kb(statSync(outfile).size)} KB`);
+    row.inits.push(`${median(times).toFixed(0)} ms`);
+  }
+  rows.push(row);
+  process.stdout.write(".");
+}
+process.stdout.write("\n");
+
+const header = ["function", ...variants.flatMap((v) => [`${v.label} size`, `${v.label} init`])];
+const table = [
+  header,
+  ...rows.map((row) => [row.fn, ...row.sizes.flatMap((size, i) => [size, row.inits[i]!])]),
+];
+const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
+console.log(`bundles · Node ${process.version} · ${process.arch} · init = median of ${runs} fresh imports`);
+for (const [index, line] of table.entries()) {
+  console.log(
+    line
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join("  "),
+  );
+  if (index === 0) console.log(widths.map((width) => "-".repeat(width)).join("  "));
+}

@@ -1,0 +1,149 @@
+import type { ITable } from "aws-cdk-lib/aws-dynamodb";
+import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import type { IBucket } from "aws-cdk-lib/aws-s3";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
+import { tableDefinition } from "../shared/data/table.ts";
+import type { LambdaSpec } from "./functions.ts";
+
+/**
+ * What a function may touch. Each need is a short list of explicit actions on
+ * explicit resources (no `dynamodb:*`, `s3:*`, `*` and no action wildcards).
+ */
+export type Need =
+  | "table:read"
+  | "table:write"
+  /** HeadBucket (health check) = s3:ListBucket on the bucket itself. */
+  | "exports:check"
+  | "exports:read"
+  | "exports:write"
+  | "secret:session"
+  | "secret:google"
+  | "secret:bootstrap-users";
+
+/** Every function reads and writes the table unless its entry below says otherwise. */
+export const defaultNeeds: readonly Need[] = ["table:read", "table:write"];
+
+/**
+ * Needs beyond the default, per function. The rules behind them:
+ * - every HTTP feature verifies the session cookie (shared/http/pipeline-options.ts
+ *   authenticates each request, public routes included), so every feature gets
+ *   the session secret — added for all features in `needsOf`, not listed here;
+ * - whoever talks to Google Calendar gets the Google credentials: the health
+ *   check (system), admin (runs jobs on demand), the calendar jobs and the
+ *   outbox consumer (calendar sync);
+ * - only auth creates the bootstrap users;
+ * - only features that write or hand out exports get the exports bucket
+ *   (system only checks that it exists).
+ * tests/infra/functions.test.ts checks this map against the bundles: a
+ * function whose code reads a secret's ARN variable must have it, and one that
+ * does not must not.
+ */
+export const extraNeeds: Partial<Record<LambdaSpec["name"], readonly Need[]>> = {
+  system: ["table:read", "exports:check", "secret:google"],
+  auth: ["secret:bootstrap-users"],
+  admin: ["secret:google"],
+  "generate-availability": ["secret:google"],
+  "check-outcomes": ["secret:google"],
+  "retry-calendar-sync": ["secret:google"],
+  events: ["secret:google"],
+};
+
+/** Functions whose own entry replaces the default instead of adding to it. */
+const replacesDefault: ReadonlySet<LambdaSpec["name"]> = new Set(["system"]);
+
+export function needsOf(spec: LambdaSpec): ReadonlySet<Need> {
+  const extra = extraNeeds[spec.name] ?? [];
+  const base = replacesDefault.has(spec.name) ? [] : defaultNeeds;
+  const session: readonly Need[] = spec.kind === "feature" ? ["secret:session"] : [];
+  return new Set([...base, ...session, ...extra]);
+}
+
+export interface Resources {
+  table: ITable;
+  exportsBucket: IBucket;
+  sessionSecret: ISecret;
+  googleCredentials: ISecret;
+  bootstrapUsers: ISecret;
+}
+
+const tableReadActions = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:Query",
+  "dynamodb:ConditionCheckItem",
+];
+const tableWriteActions = [
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:ConditionCheckItem",
+];
+
+/** The environment variable that carries each secret's ARN (read by shared/auth/secrets.ts). */
+export const secretArnVariables = {
+  "secret:session": "SESSION_SECRET_ARN",
+  "secret:google": "GOOGLE_CREDS_SECRET_ARN",
+  "secret:bootstrap-users": "BOOTSTRAP_USERS_SECRET_ARN",
+} as const satisfies Partial<Record<Need, string>>;
+
+export type SecretNeed = keyof typeof secretArnVariables;
+
+export function secretOf(need: SecretNeed, resources: Resources): ISecret {
+  switch (need) {
+    case "secret:session":
+      return resources.sessionSecret;
+    case "secret:google":
+      return resources.googleCredentials;
+    case "secret:bootstrap-users":
+      return resources.bootstrapUsers;
+  }
+}
+
+export function isSecretNeed(need: Need): need is SecretNeed {
+  return need in secretArnVariables;
+}
+
+/** Adds the policy statements for `needs` to `grantee`; returns the secret ARN variables to set. */
+export function grantNeeds(
+  grantee: IGrantable,
+  needs: ReadonlySet<Need>,
+  resources: Resources,
+): Record<string, string> {
+  const { table, exportsBucket } = resources;
+  // The table and exactly its GSIs (no `index/*`).
+  const tableResources = [
+    table.tableArn,
+    ...tableDefinition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+  ];
+  const actions = new Set<string>();
+  if (needs.has("table:read")) for (const action of tableReadActions) actions.add(action);
+  if (needs.has("table:write")) for (const action of tableWriteActions) actions.add(action);
+  if (actions.size > 0) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [...actions], resources: tableResources }),
+    );
+  }
+  if (needs.has("exports:check")) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ["s3:ListBucket"], resources: [exportsBucket.bucketArn] }),
+    );
+  }
+  const objectActions = [
+    ...(needs.has("exports:read") ? ["s3:GetObject"] : []),
+    ...(needs.has("exports:write") ? ["s3:PutObject", "s3:AbortMultipartUpload"] : []),
+  ];
+  if (objectActions.length > 0) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: objectActions, resources: [exportsBucket.arnForObjects("*")] }),
+    );
+  }
+  const environment: Record<string, string> = {};
+  for (const need of needs) {
+    if (!isSecretNeed(need)) continue;
+    const secret = secretOf(need, resources);
+    secret.grantRead(grantee);
+    environment[secretArnVariables[need]] = secret.secretArn;
+  }
+  return environment;
+}
