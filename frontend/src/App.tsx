@@ -47,6 +47,7 @@ function LanguageSwitch() {
 
 function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
+  const here = useLocation();
   onMount(() => {
     const stop = onUnauthorized(() => {
       sessionEnded();
@@ -81,6 +82,11 @@ function Layout(props: RouteSectionProps) {
         </Show>
         <div class="user-menu">
           <LanguageSwitch />
+          <Show when={user() === null && here.pathname !== "/login"}>
+            <A href="/login" class="button primary small">
+              {t("login.submit")}
+            </A>
+          </Show>
           <Show when={user()}>
             {(current) => (
               <>

@@ -21,6 +21,11 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>;
   readonly retryAfterSeconds: number | undefined;
 
+  /** True when the server could not be reached at all. */
+  get isNetworkError(): boolean {
+    return this.status === 0;
+  }
+
   constructor(status: number, body: Partial<ErrorBody> | undefined, retryAfter: string | null) {
     super(body?.error?.message ?? `HTTP ${status}`);
     this.status = status;
@@ -70,19 +75,30 @@ export async function call<K extends OperationId>(
     body?: unknown;
     headers?: Record<string, string>;
   };
-  const response = await fetch(buildUrl(route.path, params, query), {
-    method: route.method,
-    credentials: "same-origin",
-    headers: {
-      accept: "application/json",
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      ...(route.method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(route.path, params, query), {
+      method: route.method,
+      credentials: "same-origin",
+      headers: {
+        accept: "application/json",
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(route.method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    // No answer at all (offline, server down): status 0, so callers can tell it apart.
+    throw new ApiError(0, { error: { code: "unavailable", message: "network" } }, null);
+  }
   const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : undefined;
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined; // e.g. an HTML error page from a proxy
+  }
   // Health answers 503 with its normal body when a dependency is down: that is a result, not an error.
   const isResult = response.ok || (operation === "getHealth" && response.status === 503);
   if (!isResult) {

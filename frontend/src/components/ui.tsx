@@ -21,7 +21,14 @@ export function Loading() {
 }
 
 export function errorMessage(error: unknown): string {
-  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError) {
+    if (error.isNetworkError) return t("common.offline");
+    if (error.status === 403) return t("common.forbidden");
+    if (error.status === 429) return t("common.rateLimited");
+    if (error.status >= 500 && error.message.startsWith("HTTP ")) return t("common.serverError");
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function ErrorBox(props: { error: unknown; retry?: () => void }) {

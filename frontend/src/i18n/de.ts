@@ -41,8 +41,7 @@ export const de = {
   "status.table": "Datenbank",
   "status.bucket": "Dateiablage",
   "status.calendar": "Kalender",
-  "status.latency": "{ms} ms",
-  "status.meta": "Version {version} · Node {node} · Stand {time}",
+  "status.latency": "Antwortzeit {ms} ms",
   "status.autoRefresh": "Aktualisiert sich alle 30 Sekunden.",
   "book.title": "Termin buchen",
   "book.week": "KW {week} · {from} – {to}",
@@ -177,7 +176,6 @@ export const de = {
   "admin.jobs.retry-calendar-sync.hint":
     "Trägt Buchungen, deren Kalendereintrag fehlgeschlagen ist, jetzt erneut ein.",
   "admin.jobs.result": "Ergebnis",
-  "admin.jobs.entries": "{count} Einträge",
   "admin.jobs.lostTitle": "Termine ohne Berater",
   "admin.jobs.lostNone": "Beim letzten Lauf hat kein Termin alle Berater verloren.",
   "admin.jobs.lostIntro":
@@ -220,6 +218,20 @@ export const de = {
   "audit.booking.released": "Termin freigegeben",
   "book.slotLabelFull": "{day}, {time} Uhr: ausgebucht",
   "book.slotLabelPast": "{day}, {time} Uhr: vergangen",
+  "mine.noUpcoming": "Keine anstehenden Termine.",
+  "status.ok.hint": "Alle Dienste antworten.",
+  "status.degraded.hint": "Mindestens ein Dienst antwortet nicht. Buchungen können gestört sein.",
+  "status.table.hint": "Buchungen, Termine und Benutzer",
+  "status.bucket.hint": "Exporte und Dateien",
+  "status.calendar.hint": "Google Kalender der Berater",
+  "status.version": "App-Version",
+  "status.node": "Node.js",
+  "status.checkedAt": "Geprüft um",
+  "book.dayNone": "An diesem Tag gibt es keine Termine.",
+  "common.offline": "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.",
+  "common.forbidden": "Dafür fehlt Ihnen die Berechtigung.",
+  "common.rateLimited": "Zu viele Anfragen. Bitte versuchen Sie es gleich noch einmal.",
+  "common.serverError": "Auf dem Server ist ein Fehler aufgetreten.",
 };
 
 export type MessageKey = keyof typeof de;

@@ -266,27 +266,29 @@ function UsersTab() {
                       <td>
                         {entry.lastLoginAt ? formatDateTime(entry.lastLoginAt) : t("admin.users.never")}
                       </td>
-                      <td class="row-actions">
-                        <button
-                          type="button"
-                          class="button secondary small"
-                          aria-label={t("admin.editOf", { name: entry.username })}
-                          onClick={() => setEditing(entry)}
-                        >
-                          {t("admin.edit")}
-                        </button>
-                        <Show when={entry.username !== currentUser()?.username}>
+                      <td class="actions-cell">
+                        <div class="row-actions">
                           <button
                             type="button"
-                            class={`button small ${entry.active ? "danger" : "secondary"}`}
-                            aria-label={`${
-                              entry.active ? t("admin.users.deactivate") : t("admin.users.activate")
-                            }: ${entry.username}`}
-                            onClick={() => setToggling(entry)}
+                            class="button secondary small"
+                            aria-label={t("admin.editOf", { name: entry.username })}
+                            onClick={() => setEditing(entry)}
                           >
-                            {entry.active ? t("admin.users.deactivate") : t("admin.users.activate")}
+                            {t("admin.edit")}
                           </button>
-                        </Show>
+                          <Show when={entry.username !== currentUser()?.username}>
+                            <button
+                              type="button"
+                              class={`button small ${entry.active ? "danger" : "secondary"}`}
+                              aria-label={`${
+                                entry.active ? t("admin.users.deactivate") : t("admin.users.activate")
+                              }: ${entry.username}`}
+                              onClick={() => setToggling(entry)}
+                            >
+                              {entry.active ? t("admin.users.deactivate") : t("admin.users.activate")}
+                            </button>
+                          </Show>
+                        </div>
                       </td>
                     </tr>
                   )}
@@ -513,15 +515,17 @@ function ConsultantsTab() {
                               {consultant.active ? t("admin.users.active") : t("admin.users.inactive")}
                             </span>
                           </td>
-                          <td class="row-actions">
-                            <button
-                              type="button"
-                              class="button secondary small"
-                              aria-label={t("admin.editOf", { name: consultant.name })}
-                              onClick={() => setEditing(consultant)}
-                            >
-                              {t("admin.edit")}
-                            </button>
+                          <td class="actions-cell">
+                            <div class="row-actions">
+                              <button
+                                type="button"
+                                class="button secondary small"
+                                aria-label={t("admin.editOf", { name: consultant.name })}
+                                onClick={() => setEditing(consultant)}
+                              >
+                                {t("admin.edit")}
+                              </button>
+                            </div>
                           </td>
                         </tr>
                       )}
@@ -560,7 +564,7 @@ function summaryValue(value: unknown): string {
   if (typeof value === "number") return formatNumber(value);
   if (typeof value === "boolean") return value ? t("admin.users.yes") : t("admin.users.no");
   if (typeof value === "string") return /^\d{4}-\d\d-\d\dT/.test(value) ? formatDateTime(value) : value;
-  if (Array.isArray(value)) return t("admin.jobs.entries", { count: value.length });
+  if (Array.isArray(value)) return formatNumber(value.length);
   return JSON.stringify(value);
 }
 

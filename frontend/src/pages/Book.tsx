@@ -1,7 +1,7 @@
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
 import { api } from "../api/client.ts";
-import { ErrorBox, Loading } from "../components/ui.tsx";
+import { ErrorBox } from "../components/ui.tsx";
 import { addDays, isoWeek, mondayOf, todayInBerlin } from "../dates.ts";
 import { formatDay, t } from "../i18n/index.ts";
 import { BookingForm } from "./BookingForm.tsx";
@@ -12,6 +12,68 @@ function fillOf(slot: SlotView, now: number): Fill {
   if (Date.parse(slot.start) <= now) return "past";
   if (slot.free <= 0) return "full";
   return slot.free / slot.capacity <= 0.25 ? "few" : "free";
+}
+
+function WeekSkeleton() {
+  return (
+    <div class="skeleton" aria-busy="true" role="status">
+      <span class="sr-only">{t("common.loading")}</span>
+      <For each={Array.from({ length: 36 })}>{() => <span aria-hidden="true" />}</For>
+    </div>
+  );
+}
+
+function SlotButton(props: {
+  slot: SlotView;
+  now: number;
+  justBooked: boolean;
+  col?: number;
+  row?: number;
+  withTime?: boolean;
+  onChoose: (slot: SlotView) => void;
+}) {
+  const fill = () => fillOf(props.slot, props.now);
+  return (
+    <button
+      type="button"
+      class={`cell ${fill()}${props.justBooked ? " just-booked" : ""}`}
+      data-col={props.col}
+      data-row={props.row}
+      disabled={fill() === "full" || fill() === "past"}
+      aria-label={t(
+        fill() === "full"
+          ? "book.slotLabelFull"
+          : fill() === "past"
+            ? "book.slotLabelPast"
+            : "book.slotLabel",
+        {
+          day: formatDay(props.slot.date, "long"),
+          time: props.slot.time,
+          free: props.slot.free,
+          capacity: props.slot.capacity,
+          points: props.slot.points,
+        },
+      )}
+      onClick={() => props.onChoose(props.slot)}
+    >
+      <Show when={props.withTime}>
+        <span class="cell-time">{props.slot.time}</span>
+      </Show>
+      <span class="cell-main">
+        {fill() === "full"
+          ? t("book.full")
+          : fill() === "past"
+            ? t("book.past")
+            : t("book.free", { free: props.slot.free, capacity: props.slot.capacity })}
+      </span>
+      <Show when={fill() === "free" || fill() === "few"}>
+        <span class="cell-points">{t("common.points", { points: props.slot.points })}</span>
+      </Show>
+      <Show when={props.justBooked}>
+        <span class="cell-tag">{t("book.justBooked")}</span>
+      </Show>
+    </button>
+  );
 }
 
 export function BookPage() {
@@ -109,7 +171,7 @@ export function BookPage() {
         <li class="past">{t("book.legend.past")}</li>
       </ul>
       <Show when={!slots.error} fallback={<ErrorBox error={slots.error} retry={refetch} />}>
-        <Show when={slots.latest} fallback={<Loading />}>
+        <Show when={slots.latest} fallback={<WeekSkeleton />}>
           <Show when={week().any} fallback={<div class="empty">{t("book.empty")}</div>}>
             <div class="week-grid-wrap" aria-busy={slots.loading}>
               <table class="week-grid" onKeyDown={onGridKey}>
@@ -135,52 +197,16 @@ export function BookPage() {
                                   when={slot()}
                                   fallback={<span class="cell none">{t("book.notOffered")}</span>}
                                 >
-                                  {(current) => {
-                                    const fill = () => fillOf(current(), now());
-                                    return (
-                                      <button
-                                        type="button"
-                                        class={`cell ${fill()}${justBooked() === `${day} ${time}` ? " just-booked" : ""}`}
-                                        data-col={col()}
-                                        data-row={row()}
-                                        disabled={fill() === "full" || fill() === "past"}
-                                        aria-label={t(
-                                          fill() === "full"
-                                            ? "book.slotLabelFull"
-                                            : fill() === "past"
-                                              ? "book.slotLabelPast"
-                                              : "book.slotLabel",
-                                          {
-                                            day: formatDay(day, "long"),
-                                            time,
-                                            free: current().free,
-                                            capacity: current().capacity,
-                                            points: current().points,
-                                          },
-                                        )}
-                                        onClick={() => setChosen(current())}
-                                      >
-                                        <span class="cell-main">
-                                          {fill() === "full"
-                                            ? t("book.full")
-                                            : fill() === "past"
-                                              ? t("book.past")
-                                              : t("book.free", {
-                                                  free: current().free,
-                                                  capacity: current().capacity,
-                                                })}
-                                        </span>
-                                        <Show when={fill() === "free" || fill() === "few"}>
-                                          <span class="cell-points">
-                                            {t("common.points", { points: current().points })}
-                                          </span>
-                                        </Show>
-                                        <Show when={justBooked() === `${day} ${time}`}>
-                                          <span class="cell-tag">{t("book.justBooked")}</span>
-                                        </Show>
-                                      </button>
-                                    );
-                                  }}
+                                  {(current) => (
+                                    <SlotButton
+                                      slot={current()}
+                                      now={now()}
+                                      justBooked={justBooked() === `${day} ${time}`}
+                                      col={col()}
+                                      row={row()}
+                                      onChoose={setChosen}
+                                    />
+                                  )}
                                 </Show>
                               </td>
                             );
@@ -191,6 +217,39 @@ export function BookPage() {
                   </For>
                 </tbody>
               </table>
+            </div>
+            <div class="day-list" aria-busy={slots.loading}>
+              <For each={week().days}>
+                {(day) => {
+                  const daySlots = () =>
+                    week()
+                      .times.map((time) => week().byKey.get(`${day} ${time}`))
+                      .filter((slot): slot is SlotView => slot !== undefined);
+                  return (
+                    <section class="day">
+                      <h2>{formatDay(day, "long")}</h2>
+                      <Show
+                        when={daySlots().length > 0}
+                        fallback={<p class="muted small">{t("book.dayNone")}</p>}
+                      >
+                        <div class="day-slots">
+                          <For each={daySlots()}>
+                            {(slot) => (
+                              <SlotButton
+                                slot={slot}
+                                now={now()}
+                                justBooked={justBooked() === `${slot.date} ${slot.time}`}
+                                withTime
+                                onChoose={setChosen}
+                              />
+                            )}
+                          </For>
+                        </div>
+                      </Show>
+                    </section>
+                  );
+                }}
+              </For>
             </div>
           </Show>
         </Show>

@@ -96,7 +96,7 @@ export function BookingForm(props: {
   const text = (
     name: FieldName,
     label: string,
-    options: { autocomplete?: string; type?: string; hint?: string; inputmode?: "tel" } = {},
+    options: { autocomplete?: string; type?: string; hint?: string; autofocus?: boolean } = {},
   ) => (
     <Field
       id={`booking-${name}`}
@@ -110,6 +110,7 @@ export function BookingForm(props: {
         type={options.type ?? "text"}
         autocomplete={options.autocomplete ?? "off"}
         required
+        autofocus={options.autofocus}
         value={values()[name]}
         aria-invalid={Boolean(errors()[name])}
         aria-describedby={
@@ -139,7 +140,7 @@ export function BookingForm(props: {
               </div>
             </Show>
             <div class="row">
-              {text("firstName", t("book.form.firstName"))}
+              {text("firstName", t("book.form.firstName"), { autofocus: true })}
               {text("lastName", t("book.form.lastName"))}
             </div>
             {text("phone", t("book.form.phone"), { type: "tel", hint: t("book.form.phoneHint") })}

@@ -1,9 +1,9 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createSignal, onMount, Show } from "solid-js";
 import { ApiError } from "../api/client.ts";
 import { errorMessage, Field, Spinner } from "../components/ui.tsx";
 import { t } from "../i18n/index.ts";
-import { login } from "../session.ts";
+import { login, user } from "../session.ts";
 
 export function LoginPage() {
   const [search] = useSearchParams<{ next?: string; expired?: string }>();
@@ -13,6 +13,12 @@ export function LoginPage() {
   const [touched, setTouched] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<string>();
+
+  const nextPath = () => (search.next?.startsWith("/") && !search.next.startsWith("//") ? search.next : "/");
+  // Already signed in (e.g. the back button): go on to where the login would lead.
+  onMount(() => {
+    if (user()) navigate(nextPath(), { replace: true });
+  });
 
   const missing = (value: string) => (touched() && !value.trim() ? t("login.required") : undefined);
 
@@ -24,8 +30,7 @@ export function LoginPage() {
     setFailure(undefined);
     try {
       await login(username(), password());
-      const next = search.next?.startsWith("/") && !search.next.startsWith("//") ? search.next : "/";
-      navigate(next, { replace: true });
+      navigate(nextPath(), { replace: true });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setFailure(t("login.failed"));
       else if (error instanceof ApiError && error.status === 429) {

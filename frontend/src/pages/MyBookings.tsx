@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import type { Booking } from "../../../shared/contracts/booking.ts";
-import { api } from "../api/client.ts";
+import { ApiError, api } from "../api/client.ts";
 import { toast } from "../components/toast.tsx";
 import { ErrorBox, errorMessage, Loading, Modal, Spinner } from "../components/ui.tsx";
 import { addDays, todayInBerlin } from "../dates.ts";
@@ -16,7 +16,9 @@ function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: (
       <div class="booking-when">{t("mine.when", { day: formatDay(b().date), time: b().time })}</div>
       <div class="booking-who">
         <strong>{name(b())}</strong>
-        <span class="muted">{b().phone}</span>
+        <a class="muted phone" href={`tel:${b().phone.replace(/[^+\d]/g, "")}`}>
+          {b().phone}
+        </a>
         <Show when={b().note}>
           <span class="muted note">{b().note}</span>
         </Show>
@@ -32,10 +34,20 @@ function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: (
       </div>
       <Show when={props.onCancel}>
         <div class="booking-actions">
-          <button type="button" class="button secondary small" onClick={() => props.onMove?.()}>
+          <button
+            type="button"
+            class="button secondary small"
+            aria-label={`${t("mine.reschedule")}: ${name(b())}`}
+            onClick={() => props.onMove?.()}
+          >
             {t("mine.reschedule")}
           </button>
-          <button type="button" class="button danger small" onClick={() => props.onCancel?.()}>
+          <button
+            type="button"
+            class="button danger small"
+            aria-label={`${t("mine.cancel")}: ${name(b())}`}
+            onClick={() => props.onCancel?.()}
+          >
             {t("mine.cancel")}
           </button>
         </div>
@@ -46,10 +58,17 @@ function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: (
 
 function ReschedulePicker(props: { booking: Booking; onClose: () => void; onMoved: () => void }) {
   const today = todayInBerlin();
-  const [slots] = createResource(() =>
+  const [slots, { refetch }] = createResource(() =>
     api
       .call("getAvailability", { query: { from: today, to: addDays(today, 14) } })
-      .then((result) => result.slots.filter((slot) => slot.free > 0 && Date.parse(slot.start) > Date.now())),
+      .then((result) =>
+        result.slots.filter(
+          (slot) =>
+            slot.free > 0 &&
+            Date.parse(slot.start) > Date.now() &&
+            !(slot.date === props.booking.date && slot.time === props.booking.time),
+        ),
+      ),
   );
   const [busy, setBusy] = createSignal<string>();
   const [failure, setFailure] = createSignal<string>();
@@ -61,43 +80,61 @@ function ReschedulePicker(props: { booking: Booking; onClose: () => void; onMove
       toast(t("mine.rescheduled", { day: formatDay(date), time }));
       props.onMoved();
     } catch (error) {
-      setFailure(errorMessage(error));
+      if (error instanceof ApiError && error.status === 409) {
+        setFailure(t("mine.full409"));
+        void refetch();
+      } else setFailure(errorMessage(error));
     } finally {
       setBusy(undefined);
     }
   }
   return (
     <Modal title={t("mine.rescheduleTitle", { name: name(props.booking) })} onClose={props.onClose}>
+      <p class="muted">
+        {t("mine.rescheduleFrom", { day: formatDay(props.booking.date), time: props.booking.time })}
+      </p>
       <Show when={failure()}>
         <div class="notice error" role="alert">
           {failure()}
         </div>
       </Show>
-      <Show when={slots()} fallback={<Loading />}>
-        {(list) => (
-          <Show when={list().length > 0} fallback={<div class="empty">{t("mine.rescheduleNone")}</div>}>
-            <ul class="slot-picker">
-              <For each={list()}>
-                {(slot) => (
-                  <li>
-                    <button
-                      type="button"
-                      class="button secondary"
-                      disabled={Boolean(busy())}
-                      onClick={() => move(slot.date, slot.time)}
-                    >
-                      <Show when={busy() === `${slot.date} ${slot.time}`}>
-                        <Spinner />
-                      </Show>
-                      {t("mine.when", { day: formatDay(slot.date), time: slot.time })} ·{" "}
-                      {t("book.free", { free: slot.free, capacity: slot.capacity })}
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        )}
+      <Show when={!slots.error} fallback={<ErrorBox error={slots.error} retry={refetch} />}>
+        <Show when={slots.latest} fallback={<Loading />}>
+          {(list) => (
+            <Show when={list().length > 0} fallback={<div class="empty">{t("mine.rescheduleNone")}</div>}>
+              <ul class="slot-picker">
+                <For each={list()}>
+                  {(slot) => (
+                    <li>
+                      <button
+                        type="button"
+                        class="slot-option"
+                        disabled={Boolean(busy())}
+                        aria-label={t("mine.rescheduleTo", {
+                          day: formatDay(slot.date, "long"),
+                          time: slot.time,
+                          free: slot.free,
+                        })}
+                        onClick={() => move(slot.date, slot.time)}
+                      >
+                        <span class="slot-option-when">
+                          <Show when={busy() === `${slot.date} ${slot.time}`}>
+                            <Spinner />
+                          </Show>
+                          {t("mine.when", { day: formatDay(slot.date), time: slot.time })}
+                        </span>
+                        <span class="muted">
+                          {t("book.free", { free: slot.free, capacity: slot.capacity })} ·{" "}
+                          {t("common.points", { points: slot.points })}
+                        </span>
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Show>
       </Show>
     </Modal>
   );
@@ -134,7 +171,12 @@ export function MyBookingsPage() {
   return (
     <section class="page">
       <div class="page-head">
-        <h1>{t("mine.title")}</h1>
+        <div>
+          <h1>{t("mine.title")}</h1>
+          <p class="muted subtitle">
+            {t("mine.range", { from: formatDay(addDays(today, -7)), to: formatDay(addDays(today, 56)) })}
+          </p>
+        </div>
         <button type="button" class="button secondary" onClick={() => refetch()} disabled={bookings.loading}>
           {t("common.refresh")}
         </button>
@@ -146,6 +188,9 @@ export function MyBookingsPage() {
             fallback={<div class="empty">{t("mine.empty")}</div>}
           >
             <h2>{t("mine.upcoming")}</h2>
+            <Show when={upcoming().length === 0}>
+              <p class="muted">{t("mine.noUpcoming")}</p>
+            </Show>
             <ul class="bookings" aria-busy={bookings.loading}>
               <For each={upcoming()}>
                 {(booking) => (
@@ -169,7 +214,7 @@ export function MyBookingsPage() {
       </Show>
       <Show when={cancelling()}>
         {(booking) => (
-          <Modal title={t("mine.cancel")} onClose={() => setCancelling(undefined)}>
+          <Modal title={t("mine.cancelTitle")} onClose={() => setCancelling(undefined)}>
             <p>
               {t("mine.cancelConfirm", {
                 name: name(booking()),
@@ -179,7 +224,7 @@ export function MyBookingsPage() {
             </p>
             <div class="actions">
               <button type="button" class="button secondary" onClick={() => setCancelling(undefined)}>
-                {t("common.cancel")}
+                {t("mine.keep")}
               </button>
               <button
                 type="button"
@@ -190,7 +235,7 @@ export function MyBookingsPage() {
                 <Show when={busy()}>
                   <Spinner />
                 </Show>
-                {t("mine.cancel")}
+                {t("mine.cancelYes")}
               </button>
             </div>
           </Modal>

@@ -1,17 +1,20 @@
 import { createResource, For, onCleanup, Show } from "solid-js";
 import { api } from "../api/client.ts";
-import { ErrorBox, Loading } from "../components/ui.tsx";
-import { formatTime, t } from "../i18n/index.ts";
+import { ErrorBox, Loading, Spinner } from "../components/ui.tsx";
+import { formatNumber, formatTime, t } from "../i18n/index.ts";
 
 const checks = [
-  ["table", "status.table"],
-  ["bucket", "status.bucket"],
-  ["calendar", "status.calendar"],
+  ["table", "status.table", "status.table.hint"],
+  ["bucket", "status.bucket", "status.bucket.hint"],
+  ["calendar", "status.calendar", "status.calendar.hint"],
 ] as const;
 
+/** Public: reachable without signing in, refreshes itself every 30 seconds. */
 export function StatusPage() {
   const [health, { refetch }] = createResource(() => api.call("getHealth"));
-  const timer = setInterval(() => refetch(), 30_000);
+  const timer = setInterval(() => {
+    if (!health.loading) void refetch();
+  }, 30_000);
   onCleanup(() => clearInterval(timer));
 
   return (
@@ -19,6 +22,9 @@ export function StatusPage() {
       <div class="page-head">
         <h1>{t("status.title")}</h1>
         <button type="button" class="button secondary" onClick={() => refetch()} disabled={health.loading}>
+          <Show when={health.loading}>
+            <Spinner />
+          </Show>
           {t("common.refresh")}
         </button>
       </div>
@@ -26,35 +32,54 @@ export function StatusPage() {
         <Show when={health.latest} fallback={<Loading />}>
           {(current) => (
             <div aria-busy={health.loading}>
-              <p class={`overall ${current().status}`} data-testid="overall-status">
+              <div class={`overall card ${current().status}`} data-testid="overall-status" role="status">
                 <span class="dot" aria-hidden="true" />
-                {current().status === "ok" ? t("status.ok") : t("status.degraded")}
-              </p>
+                <div>
+                  <strong>{current().status === "ok" ? t("status.ok") : t("status.degraded")}</strong>
+                  <span class="muted small">
+                    {current().status === "ok" ? t("status.ok.hint") : t("status.degraded.hint")}
+                  </span>
+                </div>
+              </div>
               <div class="cards">
                 <For each={checks}>
-                  {([name, label]) => {
+                  {([name, label, hint]) => {
                     const check = () => current().checks[name];
                     return (
-                      <article class="card check" data-check={name}>
-                        <h2>{t(label)}</h2>
-                        <span class={`badge ${check().status}`}>
-                          {check().status === "ok" ? t("status.check.ok") : t("status.check.error")}
-                        </span>
-                        <p class="muted">{t("status.latency", { ms: check().latencyMs })}</p>
+                      <article class={`card check ${check().status}`} data-check={name}>
+                        <div class="check-head">
+                          <h2>{t(label)}</h2>
+                          <span class={`badge ${check().status}`}>
+                            {check().status === "ok" ? t("status.check.ok") : t("status.check.error")}
+                          </span>
+                        </div>
+                        <p class="muted small">{t(hint)}</p>
+                        <p class="latency">
+                          {t("status.latency", { ms: formatNumber(Math.round(check().latencyMs)) })}
+                        </p>
+                        <Show when={check().detail}>
+                          <p class="check-detail">{check().detail}</p>
+                        </Show>
                       </article>
                     );
                   }}
                 </For>
               </div>
-              <p class="muted">
-                {t("status.meta", {
-                  version: current().version,
-                  node: current().node,
-                  time: formatTime(current().time),
-                })}
-                {" · "}
-                {t("status.autoRefresh")}
-              </p>
+              <dl class="meta">
+                <div>
+                  <dt>{t("status.version")}</dt>
+                  <dd>{current().version}</dd>
+                </div>
+                <div>
+                  <dt>{t("status.node")}</dt>
+                  <dd>{current().node}</dd>
+                </div>
+                <div>
+                  <dt>{t("status.checkedAt")}</dt>
+                  <dd>{formatTime(current().time)}</dd>
+                </div>
+              </dl>
+              <p class="muted small">{t("status.autoRefresh")}</p>
             </div>
           )}
         </Show>
