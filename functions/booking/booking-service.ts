@@ -159,7 +159,12 @@ export async function visibleBooking(id: string, principal: Principal): Promise<
 }
 
 export async function listBookings(
-  query: { from?: string | undefined; to?: string | undefined; agent?: string | undefined },
+  query: {
+    from?: string | undefined;
+    to?: string | undefined;
+    agent?: string | undefined;
+    consultant?: string | undefined;
+  },
   principal: Principal,
   now = new Date(),
 ): Promise<Booking[]> {
@@ -180,6 +185,16 @@ export async function listBookings(
       new Date(Date.parse(from) + index * dayMs).toISOString().slice(0, 10),
     );
     bookings = (await Promise.all(days.map(listBookingsOnDay))).flat();
+  }
+  if (query.consultant) {
+    // Capacity is pooled, so a booking belongs to no single consultant: this keeps the
+    // bookings in slots the consultant offers (one more Query for the slots of the range).
+    const offered = new Set(
+      (await listSlots(from, to))
+        .filter((slot) => slot.consultants.includes(query.consultant!))
+        .map((slot) => `${slot.date} ${slot.time}`),
+    );
+    bookings = bookings.filter((booking) => offered.has(`${booking.date} ${booking.time}`));
   }
   return bookings.sort((a, b) => a.start.localeCompare(b.start)).map(toBooking);
 }

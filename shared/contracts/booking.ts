@@ -72,7 +72,11 @@ export const bookingListQuerySchema = z.object({
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   agent: z.string().trim().toLowerCase().max(40).optional(),
-  consultant: z.string().max(80).optional(),
+  consultant: z
+    .string()
+    .max(80)
+    .optional()
+    .describe("Consultant id: bookings in slots this consultant offers (capacity is pooled)"),
 });
 
 export const bookingIdParamsSchema = z.object({

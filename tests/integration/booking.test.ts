@@ -238,6 +238,31 @@ describe("booking", () => {
     });
   });
 
+  it("filters bookings by the consultant whose slots they are in", async () => {
+    const consultants = (await admin.request<{ id: string }[]>("GET", "/api/admin/consultants")).body;
+    const slot = await slotWithFree(1);
+    const created = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer("filter") },
+    });
+    const range = `from=${slot.date}&to=${slot.date}`;
+    const matches = await Promise.all(
+      consultants.map(async (consultant) => {
+        const list = await admin.request<{ bookings: Booking[] }>(
+          "GET",
+          `/api/bookings?${range}&consultant=${consultant.id}`,
+        );
+        return list.body.bookings.some((booking) => booking.id === created.body.booking.id);
+      }),
+    );
+    // The slot was offered by some consultants and not by all of them (or by all: then every filter matches).
+    expect(matches.some(Boolean)).toBe(true);
+    const nobody = await admin.request<{ bookings: Booking[] }>(
+      "GET",
+      `/api/bookings?${range}&consultant=nobody`,
+    );
+    expect(nobody.body.bookings).toEqual([]);
+  });
+
   it("lets admins set outcomes by hand and agents not", async () => {
     const slot = await slotWithFree(1);
     const created = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
