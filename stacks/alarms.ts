@@ -12,6 +12,7 @@ import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
+import { type MetricName, metricNames, metricsNamespace } from "../shared/http/observability.ts";
 
 const period = Duration.minutes(5);
 
@@ -106,5 +107,96 @@ export function iteratorAgeAlarm(
     age,
     maxAge.toMilliseconds(),
     `Outbox stream records are older than ${maxAge.toHumanString()}`,
+  );
+}
+
+/** An alarm on one of the app's own metrics (shared/http/observability.ts `metricNames`). */
+export interface AppMetricAlarm {
+  id: string;
+  metric: MetricName;
+  statistic: "SUM" | "MAX";
+  period: Duration;
+  threshold: number;
+  description: string;
+}
+
+/**
+ * Failures the app counts itself: nothing else would notice them (a failed
+ * calendar sync only marks the booking; a failed calendar read only drops
+ * that consultant's slots).
+ */
+export const appMetricAlarms: readonly AppMetricAlarm[] = [
+  {
+    id: "CalendarSyncFailedAlarm",
+    metric: metricNames.calendarSyncFailed,
+    statistic: "SUM",
+    period,
+    threshold: 1,
+    description:
+      "A booking could not be written to the central calendar (retried; consultants may not see it)",
+  },
+  {
+    id: "AvailabilityConsultantFailedAlarm",
+    metric: metricNames.availabilityConsultantFailed,
+    statistic: "SUM",
+    // One value per hourly run: an hour keeps the alarm in its state until the next run.
+    period: Duration.hours(1),
+    threshold: 1,
+    description: "Availability could not read a consultant's calendar: that consultant offers no slots",
+  },
+  {
+    id: "OldestSyncRetryAgeAlarm",
+    metric: metricNames.oldestSyncRetryAge,
+    statistic: "MAX",
+    period: Duration.minutes(15),
+    threshold: Duration.hours(1).toSeconds(),
+    description: "A calendar sync has been waiting for a retry for more than an hour",
+  },
+  {
+    id: "LoginFailureSpikeAlarm",
+    metric: metricNames.loginFailed,
+    statistic: "SUM",
+    period,
+    threshold: 30,
+    description: "Unusually many failed logins (password guessing or a lockout wave)",
+  },
+];
+
+/**
+ * Sums (or maxes) the metric over the whole namespace with a Metrics Insights
+ * query, so the alarm holds whichever function emits it and with whatever
+ * `service` dimension.
+ */
+export function appMetricAlarm(scope: Construct, topic: ITopic, spec: AppMetricAlarm): Alarm {
+  const query = new MathExpression({
+    expression: `SELECT ${spec.statistic}(${spec.metric}) FROM ${metricsNamespace}`,
+    period: spec.period,
+    label: spec.metric,
+  });
+  return alarm(scope, spec.id, topic, query, spec.threshold, spec.description);
+}
+
+/** Share of a function's timeout at which a run counts as "near its timeout". */
+export const nearTimeoutShare = 0.8;
+
+/**
+ * A run took more than 80 % of the timeout: the next data growth turns it into
+ * a timeout. Lambda's own Duration metric, so a run that timed out counts too.
+ */
+export function durationNearTimeoutAlarm(
+  scope: Construct,
+  id: string,
+  fn: IFunction,
+  timeout: Duration,
+  topic: ITopic,
+): Alarm {
+  const limitMs = Math.round(timeout.toMilliseconds() * nearTimeoutShare);
+  return alarm(
+    scope,
+    id,
+    topic,
+    fn.metricDuration({ period, statistic: "Maximum" }),
+    limitMs,
+    `A run took more than ${nearTimeoutShare * 100}% of the ${timeout.toHumanString()} timeout`,
   );
 }

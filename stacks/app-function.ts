@@ -5,6 +5,7 @@ import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
+import { metricsNamespace } from "../shared/http/observability.ts";
 import { functionAlarms } from "./alarms.ts";
 import { bundlingOptions } from "./bundling.ts";
 import { type LambdaSpec, projectRoot } from "./functions.ts";
@@ -19,6 +20,8 @@ export interface AppFunctionProps {
   memorySize?: number;
   timeout?: Duration;
   description?: string;
+  /** Variables only this function needs, on top of the common environment. */
+  environment?: Record<string, string>;
 }
 
 /**
@@ -67,12 +70,17 @@ export class AppFunction extends Construct {
         EXPORT_BUCKET: resources.exportsBucket.bucketName,
         TIMEZONE: config.timezone,
         CENTRAL_CALENDAR_ID: config.centralCalendarId,
-        CONSULTANTS: config.consultants,
         ...(config.googleCalendarApiUrl ? { GOOGLE_CALENDAR_API_URL: config.googleCalendarApiUrl } : {}),
         APP_VERSION: config.appVersion,
         NODE_OPTIONS: "--enable-source-maps",
         POWERTOOLS_SERVICE_NAME: `slot-booking-${spec.name}`,
-        POWERTOOLS_METRICS_NAMESPACE: "SlotBooking",
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+        // Traces must not hold responses (session cookies, CSRF tokens, customers' data) nor
+        // outgoing HTTP URLs (Google Calendar URLs name consultants' addresses). The code says
+        // the same (shared/http/observability.ts); these keep it so if an option is dropped.
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: "false",
+        POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS: "false",
+        ...props.environment,
         ...secretArns,
       },
     });

@@ -15,7 +15,13 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { outboxPartitionPrefix } from "../shared/events/outbox.ts";
 import { eventBridgeCron, scheduledJobs } from "../shared/schedules.ts";
-import { iteratorAgeAlarm, queueDepthAlarm } from "./alarms.ts";
+import {
+  appMetricAlarm,
+  appMetricAlarms,
+  durationNearTimeoutAlarm,
+  iteratorAgeAlarm,
+  queueDepthAlarm,
+} from "./alarms.ts";
 import { AppFunction } from "./app-function.ts";
 import { type JobName, lambdaSpecs } from "./functions.ts";
 import type { Resources } from "./permissions.ts";
@@ -46,6 +52,12 @@ export const delivery = {
 const jobTimeout: Partial<Record<JobName, Duration>> = {
   "generate-availability": Duration.minutes(5),
   "check-outcomes": Duration.minutes(5),
+};
+
+/** Variables only some jobs need. */
+const jobEnvironment: Partial<Record<JobName, (config: StageConfig) => Record<string, string>>> = {
+  // The availability job seeds consultants given at deploy while the table has none (shared/jobs/job-handler.ts).
+  "generate-availability": (config) => ({ CONSULTANTS: config.consultants }),
 };
 
 function deadLetterQueue(scope: Construct, id: string, config: StageConfig): Queue {
@@ -104,14 +116,17 @@ export class JobsStack extends Stack {
       if (spec.kind !== "job") continue;
       const job = scheduledJobs.find((candidate) => candidate.name === spec.name);
       if (!job) throw new Error(`no scheduled job named ${spec.name}`);
+      const timeout = jobTimeout[spec.name] ?? Duration.minutes(2);
       const fn = new AppFunction(this, `Job-${spec.name}`, {
         spec,
         config,
         resources,
         alarmTopic,
-        timeout: jobTimeout[spec.name] ?? Duration.minutes(2),
+        timeout,
+        environment: jobEnvironment[spec.name]?.(config),
         description: `slot-booking ${config.stage} job ${spec.name}: ${job.description}`,
       });
+      durationNearTimeoutAlarm(fn, "NearTimeoutAlarm", fn.function, timeout, alarmTopic);
       fn.function.configureAsyncInvoke({
         retryAttempts: delivery.asyncRetryAttempts,
         maxEventAge: delivery.asyncMaxEventAge,
@@ -171,6 +186,9 @@ export class JobsStack extends Stack {
         ],
       }),
     );
+    // The app's own failure counters, whichever function emits them (login failures included).
+    for (const spec of appMetricAlarms) appMetricAlarm(this, alarmTopic, spec);
+
     iteratorAgeAlarm(
       this,
       "EventsIteratorAgeAlarm",

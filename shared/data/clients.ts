@@ -2,6 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
+import { tracer } from "../http/observability.ts";
 
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
@@ -13,10 +14,13 @@ const s3rverCredentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 export function dynamoClient(): DynamoDBDocumentClient {
   if (!documentClient) {
     const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
-    const client = new DynamoDBClient({
-      region: AWS_REGION,
-      ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT, credentials: localCredentials } : {}),
-    });
+    // Traced on AWS (one subsegment per call); a no-op where tracing is off (local platform, tests).
+    const client = tracer().captureAWSv3Client(
+      new DynamoDBClient({
+        region: AWS_REGION,
+        ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT, credentials: localCredentials } : {}),
+      }),
+    );
     documentClient = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true },
     });
@@ -32,12 +36,16 @@ export function dynamoClient(): DynamoDBDocumentClient {
 export function objectStore(): S3Client {
   if (!s3Client) {
     const { S3_ENDPOINT, AWS_REGION } = config();
-    s3Client = new S3Client({
-      region: AWS_REGION,
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-      ...(S3_ENDPOINT ? { endpoint: S3_ENDPOINT, forcePathStyle: true, credentials: s3rverCredentials } : {}),
-    });
+    s3Client = tracer().captureAWSv3Client(
+      new S3Client({
+        region: AWS_REGION,
+        requestChecksumCalculation: "WHEN_REQUIRED",
+        responseChecksumValidation: "WHEN_REQUIRED",
+        ...(S3_ENDPOINT
+          ? { endpoint: S3_ENDPOINT, forcePathStyle: true, credentials: s3rverCredentials }
+          : {}),
+      }),
+    );
   }
   return s3Client;
 }

@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import type { Consultant } from "../contracts/booking.ts";
 import { dynamoClient } from "./clients.ts";
+import { isConditionFailure } from "./errors.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
 
@@ -61,10 +62,42 @@ export function parseConsultantList(value: string): Omit<Consultant, "id">[] {
     .filter((consultant) => consultant.name && consultant.calendarId);
 }
 
-/** Seeds consultants from CONSULTANTS the first time; afterwards admins manage them. */
+/** Seeded consultants get an id derived from the calendar id, so concurrent seeds write the same items. */
+export function seededConsultantId(calendarId: string): string {
+  return createHash("sha256").update(calendarId.trim().toLowerCase()).digest("hex").slice(0, 8);
+}
+
+/**
+ * Seeds consultants from CONSULTANTS while there are none; afterwards admins
+ * manage them. Runs at every local start and before every availability run on
+ * AWS, possibly concurrently: each put is conditional on a derived id, so a
+ * repeated or parallel seed creates nothing twice and overwrites nothing.
+ */
 export async function seedConsultants(list: string): Promise<number> {
-  if ((await listConsultants()).length > 0) return 0;
   const consultants = parseConsultantList(list);
-  for (const consultant of consultants) await putConsultant({ id: randomUUID().slice(0, 8), ...consultant });
-  return consultants.length;
+  if (consultants.length === 0 || (await listConsultants()).length > 0) return 0;
+  let created = 0;
+  for (const consultant of consultants) {
+    const id = seededConsultantId(consultant.calendarId);
+    try {
+      await dynamoClient().send(
+        new PutCommand({
+          TableName: table(),
+          Item: {
+            ...keys.consultant(id),
+            ...keys.consultantListing(consultant.name),
+            type: "consultant",
+            id,
+            ...consultant,
+            updatedAt: new Date().toISOString(),
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      created += 1;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+  return created;
 }

@@ -176,7 +176,7 @@ export function createFeatureHandler<F extends Feature>(
   }
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(captureLambdaHandler(tracer))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics))
     .handler(async (event) => {

@@ -1,9 +1,12 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { Context } from "aws-lambda";
-import { createObservability, type Observability } from "../http/observability.ts";
+import { config } from "../config.ts";
+import { seedConsultants } from "../data/consultants-repository.ts";
+import { createObservability, metricNames, type Observability } from "../http/observability.ts";
 
 export interface JobEvent {
   source?: string;
@@ -11,20 +14,46 @@ export interface JobEvent {
   time?: string;
 }
 
-/** A scheduled job's Lambda handler: Powertools logging and metrics around `run`. */
+type JobPreparation = (logger: Observability["logger"]) => Promise<void>;
+
+let consultantsSeeded = false;
+
+/**
+ * Work a job needs done before its own, by job name. Availability needs
+ * consultants: those given at deploy (`-c consultants=…`, in this job's
+ * environment only) are seeded on AWS as the local platform seeds them at start.
+ */
+const preparations = new Map<string, JobPreparation>([
+  [
+    "generate-availability",
+    async (logger) => {
+      if (consultantsSeeded) return;
+      const seeded = await seedConsultants(config().CONSULTANTS);
+      if (seeded > 0) logger.info("consultants seeded from CONSULTANTS", { seeded });
+      consultantsSeeded = true;
+    },
+  ],
+]);
+
+/**
+ * A scheduled job's Lambda handler: X-Ray tracing (never the result: it can
+ * hold customers' data), Powertools logging and metrics around `run`.
+ */
 export function createJobHandler<R>(
   name: string,
   run: (event: JobEvent, logger: Observability["logger"]) => Promise<R>,
 ) {
-  const { logger, metrics } = createObservability(`slot-booking-${name}`);
+  const { logger, metrics, tracer } = createObservability(`slot-booking-${name}`);
   return middy<JobEvent, R, Error, Context>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics))
     .handler(async (event) => {
       const started = Date.now();
+      await preparations.get(name)?.(logger);
       const result = await run(event, logger);
       const durationMs = Date.now() - started;
-      metrics.addMetric("JobDuration", MetricUnit.Milliseconds, durationMs);
+      metrics.addMetric(metricNames.jobDuration, MetricUnit.Milliseconds, durationMs);
       logger.info("job finished", { job: name, durationMs });
       return result;
     });

@@ -4,19 +4,23 @@ import { Annotations, Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tableDefinition } from "../../shared/data/table.ts";
 import { outboxPartitionPrefix } from "../../shared/events/outbox.ts";
+import { metricNames, metricsNamespace } from "../../shared/http/observability.ts";
 import { features, routeKey } from "../../shared/http/route-types.ts";
 import { routeEntries } from "../../shared/http/routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "../../shared/http/security-headers.ts";
 import { eventBridgeCron, scheduledJobs } from "../../shared/schedules.ts";
+import { appMetricAlarms, nearTimeoutShare } from "../../stacks/alarms.ts";
 import { lambdaSpecs } from "../../stacks/functions.ts";
 import { delivery } from "../../stacks/jobs-stack.ts";
 import { needsOf, secretArnVariables } from "../../stacks/permissions.ts";
 import { type CfnResource, props, resourcesOf, synthesizeApp } from "./fixture.ts";
 
+const seededConsultants = "Anna Berger:anna@example.com,Ben Kraus:ben@example.com";
+
 // One synth for the whole file: bundling nine functions with esbuild is the slow part (~1 min).
 let synth: ReturnType<typeof synthesizeApp>;
 beforeAll(() => {
-  synth = synthesizeApp({ stage: "dev" });
+  synth = synthesizeApp({ stage: "dev", consultants: seededConsultants });
 });
 
 type Variables = Record<string, unknown>;
@@ -169,6 +173,21 @@ describe("functions", () => {
       }
       expect(variables.NODE_OPTIONS).toBe("--enable-source-maps");
       expect(variables.POWERTOOLS_METRICS_NAMESPACE).toBe("SlotBooking");
+    }
+  });
+
+  it("keeps responses and outgoing HTTP requests out of every function's traces", () => {
+    for (const [name, [, fn]] of allProductFunctions()) {
+      const variables = fn.Environment?.Variables ?? {};
+      expect(variables.POWERTOOLS_TRACER_CAPTURE_RESPONSE, name).toBe("false");
+      expect(variables.POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS, name).toBe("false");
+    }
+  });
+
+  it("gives the consultants of `-c consultants` to the availability job only (it seeds them)", () => {
+    for (const [name, [, fn]] of allProductFunctions()) {
+      const consultants = fn.Environment?.Variables?.CONSULTANTS;
+      expect(consultants, name).toBe(name === "generate-availability" ? seededConsultants : undefined);
     }
   });
 
@@ -428,7 +447,13 @@ describe("web stack", () => {
 describe("alarms", () => {
   type AlarmProps = {
     MetricName?: string;
-    Metrics?: { Id: string; MetricStat?: { Metric: { MetricName: string } } }[];
+    Metrics?: {
+      Id: string;
+      Expression?: string;
+      Period?: number;
+      MetricStat?: { Metric: { MetricName: string } };
+    }[];
+    Threshold?: number;
     Dimensions?: { Name: string; Value: unknown }[];
     AlarmActions?: unknown[];
   };
@@ -451,6 +476,49 @@ describe("alarms", () => {
           expect(found, `${name} ${metric}`).toBe(true);
         }
       }
+    }
+  });
+
+  it("alarms on the app's failure metrics across the namespace: calendar syncs, availability, retries, logins", () => {
+    const names = appMetricAlarms.map((spec) => spec.metric);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        metricNames.calendarSyncFailed,
+        metricNames.availabilityConsultantFailed,
+        metricNames.oldestSyncRetryAge,
+        metricNames.loginFailed,
+      ]),
+    );
+    const all = alarms();
+    for (const spec of appMetricAlarms) {
+      const found = all.find((alarm) =>
+        alarm.Metrics?.some(
+          (metric) =>
+            metric.Expression === `SELECT ${spec.statistic}(${spec.metric}) FROM ${metricsNamespace}` &&
+            metric.Period === spec.period.toSeconds(),
+        ),
+      );
+      expect(found, spec.metric).toBeDefined();
+      expect(found?.Threshold, spec.metric).toBe(spec.threshold);
+      expect(JSON.stringify(found?.AlarmActions), spec.metric).toMatch(
+        /Alarms|Fn::GetStackOutput|ImportValue/,
+      );
+    }
+  });
+
+  it("alarms when a job's run comes near its timeout", () => {
+    const template = synth.templates.jobs;
+    const jobAlarms = resourcesOf(template, "AWS::CloudWatch::Alarm").map(([, alarm]) =>
+      props<AlarmProps>(alarm),
+    );
+    for (const [name, [logicalId, fn]] of productFunctions(template)) {
+      if (name === "events") continue;
+      const timeoutMs = (fn as FunctionProps & { Timeout: number }).Timeout * 1000;
+      const found = jobAlarms.find(
+        (alarm) =>
+          alarm.MetricName === "Duration" && JSON.stringify(alarm.Dimensions).includes(`"${logicalId}"`),
+      );
+      expect(found?.Threshold, name).toBe(Math.round(timeoutMs * nearTimeoutShare));
     }
   });
 
