@@ -16,11 +16,13 @@ export interface StageConfig {
   removalPolicy: RemovalPolicy;
   logRetention: RetentionDays;
   timezone: string;
+  /** Required: Google's `primary` would be the service account's own calendar, which nobody sees. */
   centralCalendarId: string;
+  /** `Name:calendarId,…`, seeded by the availability job while the table has no consultants. */
   consultants: string;
   /** Unset on AWS means Google's Calendar API. */
   googleCalendarApiUrl: string | undefined;
-  /** Alarm notifications go to this address when given (`-c alarmEmail=ops@example.com`). */
+  /** Alarm notifications go to this address (`-c alarmEmail=ops@example.com`); required in prod. */
   alarmEmail: string | undefined;
   appVersion: string;
 }
@@ -40,9 +42,29 @@ export function stageOf(scope: Construct): Stage {
   return stage;
 }
 
+/** A context value the stage cannot do without: synth stops and says how to give it. */
+function requiredContext(scope: Construct, key: string, why: string, example: string): string {
+  const value = contextString(scope, key);
+  if (!value) throw new Error(`context "${key}" is required: ${why} (-c ${key}=${example})`);
+  return value;
+}
+
 export function stageConfig(scope: Construct): StageConfig {
   const stage = stageOf(scope);
   const production = stage === "prod";
+  const centralCalendarId = requiredContext(
+    scope,
+    "centralCalendarId",
+    "bookings are written to this calendar, shared with the service account (its own `primary` calendar is invisible to everyone else)",
+    "termine@example.com",
+  );
+  // Alarms that reach nobody are silent failures; dev may go without.
+  const alarmEmail = production
+    ? requiredContext(scope, "alarmEmail", "prod alarms must reach someone", "ops@example.com")
+    : contextString(scope, "alarmEmail");
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
+    throw new Error(`context "alarmEmail" is not an e-mail address: ${alarmEmail}`);
+  }
   return {
     stage,
     production,
@@ -51,10 +73,10 @@ export function stageConfig(scope: Construct): StageConfig {
     removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logRetention: production ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
     timezone: contextString(scope, "timezone") ?? "Europe/Berlin",
-    centralCalendarId: contextString(scope, "centralCalendarId") ?? "primary",
+    centralCalendarId,
     consultants: contextString(scope, "consultants") ?? "",
     googleCalendarApiUrl: contextString(scope, "googleCalendarApiUrl"),
-    alarmEmail: contextString(scope, "alarmEmail"),
+    alarmEmail,
     appVersion: contextString(scope, "appVersion") ?? "0.1.0",
   };
 }

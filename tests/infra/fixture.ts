@@ -20,12 +20,18 @@ export type CfnResource = {
   DependsOn?: string[] | string;
 };
 
+/** Context every stage requires (stacks/stage.ts); a test drops one by passing "". */
+export const requiredContext = {
+  centralCalendarId: "termine@example.com",
+  alarmEmail: "ops@example.com",
+};
+
 /**
  * Builds the whole app once (real esbuild bundling, AwsSolutions checks on),
  * synthesizes it and runs cdk-nag directly for a readable report.
  */
 export function synthesizeApp(context: Record<string, unknown> = {}) {
-  const app = new App({ context: { ...cdkJsonContext(), ...context } });
+  const app = new App({ context: { ...cdkJsonContext(), ...requiredContext, ...context } });
   const built = buildApp(app);
   // The same pack the app registers; validateScope returns the findings instead of throwing.
   const nag = new AwsSolutionsChecks().validateScope(app);

@@ -4,15 +4,16 @@ import { Queue } from "aws-cdk-lib/aws-sqs";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { describe, expect, it } from "vitest";
 import { securityHeaders } from "../../shared/http/security-headers.ts";
+import { buildApp } from "../../stacks/app.ts";
 import { DataStack } from "../../stacks/data-stack.ts";
 import { stageConfig } from "../../stacks/stage.ts";
 import { securityHeadersBehavior, spaRewriteCode } from "../../stacks/web-stack.ts";
-import { cdkJsonContext } from "./fixture.ts";
+import { cdkJsonContext, requiredContext } from "./fixture.ts";
 
 // Checks that need no bundling: the stateful stack in prod, the CloudFront function, the nag gate itself.
 
 describe("prod stage", () => {
-  const app = new App({ context: { ...cdkJsonContext(), stage: "prod" } });
+  const app = new App({ context: { ...cdkJsonContext(), ...requiredContext, stage: "prod" } });
   const config = stageConfig(app);
   const data = Template.fromStack(new DataStack(app, "Data", { config }));
 
@@ -34,6 +35,34 @@ describe("prod stage", () => {
       }
     }
     data.resourceCountIs("Custom::S3AutoDeleteObjects", 0);
+  });
+
+  it("refuses to synthesize prod without an alarm address", () => {
+    const withoutAlarms = new App({
+      context: { ...cdkJsonContext(), ...requiredContext, stage: "prod", alarmEmail: "" },
+    });
+    expect(() => buildApp(withoutAlarms)).toThrow(/alarmEmail/);
+    const malformed = new App({
+      context: { ...cdkJsonContext(), ...requiredContext, stage: "prod", alarmEmail: "ops" },
+    });
+    expect(() => buildApp(malformed)).toThrow(/alarmEmail/);
+  });
+
+  it("subscribes the alarm address to the alarm topic", () => {
+    data.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: requiredContext.alarmEmail,
+    });
+  });
+
+  it("refuses to synthesize any stage without the central calendar (never `primary`)", () => {
+    for (const stage of ["dev", "prod"]) {
+      const app = new App({
+        context: { ...cdkJsonContext(), ...requiredContext, stage, centralCalendarId: "" },
+      });
+      expect(() => buildApp(app), stage).toThrow(/centralCalendarId/);
+    }
+    expect(config.centralCalendarId).toBe(requiredContext.centralCalendarId);
   });
 
   it("rejects unknown stages", () => {
