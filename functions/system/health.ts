@@ -24,7 +24,7 @@ async function timed(check: () => Promise<unknown>): Promise<DependencyCheck> {
 }
 
 /** Checks each dependency with the cheapest call the function's permissions allow. */
-export async function checkHealth(): Promise<Health> {
+async function runChecks(): Promise<Health> {
   const { TABLE_NAME, EXPORT_BUCKET, CENTRAL_CALENDAR_ID, APP_VERSION } = config();
   const [table, bucket, calendar] = await Promise.all([
     timed(() => dynamoClient().send(new GetCommand({ TableName: TABLE_NAME, Key: keys.health() }))),
@@ -40,8 +40,32 @@ export async function checkHealth(): Promise<Health> {
   return {
     status: healthy ? "ok" : "degraded",
     version: APP_VERSION,
-    node: process.version,
     time: new Date().toISOString(),
     checks: { table, bucket, calendar },
   };
+}
+
+/**
+ * The route is public: without a cache every request (or a script hammering
+ * it) would reach Google, DynamoDB and S3. A healthy result is reused for a
+ * minute per warm function, a degraded one for ten seconds (so recovery shows
+ * soon); requests during a check share it.
+ */
+export const healthCacheMs = { ok: 60_000, degraded: 10_000 } as const;
+
+interface CachedHealth {
+  at: number;
+  health: Promise<Health>;
+  maxAgeMs: number;
+}
+
+let cached: CachedHealth | undefined;
+
+export async function checkHealth(now = Date.now()): Promise<Health> {
+  if (!cached || now - cached.at >= cached.maxAgeMs) {
+    const entry: CachedHealth = { at: now, health: runChecks(), maxAgeMs: healthCacheMs.ok };
+    cached = entry;
+    entry.maxAgeMs = healthCacheMs[(await entry.health).status];
+  }
+  return cached.health;
 }

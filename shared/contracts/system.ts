@@ -10,7 +10,6 @@ export const healthSchema = z
   .object({
     status: z.enum(["ok", "degraded"]),
     version: z.string(),
-    node: z.string(),
     time: z.string(),
     checks: z.object({
       table: dependencyCheckSchema,

@@ -67,7 +67,8 @@ describe("the site in Chromium", () => {
       expect(await page.locator(`[data-check="${check}"] .badge`).textContent()).toBe("OK");
       expect(await page.locator(`[data-check="${check}"] .latency`).textContent()).toMatch(/\d+ ms/);
     }
-    expect(await page.locator("dl.meta").textContent()).toMatch(/v24\./);
+    // The runtime's version is no business of the public.
+    expect(await page.locator("dl.meta").textContent()).not.toMatch(/v24\./);
     await page.screenshot({ path: "test-results/e2e-status.png" });
     expect(errors).toEqual([]);
     await page.close();

@@ -225,7 +225,6 @@ export const de = {
   "status.bucket.hint": "Exporte und Dateien",
   "status.calendar.hint": "Google Kalender der Berater",
   "status.version": "App-Version",
-  "status.node": "Node.js",
   "status.checkedAt": "Geprüft um",
   "book.dayNone": "An diesem Tag gibt es keine Termine.",
   "common.offline": "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.",

@@ -226,7 +226,6 @@ export const en: Record<MessageKey, string> = {
   "status.bucket.hint": "Exports and files",
   "status.calendar.hint": "The consultants' Google Calendars",
   "status.version": "App version",
-  "status.node": "Node.js",
   "status.checkedAt": "Checked at",
   "book.dayNone": "No slots on this day.",
   "common.offline": "The server cannot be reached. Please check your connection.",

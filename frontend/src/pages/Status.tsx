@@ -71,10 +71,6 @@ export function StatusPage() {
                   <dd>{current().version}</dd>
                 </div>
                 <div>
-                  <dt>{t("status.node")}</dt>
-                  <dd>{current().node}</dd>
-                </div>
-                <div>
                   <dt>{t("status.checkedAt")}</dt>
                   <dd>{formatTime(current().time)}</dd>
                 </div>
