@@ -29,6 +29,8 @@ export interface LocalStackOptions {
   schedules?: boolean;
   /** Seed demo calendars, users and bookings on first start. */
   demoData?: boolean;
+  /** Tests only: see the gateway's option of that name. */
+  sourceAddressHeader?: string;
   log?: (line: string) => void;
 }
 
@@ -113,6 +115,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       port: options.port,
       responseHeaders: securityHeaders,
       ...(options.siteDir ? { siteDir: options.siteDir } : {}),
+      ...(options.sourceAddressHeader ? { sourceAddressHeader: options.sourceAddressHeader } : {}),
     });
     stops.push(() => gateway.close());
 
