@@ -45,9 +45,9 @@ afterAll(() => {
 
 const uniqueName = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-function login(username: string, password: string) {
+function login(username: string, password: string, sourceIp = randomAddress()) {
   return auth(
-    apiEvent("POST", "/api/auth/login", { body: { username, password }, sourceIp: randomAddress() }),
+    apiEvent("POST", "/api/auth/login", { body: { username, password }, sourceIp }),
     lambdaContext("test"),
   );
 }
@@ -111,5 +111,13 @@ describe("failed logins", () => {
     const now = Date.now() / 1000;
     expect(Number(items[0]?.expiresAt)).toBeGreaterThan(now);
     expect(Number(items[0]?.expiresAt)).toBeLessThan(now + 31 * 24 * 60 * 60);
+  });
+
+  it("counts LoginThrottled on every refusal", async () => {
+    const [nobody, address] = [uniqueName("nobody"), randomAddress()];
+    for (let attempt = 0; attempt < 5; attempt++) await login(nobody, "wrong-password", address);
+    output.length = 0;
+    expect((await login(nobody, "wrong-password", address)).statusCode).toBe(429);
+    expect(output.join("")).toMatch(/"LoginThrottled"/);
   });
 });
