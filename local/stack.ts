@@ -108,7 +108,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const seeded = await seedConsultants(config().CONSULTANTS);
     if (seeded) log(`Consultants from CONSULTANTS: ${seeded}`);
     if (options.demoData) await bootstrapUsers(demoUsers, "demo-users");
-    const bootstrapped = await bootstrapUsers(parseBootstrapUsers(process.env.BOOTSTRAP_USERS ?? ""));
+    // A bad entry is reported and skipped: the others still sign in.
+    const bootstrapped = await bootstrapUsers(
+      parseBootstrapUsers(process.env.BOOTSTRAP_USERS ?? "", (problem) => log(`BOOTSTRAP_USERS: ${problem}`)),
+    );
     if (bootstrapped) log(`Users from BOOTSTRAP_USERS: ${bootstrapped} created or updated`);
 
     const gateway = await startGateway({
