@@ -7,7 +7,7 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, isIP } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { type RouteDefinition, routeKey } from "../shared/http/route-types.ts";
@@ -202,6 +202,19 @@ export interface GatewayOptions {
   siteDir?: string;
   /** Headers every response gets (security headers). */
   responseHeaders?: Record<string, string>;
+  /**
+   * Tests only: the client address comes from this request header (an IP), so each
+   * test has its own login-failure budget. `npm start` never sets it, and nothing
+   * on AWS maps a request header to the source address.
+   */
+  sourceAddressHeader?: string;
+}
+
+function sourceAddress(request: IncomingMessage, testHeader: string | undefined): string {
+  const claimed = testHeader ? request.headers[testHeader] : undefined;
+  if (typeof claimed === "string" && isIP(claimed)) return claimed;
+  // IPv4-mapped IPv6 as API Gateway would report it: plain IPv4.
+  return (request.socket.remoteAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
 }
 
 export interface Gateway {
@@ -242,8 +255,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           url: request.url ?? "/",
           headers: request.headers,
           body,
-          // IPv4-mapped IPv6 as API Gateway would report it: plain IPv4.
-          sourceIp: (request.socket.remoteAddress ?? "127.0.0.1").replace(/^::ffff:/, ""),
+          sourceIp: sourceAddress(request, options.sourceAddressHeader),
           httpVersion: request.httpVersion,
         },
         route,

@@ -29,6 +29,8 @@ export interface LocalStackOptions {
   schedules?: boolean;
   /** Seed demo calendars, users and bookings on first start. */
   demoData?: boolean;
+  /** Tests only: see the gateway's option of that name. */
+  sourceAddressHeader?: string;
   log?: (line: string) => void;
 }
 
@@ -106,13 +108,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const seeded = await seedConsultants(config().CONSULTANTS);
     if (seeded) log(`Consultants from CONSULTANTS: ${seeded}`);
     if (options.demoData) await bootstrapUsers(demoUsers, "demo-users");
-    const bootstrapped = await bootstrapUsers(parseBootstrapUsers(process.env.BOOTSTRAP_USERS ?? ""));
+    // A bad entry is reported and skipped: the others still sign in.
+    const bootstrapped = await bootstrapUsers(
+      parseBootstrapUsers(process.env.BOOTSTRAP_USERS ?? "", (problem) => log(`BOOTSTRAP_USERS: ${problem}`)),
+    );
     if (bootstrapped) log(`Users from BOOTSTRAP_USERS: ${bootstrapped} created or updated`);
 
     const gateway = await startGateway({
       port: options.port,
       responseHeaders: securityHeaders,
       ...(options.siteDir ? { siteDir: options.siteDir } : {}),
+      ...(options.sourceAddressHeader ? { sourceAddressHeader: options.sourceAddressHeader } : {}),
     });
     stops.push(() => gateway.close());
 

@@ -1,5 +1,4 @@
-import { bootstrapUsers, parseBootstrapUsers } from "../../shared/auth/bootstrap.ts";
-import { bootstrapUsersList } from "../../shared/auth/secrets.ts";
+import { ensureBootstrapUsers } from "../../shared/auth/bootstrap.ts";
 import {
   clearedSessionCookie,
   sessionCookie,
@@ -11,26 +10,15 @@ import { deleteSession } from "../../shared/data/sessions-repository.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
 import { authenticateCredentials } from "./login.ts";
-
-let bootstrapped: Promise<unknown> | undefined;
-
-/** Once per container: users listed in BOOTSTRAP_USERS exist before anyone signs in. */
-function bootstrapOnce(): Promise<unknown> {
-  bootstrapped ??= bootstrapUsersList()
-    .then((list) => bootstrapUsers(parseBootstrapUsers(list ?? "")))
-    .catch((error: unknown) => {
-      bootstrapped = undefined;
-      throw error;
-    });
-  return bootstrapped;
-}
+import { requireSameOrigin } from "./same-origin.ts";
 
 export const handler = createFeatureHandler(
   "auth",
   {
-    async login({ body, event, response }) {
-      await bootstrapOnce();
-      const user = await authenticateCredentials(body.username, body.password, event);
+    async login({ body, event, response, logger, metrics }) {
+      requireSameOrigin(event);
+      await ensureBootstrapUsers((problem) => logger.error(`BOOTSTRAP_USERS: ${problem}`));
+      const user = await authenticateCredentials(body.username, body.password, event, metrics);
       const { session, token } = await startSession(user);
       response.cookies.push(sessionCookie(event, token, sessionLifetimeSeconds));
       return { user, csrfToken: session.csrfToken };

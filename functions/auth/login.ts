@@ -1,7 +1,8 @@
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { SessionUser } from "../../shared/contracts/auth.ts";
 import { writeAudit } from "../../shared/data/audit-repository.ts";
-import { clearFailures, getFailures, recordFailure } from "../../shared/data/throttle-repository.ts";
+import { clearAttempts, releaseAttempt, reserveAttempt } from "../../shared/data/throttle-repository.ts";
 import { getUser, updateUser } from "../../shared/data/users-repository.ts";
 import {
   hashPassword,
@@ -9,38 +10,94 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from "../../shared/domain/auth/password.ts";
-import { lockedForSeconds, loginThrottle } from "../../shared/domain/auth/throttle.ts";
+import {
+  loginThrottle,
+  retryAfterSeconds,
+  type ThrottleScope,
+  type ThrottleWindow,
+  throttleWindow,
+} from "../../shared/domain/auth/throttle.ts";
 import { HttpError } from "../../shared/http/errors.ts";
+import type { Observability } from "../../shared/http/observability.ts";
 
 const badCredentials = () => new HttpError("unauthorized", "Benutzername oder Passwort ist falsch.");
 
 /**
- * Checks the throttle, then the password. Unknown user, inactive user and
- * wrong password look and take the same, so nothing tells them apart.
+ * Audit entries that anyone can cause under a name of their choosing (failed
+ * and throttled logins) expire: long enough to investigate an attack, short
+ * enough that a flood of them cannot fill the table for good.
+ */
+const attackerCausedAuditDays = 30;
+
+/**
+ * The viewer's address. On AWS the API sits behind CloudFront, whose edge is
+ * API Gateway's source address; CloudFront sets `CloudFront-Viewer-Address`
+ * (`ip:port`, overwriting anything the viewer sent) through the origin request
+ * policy. Locally the gateway's source address is the viewer's.
+ */
+export function clientAddress(event: APIGatewayProxyEventV2): string {
+  const viewer =
+    event.requestContext.apiId === "local" ? undefined : event.headers["cloudfront-viewer-address"];
+  const portSeparator = viewer?.lastIndexOf(":") ?? -1;
+  return viewer && portSeparator > 0 ? viewer.slice(0, portSeparator) : event.requestContext.http.sourceIp;
+}
+
+/** What each throttle scope counts; an address cannot contain "/", so the pair is unambiguous. */
+function throttleSubjects(username: string, address: string): [ThrottleScope, string][] {
+  return [
+    ["pair", `${address}/${username}`],
+    ["address", address],
+    ["user", username],
+  ];
+}
+
+/**
+ * Reserves the attempt in every scope before the password is checked, so
+ * concurrent attempts are counted before any is verified. A scope that refuses
+ * gives back the reservations made before it. Returns the seconds to wait, or 0.
+ */
+async function reserveLoginAttempt(
+  subjects: [ThrottleScope, string][],
+  window: ThrottleWindow,
+  now: number,
+): Promise<number> {
+  const reserved: [ThrottleScope, string][] = [];
+  for (const [scope, who] of subjects) {
+    const rule = loginThrottle.rules[scope];
+    if (await reserveAttempt(scope, who, rule, window, now)) {
+      reserved.push([scope, who]);
+      continue;
+    }
+    await Promise.all(reserved.map(([s, w]) => releaseAttempt(s, w, window)));
+    return retryAfterSeconds(rule, window, now);
+  }
+  return 0;
+}
+
+/**
+ * Reserves the attempt, then checks the password. Unknown user, inactive user
+ * and wrong password look and take the same, so nothing tells them apart.
  */
 export async function authenticateCredentials(
   username: string,
   password: string,
   event: APIGatewayProxyEventV2,
+  metrics: Observability["metrics"],
 ): Promise<SessionUser> {
-  const address = event.requestContext.http.sourceIp;
+  const address = clientAddress(event);
   const now = Math.floor(Date.now() / 1000);
-  const [userFailures, addressFailures] = await Promise.all([
-    getFailures("user", username),
-    getFailures("address", address),
-  ]);
-  const waitSeconds = Math.max(
-    lockedForSeconds(userFailures, loginThrottle.maxFailuresPerUser, now),
-    lockedForSeconds(addressFailures, loginThrottle.maxFailuresPerAddress, now),
-  );
+  const window = throttleWindow(now);
+  const subjects = throttleSubjects(username, address);
+  const expiresAt = now + attackerCausedAuditDays * 24 * 60 * 60;
+
+  const waitSeconds = await reserveLoginAttempt(subjects, window, now);
   if (waitSeconds > 0) {
-    await writeAudit({ actor: username, action: "login.throttled", detail: { address } });
+    metrics.addMetric("LoginThrottled", MetricUnit.Count, 1);
+    await writeAudit({ actor: username, action: "login.throttled", detail: { address }, expiresAt });
     throw new HttpError(
       "rate_limited",
       "Zu viele fehlgeschlagene Anmeldungen. Bitte später erneut versuchen.",
-      {
-        headers: { "retry-after": String(waitSeconds) },
-      },
+      { headers: { "retry-after": String(waitSeconds) } },
     );
   }
 
@@ -49,17 +106,23 @@ export async function authenticateCredentials(
     ? await verifyPassword(password, user.passwordHash)
     : await verifyAgainstDummy(password);
   if (!user || !valid) {
-    await Promise.all([
-      recordFailure("user", username, now, loginThrottle.windowSeconds),
-      recordFailure("address", address, now, loginThrottle.windowSeconds),
-      writeAudit({ actor: username, action: "login.failed", detail: { address } }),
-    ]);
+    metrics.addMetric("LoginFailed", MetricUnit.Count, 1);
+    await writeAudit({
+      actor: username,
+      action: "login.failed",
+      detail: { address },
+      // A known user's failures stay with the rest of their audit trail.
+      ...(user ? {} : { expiresAt }),
+    });
     throw badCredentials();
   }
 
   const loggedInAt = new Date().toISOString();
   await Promise.all([
-    clearFailures("user", username),
+    // The pair proved itself; user and address get this attempt back, so sign-ins never use up their allowance.
+    ...subjects.map(([scope, who]) =>
+      scope === "pair" ? clearAttempts(scope, who, window) : releaseAttempt(scope, who, window),
+    ),
     updateUser(
       username,
       {

@@ -1,7 +1,10 @@
 /**
- * Secrets come from the environment locally and from Secrets Manager on AWS
- * (the stack passes only the secret's ARN). Powertools caches the value, so
- * a cold start pays for one read and rotation is picked up within minutes.
+ * Secrets come from the environment locally (read on every call, so a changed
+ * variable counts at once) and from Secrets Manager on AWS (the stack passes
+ * only the secret's ARN). Powertools caches the value for `cacheSeconds`, so a
+ * warm Lambda pays one read per period and a value put after deploy, or a
+ * rotation, takes effect within that time. Nothing here memoizes a value for
+ * good: callers must not either (ask again instead of keeping the result).
  */
 const cacheSeconds = 300;
 

@@ -8,7 +8,11 @@ import { queryAll } from "./query.ts";
 
 const table = () => config().TABLE_NAME;
 
-export type AuditInput = Omit<AuditEntry, "id" | "at"> & { at?: string };
+export type AuditInput = Omit<AuditEntry, "id" | "at"> & {
+  at?: string;
+  /** Epoch seconds (the table's TTL attribute): for entries anyone can cause, e.g. failed logins. */
+  expiresAt?: number;
+};
 
 /** The audit item, for writing alone or inside another change's transaction. */
 export function auditItem(input: AuditInput) {

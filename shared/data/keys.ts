@@ -7,7 +7,7 @@
  * | health probe    | SYSTEM                | HEALTH           |                                   |
  * | user            | USER#<username>       | PROFILE          | USERS / <username>                |
  * | session         | SESSION#<id>          | SESSION          | SESSIONS#<username> / <createdAt> |
- * | login failures  | THROTTLE#<kind>#<who> | LOGIN            |                                   |
+ * | login attempts  | THROTTLE#<scope>#<who>| LOGIN#<window>   |                                   |
  * | audit entry     | AUDIT#<yyyy-mm-dd>    | <at>#<id>        | AUDIT#<actor> / <at>              |
  * | marker          | SYSTEM                | MARKER#<name>    |                                   |
  * | setting         | CONFIG                | <name>           |                                   |
@@ -44,9 +44,10 @@ export const keys = {
   }),
   sessionsOfUserPartition: (username: string) => `SESSIONS#${username}`,
 
-  loginFailures: (kind: "user" | "address", who: string): ItemKey => ({
-    pk: `THROTTLE#${kind}#${who}`,
-    sk: "LOGIN",
+  /** One counter per fixed window: a new window starts from zero without a reset write. */
+  loginFailures: (scope: "pair" | "user" | "address", who: string, windowStart: number): ItemKey => ({
+    pk: `THROTTLE#${scope}#${who}`,
+    sk: `LOGIN#${windowStart}`,
   }),
 
   setting: (name: string): ItemKey => ({ pk: "CONFIG", sk: name }),

@@ -1,58 +1,80 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
-import type { FailureWindow } from "../domain/auth/throttle.ts";
+import type { ThrottleRule, ThrottleScope, ThrottleWindow } from "../domain/auth/throttle.ts";
 import { dynamoClient } from "./clients.ts";
 import { keys } from "./keys.ts";
 
-type Kind = "user" | "address";
 const table = () => config().TABLE_NAME;
 
-export async function getFailures(kind: Kind, who: string): Promise<FailureWindow | undefined> {
-  const result = await dynamoClient().send(
-    new GetCommand({ TableName: table(), Key: keys.loginFailures(kind, who) }),
-  );
-  return result.Item ? { count: Number(result.Item.count), firstAt: Number(result.Item.firstAt) } : undefined;
-}
+const isConditionFailure = (error: unknown) =>
+  error instanceof Error && error.name === "ConditionalCheckFailedException";
 
 /**
- * Counts one failure atomically: increments the open window, or starts a new
- * one when the old window has ended. The item expires with its window (TTL).
+ * Reserves one attempt in the window if the rule allows it, in ONE conditional
+ * update that counts and compares: concurrent attempts are serialised by
+ * DynamoDB, so a burst cannot slip past the check before any of it is counted.
+ * The counter expires with its window (TTL). False: refused, nothing counted.
  */
-export async function recordFailure(
-  kind: Kind,
+export async function reserveAttempt(
+  scope: ThrottleScope,
   who: string,
+  rule: ThrottleRule,
+  window: ThrottleWindow,
   now: number,
-  windowSeconds: number,
-): Promise<void> {
-  const key = keys.loginFailures(kind, who);
+): Promise<boolean> {
+  const spaced = rule.spacingSeconds !== undefined;
   try {
     await dynamoClient().send(
       new UpdateCommand({
         TableName: table(),
-        Key: key,
-        UpdateExpression:
-          "ADD #count :one SET firstAt = if_not_exists(firstAt, :now), expiresAt = if_not_exists(expiresAt, :expires)",
-        ConditionExpression: "attribute_not_exists(pk) OR firstAt > :windowStart",
+        Key: keys.loginFailures(scope, who, window.start),
+        UpdateExpression: "ADD #count :one SET lastAt = :now, expiresAt = :expires",
+        ConditionExpression: `attribute_not_exists(#count) OR #count < :free${spaced ? " OR lastAt <= :spacedSince" : ""}`,
         ExpressionAttributeNames: { "#count": "count" },
         ExpressionAttributeValues: {
           ":one": 1,
           ":now": now,
-          ":expires": now + windowSeconds,
-          ":windowStart": now - windowSeconds,
+          ":expires": window.end,
+          ":free": rule.freeAttempts,
+          ...(spaced ? { ":spacedSince": now - (rule.spacingSeconds ?? 0) } : {}),
         },
       }),
     );
+    return true;
   } catch (error) {
-    if (!(error instanceof Error && error.name === "ConditionalCheckFailedException")) throw error;
-    await dynamoClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...key, count: 1, firstAt: now, expiresAt: now + windowSeconds },
-      }),
-    );
+    if (isConditionFailure(error)) return false;
+    throw error;
   }
 }
 
-export async function clearFailures(kind: Kind, who: string): Promise<void> {
-  await dynamoClient().send(new DeleteCommand({ TableName: table(), Key: keys.loginFailures(kind, who) }));
+/** Gives a reserved attempt back (it succeeded, or another scope refused it). */
+export async function releaseAttempt(
+  scope: ThrottleScope,
+  who: string,
+  window: ThrottleWindow,
+): Promise<void> {
+  try {
+    await dynamoClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.loginFailures(scope, who, window.start),
+        UpdateExpression: "ADD #count :minusOne",
+        ConditionExpression: "#count > :zero",
+        ExpressionAttributeNames: { "#count": "count" },
+        ExpressionAttributeValues: { ":minusOne": -1, ":zero": 0 },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+export async function clearAttempts(
+  scope: ThrottleScope,
+  who: string,
+  window: ThrottleWindow,
+): Promise<void> {
+  await dynamoClient().send(
+    new DeleteCommand({ TableName: table(), Key: keys.loginFailures(scope, who, window.start) }),
+  );
 }

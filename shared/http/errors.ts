@@ -35,8 +35,12 @@ export function fieldsFromZodIssues(
 ): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
-    const path = [part, ...issue.path.map(String)].join(".");
-    fields[path] ??= issue.message;
+    const path = [part, ...issue.path.map(String)];
+    // A strict object reports unknown keys on the object itself: name each key instead.
+    const named = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...path, key]) : [path];
+    for (const field of named) {
+      fields[field.join(".")] ??= issue.code === "unrecognized_keys" ? "Unbekanntes Feld" : issue.message;
+    }
   }
   return fields;
 }

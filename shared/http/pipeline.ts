@@ -4,7 +4,7 @@ import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import type { z } from "zod";
+import { z } from "zod";
 import { fieldsFromZodIssues, HttpError, invalidRequest } from "./errors.ts";
 import { createObservability, type Observability } from "./observability.ts";
 import { hasRole, type Principal } from "./principal.ts";
@@ -35,6 +35,8 @@ export interface OperationContext<R extends RouteDefinition> {
   principal: R["role"] extends "public" ? Principal | null : Principal;
   event: APIGatewayProxyEventV2;
   logger: Observability["logger"];
+  /** Flushed with the request's other metrics (EMF). */
+  metrics: Observability["metrics"];
   response: ResponseExtras;
 }
 
@@ -82,17 +84,35 @@ export function jsonResponse(
   };
 }
 
+/** `application/json`, with or without parameters such as `charset`. */
+const jsonMediaType = /^application\/json\s*(;|$)/i;
+
+/**
+ * Only JSON is read. A form or `text/plain` body is what a cross-site page can
+ * send without a CORS preflight, so parsing it as JSON would open login CSRF.
+ */
 function readBody(event: APIGatewayProxyEventV2, maxBodyBytes: number): unknown {
   if (!event.body) return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
   if (Buffer.byteLength(raw) > maxBodyBytes) {
     throw new HttpError("payload_too_large", `Die Anfrage ist zu groß (höchstens ${maxBodyBytes} Bytes).`);
   }
+  if (!jsonMediaType.test(event.headers["content-type"] ?? "")) {
+    throw new HttpError(
+      "unsupported_media_type",
+      "Die Anfrage muss JSON sein (Content-Type: application/json).",
+    );
+  }
   try {
     return JSON.parse(raw);
   } catch {
     throw invalidRequest({ body: "Kein gültiges JSON" });
   }
+}
+
+/** Bodies are strict: an unknown field is a client error, not silently dropped. */
+function strictBody(schema: z.ZodType | undefined): z.ZodType | undefined {
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
 }
 
 function parsePart(part: string, schema: z.ZodType | undefined, value: unknown): unknown {
@@ -131,15 +151,18 @@ export function createFeatureHandler<F extends Feature>(
 ) {
   const observability = createObservability(`slot-booking-${feature}`);
   const { logger, metrics, tracer } = observability;
-  const table = new Map<string, { id: OperationId; route: RouteDefinition }>(
-    routesOfFeature(feature).map(([id, route]) => [routeKey(route), { id, route }]),
+  const table = new Map<string, { id: OperationId; route: RouteDefinition; body: z.ZodType | undefined }>(
+    routesOfFeature(feature).map(([id, route]) => [
+      routeKey(route),
+      { id, route, body: strictBody(route.request?.body) },
+    ]),
   );
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
 
   async function dispatch(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
     const entry = table.get(event.routeKey);
     if (!entry) throw new HttpError("not_found", "Unbekannte Route.");
-    const { id, route } = entry;
+    const { id, route, body: bodySchema } = entry;
     logger.appendKeys({ operation: id });
 
     const principal = await options.authenticate(event);
@@ -155,10 +178,11 @@ export function createFeatureHandler<F extends Feature>(
     const context = {
       params: parsePart("params", route.request?.params, event.pathParameters),
       query: parsePart("query", route.request?.query, event.queryStringParameters),
-      body: parsePart("body", route.request?.body, readBody(event, maxBodyBytes)),
+      body: parsePart("body", bodySchema, readBody(event, maxBodyBytes)),
       principal,
       event,
       logger,
+      metrics,
       response,
     };
     const operation = operations[id as OperationsOf<F>] as unknown as (

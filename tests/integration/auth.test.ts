@@ -59,24 +59,102 @@ describe("login", () => {
     expect(wrongPassword.body).toEqual(unknownUser.body);
   });
 
-  it("throttles the sixth failed attempt within 15 minutes with 429 and Retry-After", async () => {
+  it("counts a burst of concurrent wrong passwords before checking any: at most 5 × 401, the rest 429", async () => {
     const admin = await signedIn(demoAdmin);
     const username = uniqueName("throttled");
     const password = "correct-horse-battery";
     await admin.request("POST", "/api/admin/users", {
       body: { username, displayName: "Throttle Test", role: "agent", password },
     });
+    const attacker = new TestClient();
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () => attacker.login(username, "wrong-password")),
+    );
+    const statuses = burst.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(7);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    // Locked means locked for this user from this address: the right password waits until the window ends…
+    const locked = await new TestClient({ address: attacker.address }).login(username, password);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(locked.headers.get("retry-after"))).toBeLessThanOrEqual(15 * 60);
+    // …while other users sign in from that address, and the user signs in from their own.
+    const colleague = new TestClient({ address: attacker.address });
+    expect((await colleague.login(demoAgent.username, demoAgent.password)).status).toBe(200);
+    expect((await new TestClient().login(username, password)).status).toBe(200);
+  });
+
+  it("slows down, but never locks, a user attacked from many addresses", async () => {
+    const admin = await signedIn(demoAdmin);
+    const username = uniqueName("targeted");
+    const password = "targeted-password-1";
+    await admin.request("POST", "/api/admin/users", {
+      body: { username, displayName: "Target", role: "agent", password },
+    });
+    // Three attackers use up the user's free attempts without locking any single pair.
+    const attackers = Array.from({ length: 3 }, () => new TestClient());
+    const failures = await Promise.all(
+      attackers.map(async (client) => {
+        const statuses: number[] = [];
+        for (let attempt = 0; attempt < 5; attempt++) {
+          statuses.push((await client.login(username, "wrong-password")).status);
+        }
+        return statuses;
+      }),
+    );
+    expect(failures.flat()).toEqual(Array(15).fill(401));
+    const slowed = await new TestClient().login(username, "wrong-password");
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get("retry-after"))).toBeLessThanOrEqual(30);
+  });
+});
+
+describe("login CSRF", () => {
+  it("answers 415 to a body that is not JSON (a cross-site form's text/plain)", async () => {
     const client = new TestClient();
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      expect((await client.login(username, "wrong-password")).status, `attempt ${attempt}`).toBe(401);
-    }
-    const sixth = await client.login(username, "wrong-password");
-    expect(sixth.status).toBe(429);
-    expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(0);
-    // Locked means locked: the right password waits too…
-    expect((await client.login(username, password)).status).toBe(429);
-    // …while other users sign in as usual.
-    expect((await new TestClient().login(demoAgent.username, demoAgent.password)).status).toBe(200);
+    const response = await client.request("POST", "/api/auth/login", {
+      body: JSON.stringify({ username: demoAgent.username, password: demoAgent.password }),
+      headers: { "content-type": "text/plain" },
+    });
+    expect(response.status).toBe(415);
+    expect(response.body).toMatchObject({ error: { code: "unsupported_media_type" } });
+    expect(client.cookie).toBeUndefined();
+    const withCharset = await client.request("POST", "/api/auth/login", {
+      body: { username: demoAgent.username, password: demoAgent.password },
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
+    expect(withCharset.status).toBe(200);
+  });
+
+  it("refuses a login from a foreign origin or a cross-site fetch with 403", async () => {
+    const credentials = { username: demoAgent.username, password: demoAgent.password };
+    const foreign = await new TestClient().request("POST", "/api/auth/login", {
+      body: credentials,
+      headers: { origin: "https://attacker.example" },
+    });
+    expect(foreign.status).toBe(403);
+    const crossSite = await new TestClient().request("POST", "/api/auth/login", {
+      body: credentials,
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status).toBe(403);
+    const client = new TestClient();
+    const own = await client.request("POST", "/api/auth/login", {
+      body: credentials,
+      headers: { origin: client.baseUrl, "sec-fetch-site": "same-origin" },
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it("rejects unknown fields in a body, naming them", async () => {
+    const response = await new TestClient().request("POST", "/api/auth/login", {
+      body: { username: demoAgent.username, password: demoAgent.password, role: "admin" },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      error: { code: "invalid", fields: { "body.role": expect.any(String) } },
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalStack } from "../../local/stack.ts";
+import { testSourceAddressHeader } from "./http.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject) {
     port: 0,
     siteDir: resolve("frontend/dist"),
     demoData: true,
+    sourceAddressHeader: testSourceAddressHeader,
     // Background failures (stream poller, jobs) show up in the test output.
     log: (line) => process.stderr.write(`[local stack] ${line}\n`),
   });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 
 export interface ApiResponse<T = unknown> {
@@ -6,14 +7,29 @@ export interface ApiResponse<T = unknown> {
   body: T;
 }
 
-/** A browser-like client: keeps the session cookie and sends the CSRF token on mutating requests. */
+/** The request header the test gateway takes the client address from (see the gateway's option). */
+export const testSourceAddressHeader = "x-test-source-address";
+
+/** A fresh address from the 10.0.0.0/8 private range. */
+export function randomAddress(): string {
+  const bytes = randomBytes(3);
+  return `10.${bytes[0]}.${bytes[1]}.${bytes[2]}`;
+}
+
+/**
+ * A browser-like client: keeps the session cookie and sends the CSRF token on
+ * mutating requests. Each client has its own address, so tests never share a
+ * login-failure budget; pass one to act from the same address as another client.
+ */
 export class TestClient {
   readonly baseUrl: string;
+  readonly address: string;
   cookie: string | undefined;
   csrfToken: string | undefined;
 
-  constructor(baseUrl = inject("baseUrl")) {
-    this.baseUrl = baseUrl;
+  constructor(options: { baseUrl?: string; address?: string } = {}) {
+    this.baseUrl = options.baseUrl ?? inject("baseUrl");
+    this.address = options.address ?? randomAddress();
   }
 
   async request<T = Record<string, unknown>>(
@@ -21,7 +37,7 @@ export class TestClient {
     path: string,
     options: { body?: unknown; headers?: Record<string, string>; csrf?: boolean } = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { [testSourceAddressHeader]: this.address, ...options.headers };
     if (options.body !== undefined) headers["content-type"] ??= "application/json";
     if (this.cookie) headers.cookie = this.cookie;
     if (method !== "GET" && this.csrfToken && options.csrf !== false)
