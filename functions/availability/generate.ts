@@ -55,7 +55,10 @@ export async function generateAvailability(now = new Date()): Promise<Availabili
     mapWithLimit(consultants, 4, async (consultant) => {
       try {
         const events = await listEvents(consultant.calendarId, first.start, last.end, () => googleCalls++);
-        return { consultant, available: consultantAvailability(events, slots) };
+        return {
+          consultant,
+          available: consultantAvailability(events, slots, { timeZone: template.timeZone }),
+        };
       } catch (error) {
         run.failedConsultants.push({
           id: consultant.id,

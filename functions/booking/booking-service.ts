@@ -1,33 +1,23 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
-import { currentPointsRule } from "../../shared/data/booking-settings.ts";
 import {
-  bookingForIdempotencyKey,
-  cancelBooking,
-  createBooking,
-  getBooking,
-  listBookingsOfAgent,
-  listBookingsOnDay,
+  type ChangeGuard,
   newOutboxEvent,
-  rescheduleBooking,
   type StoredBooking,
-  setOutcome,
 } from "../../shared/data/bookings-repository.ts";
-import { listSlots, type StoredSlot } from "../../shared/data/slots-repository.ts";
+import type { StoredSlot } from "../../shared/data/slots-repository.ts";
 import { isInFuture } from "../../shared/domain/booking/booking-input.ts";
-import { pointsForBooking } from "../../shared/domain/booking/points.ts";
+import { addDays, datesBetween, daysBetween, localDate } from "../../shared/domain/booking/local-date.ts";
+import { pointsForSlot } from "../../shared/domain/booking/points.ts";
 import { HttpError, invalidRequest } from "../../shared/http/errors.ts";
 import type { Principal } from "../../shared/http/principal.ts";
 import { bookingEvents } from "./booking-events.ts";
+import type { BookingStore } from "./booking-store.ts";
 
 const dayMs = 86_400_000;
 /** A week view needs 7 days, a month report ~31; longer ranges are exports. */
 const maxAvailabilityDays = 62;
 const maxListDays = 120;
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
-}
 
 function checkRange(from: string, to: string, maxDays: number) {
   const days = daysBetween(from, to);
@@ -41,46 +31,51 @@ export function toBooking(stored: StoredBooking): Booking {
   return booking;
 }
 
-export async function availability(from: string, to: string): Promise<SlotView[]> {
-  checkRange(from, to, maxAvailabilityDays);
-  const [slots, rule] = await Promise.all([listSlots(from, to), currentPointsRule()]);
-  return slots.map((slot) => ({
-    date: slot.date,
-    time: slot.time,
-    start: slot.start,
-    end: slot.end,
-    capacity: slot.capacity,
-    booked: slot.booked,
-    free: Math.max(0, slot.capacity - slot.booked),
-    points: pointsForBooking(rule, {
-      booked: slot.booked,
-      capacity: slot.capacity,
-      time: slot.time,
-      recall: false,
-    }),
-  }));
-}
-
-/** The slot, if it is offered and still ahead; otherwise a 4xx naming the field. */
-async function bookableSlot(date: string, time: string, now: Date): Promise<StoredSlot> {
-  const slot = (await listSlots(date, date)).find((candidate) => candidate.time === time);
-  if (!slot || slot.capacity === 0) {
-    throw new HttpError("conflict", "Dieser Termin wird nicht angeboten.", {
-      fields: { "body.time": "Nicht angeboten" },
-    });
-  }
-  if (!isInFuture(slot.start, now)) {
-    throw invalidRequest({ "body.time": "Der Termin liegt in der Vergangenheit" });
-  }
-  return slot;
-}
-
 const slotFull = () =>
   new HttpError("conflict", "Dieser Termin ist leider schon ausgebucht.", {
     fields: { "body.time": "Ausgebucht" },
   });
 const changedMeanwhile = () =>
   new HttpError("conflict", "Die Buchung wurde inzwischen geändert. Bitte neu laden.");
+const bookingInPast = () =>
+  new HttpError("booking_in_past", "Vergangene Termine kann nur die Verwaltung ändern.");
+const bookingHasOutcome = () =>
+  new HttpError("booking_has_outcome", "Termine mit Ergebnis kann nur die Verwaltung ändern.");
+const idempotencyKeyReused = () =>
+  new HttpError("idempotency_key_reused", "Dieser Idempotency-Key gehört zu einer anderen Buchung.", {
+    fields: { "Idempotency-Key": "Schon für eine Anfrage mit anderem Inhalt verwendet" },
+  });
+
+/** Why a booking is closed to agents: past or with an outcome; undefined while open. */
+function closedBecause(
+  booking: StoredBooking,
+  now: Date,
+): "booking_in_past" | "booking_has_outcome" | undefined {
+  if (!isInFuture(booking.start, now)) return "booking_in_past";
+  if (booking.outcome !== "pending") return "booking_has_outcome";
+  return undefined;
+}
+
+const closedError = (reason: "booking_in_past" | "booking_has_outcome") =>
+  reason === "booking_in_past" ? bookingInPast() : bookingHasOutcome();
+
+/**
+ * Agents may change (reschedule, cancel) only future bookings without an
+ * outcome: a past no-show moved ahead would earn points again. Admins may
+ * correct any booking; the correction is named in the audit entry. The check
+ * here answers early; the guard makes the write itself conditional, so a
+ * booking that closes in between is still refused.
+ */
+function changeRule(
+  current: StoredBooking,
+  principal: Principal,
+  now: Date,
+): { guard?: ChangeGuard; correction?: "booking_in_past" | "booking_has_outcome" } {
+  const reason = closedBecause(current, now);
+  if (principal.role === "admin") return reason ? { correction: reason } : {};
+  if (reason) throw closedError(reason);
+  return { guard: { startsAfter: now.toISOString() } };
+}
 
 export interface NewBooking {
   date: string;
@@ -91,198 +86,264 @@ export interface NewBooking {
   note?: string | undefined;
 }
 
-export async function book(
-  input: NewBooking,
-  agent: Principal,
-  idempotencyKey: string | undefined,
-  now = new Date(),
-): Promise<{ booking: Booking; replayed: boolean }> {
-  if (idempotencyKey) {
-    const earlier = await bookingForIdempotencyKey(agent.username, idempotencyKey);
-    if (earlier) return { booking: toBooking(earlier), replayed: true };
-  }
-  const slot = await bookableSlot(input.date, input.time, now);
-  if (slot.booked >= slot.capacity) throw slotFull();
-  const rule = await currentPointsRule();
-  const id = randomUUID().replaceAll("-", "");
-  const at = now.toISOString();
-  const booking: StoredBooking = {
-    id,
-    // Google event ids allow base32hex (0-9, a-v): a hex id qualifies as it is.
-    eventId: `sb${id}`,
-    date: slot.date,
-    time: slot.time,
-    start: slot.start,
-    end: slot.end,
-    firstName: input.firstName,
-    lastName: input.lastName,
-    phone: input.phone,
-    ...(input.note ? { note: input.note } : {}),
-    agent: agent.username,
-    status: "booked",
-    outcome: "pending",
-    points: pointsForBooking(rule, {
-      booked: slot.booked,
-      capacity: slot.capacity,
-      time: slot.time,
-      recall: false,
-    }),
-    sync: { state: "pending", attempts: 0 },
-    createdAt: at,
-    updatedAt: at,
-  };
-  const result = await createBooking(
-    booking,
-    newOutboxEvent(bookingEvents.created, { bookingId: id }, at),
-    idempotencyKey,
-    {
-      actor: agent.username,
-      action: "booking.created",
-      target: id,
-      at,
-      detail: { slot: `${slot.date} ${slot.time}` },
-    },
-  );
-  if (result.kind === "full") throw slotFull();
-  // Random 128-bit ids do not collide; a duplicate here would be a bug, not a user error.
-  if (result.kind === "duplicate") throw new Error("booking id collision");
-  return { booking: toBooking(result.booking), replayed: result.kind === "replayed" };
+/** The request an idempotency key is bound to: the parsed body, keys sorted. */
+export function bookingRequestHash(input: NewBooking): string {
+  const fields = Object.entries(input)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return createHash("sha256").update(JSON.stringify(fields)).digest("base64url");
 }
 
-/** The booking if the principal may see it: its agent or an admin. Others get 404, not a hint it exists. */
-export async function visibleBooking(id: string, principal: Principal): Promise<StoredBooking> {
-  const booking = await getBooking(id);
-  if (!booking || (principal.role !== "admin" && booking.agent !== principal.username)) {
-    throw new HttpError("not_found", "Diese Buchung gibt es nicht.");
+/** The booking rules over a store (DynamoDB in the handler, in memory in unit tests). */
+export function bookingService(store: BookingStore) {
+  async function availability(from: string, to: string): Promise<{ timeZone: string; slots: SlotView[] }> {
+    checkRange(from, to, maxAvailabilityDays);
+    const [slots, rule, timeZone] = await Promise.all([
+      store.listSlots(from, to),
+      store.pointsRule(),
+      store.timeZone(),
+    ]);
+    return {
+      timeZone,
+      slots: slots.map((slot) => ({
+        date: slot.date,
+        time: slot.time,
+        start: slot.start,
+        end: slot.end,
+        capacity: slot.capacity,
+        booked: slot.booked,
+        free: Math.max(0, slot.capacity - slot.booked),
+        points: pointsForSlot(rule, slot),
+      })),
+    };
   }
-  return booking;
-}
 
-export async function listBookings(
-  query: {
-    from?: string | undefined;
-    to?: string | undefined;
-    agent?: string | undefined;
-    consultant?: string | undefined;
-  },
-  principal: Principal,
-  now = new Date(),
-): Promise<Booking[]> {
-  const from = query.from ?? new Date(now.getTime() - 30 * dayMs).toISOString().slice(0, 10);
-  const to = query.to ?? new Date(now.getTime() + 60 * dayMs).toISOString().slice(0, 10);
-  checkRange(from, to, maxListDays);
-  const agent = principal.role === "admin" ? query.agent : principal.username;
-  let bookings: StoredBooking[];
-  if (agent) {
-    // The agent index sorts by UTC start; widen by a day each side, then filter by local date.
-    const fromIso = new Date(Date.parse(from) - dayMs).toISOString();
-    const toIso = new Date(Date.parse(to) + 2 * dayMs).toISOString();
-    bookings = (await listBookingsOfAgent(agent, fromIso, toIso)).filter(
-      (b) => b.date >= from && b.date <= to,
-    );
-  } else {
-    const days = Array.from({ length: daysBetween(from, to) + 1 }, (_, index) =>
-      new Date(Date.parse(from) + index * dayMs).toISOString().slice(0, 10),
-    );
-    bookings = (await Promise.all(days.map(listBookingsOnDay))).flat();
+  /** The slot, if it is offered and still ahead; otherwise a 4xx naming the field. */
+  async function bookableSlot(date: string, time: string, now: Date): Promise<StoredSlot> {
+    const slot = (await store.listSlots(date, date)).find((candidate) => candidate.time === time);
+    if (!slot || slot.capacity === 0) {
+      throw new HttpError("conflict", "Dieser Termin wird nicht angeboten.", {
+        fields: { "body.time": "Nicht angeboten" },
+      });
+    }
+    if (!isInFuture(slot.start, now)) {
+      throw invalidRequest({ "body.time": "Der Termin liegt in der Vergangenheit" });
+    }
+    return slot;
   }
-  if (query.consultant) {
-    // Capacity is pooled, so a booking belongs to no single consultant: this keeps the
-    // bookings in slots the consultant offers (one more Query for the slots of the range).
-    const offered = new Set(
-      (await listSlots(from, to))
-        .filter((slot) => slot.consultants.includes(query.consultant!))
-        .map((slot) => `${slot.date} ${slot.time}`),
-    );
-    bookings = bookings.filter((booking) => offered.has(`${booking.date} ${booking.time}`));
-  }
-  return bookings.sort((a, b) => a.start.localeCompare(b.start)).map(toBooking);
-}
 
-export async function reschedule(
-  id: string,
-  target: { date: string; time: string },
-  principal: Principal,
-  now = new Date(),
-) {
-  const current = await visibleBooking(id, principal);
-  if (current.status !== "booked")
-    throw new HttpError("conflict", "Eine stornierte Buchung kann nicht verschoben werden.");
-  if (current.date === target.date && current.time === target.time) return toBooking(current);
-  const slot = await bookableSlot(target.date, target.time, now);
-  const rule = await currentPointsRule();
-  const result = await rescheduleBooking(
-    current,
-    {
+  async function book(
+    input: NewBooking,
+    agent: Principal,
+    idempotencyKey: string | undefined,
+    now = new Date(),
+  ): Promise<{ booking: Booking; replayed: boolean }> {
+    const claim = idempotencyKey ? { key: idempotencyKey, bodyHash: bookingRequestHash(input) } : undefined;
+    if (claim) {
+      const earlier = await store.idempotencyRecord(agent.username, claim.key);
+      if (earlier?.bodyHash !== undefined && earlier.bodyHash !== claim.bodyHash)
+        throw idempotencyKeyReused();
+      const booking = earlier ? await store.getBooking(earlier.bookingId) : undefined;
+      if (booking) return { booking: toBooking(booking), replayed: true };
+    }
+    const slot = await bookableSlot(input.date, input.time, now);
+    if (slot.booked >= slot.capacity) throw slotFull();
+    const rule = await store.pointsRule();
+    const id = randomUUID().replaceAll("-", "");
+    const at = now.toISOString();
+    const booking: StoredBooking = {
+      id,
+      // Google event ids allow base32hex (0-9, a-v): a hex id qualifies as it is.
+      eventId: `sb${id}`,
       date: slot.date,
       time: slot.time,
       start: slot.start,
       end: slot.end,
-      points: pointsForBooking(rule, {
-        booked: slot.booked,
-        capacity: slot.capacity,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      phone: input.phone,
+      ...(input.note ? { note: input.note } : {}),
+      agent: agent.username,
+      status: "booked",
+      outcome: "pending",
+      points: pointsForSlot(rule, slot),
+      sync: { state: "pending", attempts: 0 },
+      createdAt: at,
+      updatedAt: at,
+    };
+    const result = await store.createBooking(
+      booking,
+      newOutboxEvent(bookingEvents.created, { bookingId: id }, at),
+      claim,
+      {
+        actor: agent.username,
+        action: "booking.created",
+        target: id,
+        at,
+        detail: { slot: `${slot.date} ${slot.time}` },
+      },
+    );
+    if (result.kind === "full") throw slotFull();
+    if (result.kind === "key_reused") throw idempotencyKeyReused();
+    // Random 128-bit ids do not collide; a duplicate here would be a bug, not a user error.
+    if (result.kind === "duplicate") throw new Error("booking id collision");
+    return { booking: toBooking(result.booking), replayed: result.kind === "replayed" };
+  }
+
+  /** The booking if the principal may see it: its agent or an admin. Others get 404, not a hint it exists. */
+  async function visibleBooking(id: string, principal: Principal): Promise<StoredBooking> {
+    const booking = await store.getBooking(id);
+    if (!booking || (principal.role !== "admin" && booking.agent !== principal.username)) {
+      throw new HttpError("not_found", "Diese Buchung gibt es nicht.");
+    }
+    return booking;
+  }
+
+  /** After a guarded write failed its condition: name why (closed meanwhile) or report a concurrent change. */
+  async function refusal(id: string, guard: ChangeGuard | undefined, now: Date): Promise<HttpError> {
+    const fresh = guard ? await store.getBooking(id) : undefined;
+    const reason = fresh ? closedBecause(fresh, now) : undefined;
+    return reason ? closedError(reason) : changedMeanwhile();
+  }
+
+  async function listBookings(
+    query: {
+      from?: string | undefined;
+      to?: string | undefined;
+      agent?: string | undefined;
+      consultant?: string | undefined;
+    },
+    principal: Principal,
+    now = new Date(),
+  ): Promise<Booking[]> {
+    const today = localDate(now, await store.timeZone());
+    const from = query.from ?? addDays(today, -30);
+    const to = query.to ?? addDays(today, 60);
+    checkRange(from, to, maxListDays);
+    const agent = principal.role === "admin" ? query.agent : principal.username;
+    let bookings: StoredBooking[];
+    if (agent) {
+      // The agent index sorts by UTC start; widen by a day each side, then filter by local date.
+      const fromIso = new Date(Date.parse(from) - dayMs).toISOString();
+      const toIso = new Date(Date.parse(to) + 2 * dayMs).toISOString();
+      bookings = (await store.listBookingsOfAgent(agent, fromIso, toIso)).filter(
+        (b) => b.date >= from && b.date <= to,
+      );
+    } else {
+      bookings = (await Promise.all(datesBetween(from, to).map(store.listBookingsOnDay))).flat();
+    }
+    if (query.consultant) {
+      // Capacity is pooled, so a booking belongs to no single consultant: this keeps the
+      // bookings in slots the consultant offers (one more Query for the slots of the range).
+      const consultant = query.consultant;
+      const offered = new Set(
+        (await store.listSlots(from, to))
+          .filter((slot) => slot.consultants.includes(consultant))
+          .map((slot) => `${slot.date} ${slot.time}`),
+      );
+      bookings = bookings.filter((booking) => offered.has(`${booking.date} ${booking.time}`));
+    }
+    return bookings.sort((a, b) => a.start.localeCompare(b.start)).map(toBooking);
+  }
+
+  async function reschedule(
+    id: string,
+    target: { date: string; time: string },
+    principal: Principal,
+    now = new Date(),
+  ) {
+    const current = await visibleBooking(id, principal);
+    if (current.status !== "booked")
+      throw new HttpError("conflict", "Eine stornierte Buchung kann nicht verschoben werden.");
+    const { guard, correction } = changeRule(current, principal, now);
+    if (current.date === target.date && current.time === target.time) return toBooking(current);
+    const slot = await bookableSlot(target.date, target.time, now);
+    const rule = await store.pointsRule();
+    const result = await store.rescheduleBooking(
+      current,
+      {
+        date: slot.date,
         time: slot.time,
-        recall: false,
+        start: slot.start,
+        end: slot.end,
+        points: pointsForSlot(rule, slot),
+      },
+      newOutboxEvent(
+        bookingEvents.rescheduled,
+        { bookingId: id, from: { date: current.date, time: current.time } },
+        now.toISOString(),
+      ),
+      {
+        actor: principal.username,
+        action: "booking.rescheduled",
+        target: id,
+        detail: {
+          from: `${current.date} ${current.time}`,
+          to: `${slot.date} ${slot.time}`,
+          ...(correction ? { correction, outcome: current.outcome } : {}),
+        },
+      },
+      guard,
+    );
+    if (result.kind === "full") throw slotFull();
+    if (result.kind === "stale") throw await refusal(id, guard, now);
+    return toBooking(result.booking);
+  }
+
+  async function cancel(id: string, principal: Principal, now = new Date()) {
+    const current = await visibleBooking(id, principal);
+    if (current.status === "cancelled") return toBooking(current);
+    const { guard, correction } = changeRule(current, principal, now);
+    const result = await store.cancelBooking(
+      current,
+      newOutboxEvent(bookingEvents.cancelled, { bookingId: id }, now.toISOString()),
+      {
+        actor: principal.username,
+        action: "booking.cancelled",
+        target: id,
+        ...(correction ? { detail: { correction, outcome: current.outcome } } : {}),
+      },
+      "cancelled",
+      guard,
+    );
+    if (result.kind === "stale") throw await refusal(id, guard, now);
+    return toBooking(result.booking);
+  }
+
+  async function recordOutcome(
+    id: string,
+    input: {
+      outcome: Exclude<Booking["outcome"], "pending">;
+      potentialClass?: Booking["potentialClass"] | undefined;
+    },
+    principal: Principal,
+  ) {
+    const current = await visibleBooking(id, principal);
+    const result = await store.setOutcome(
+      current,
+      {
+        outcome: input.outcome,
+        potentialClass: input.outcome === "appeared" ? input.potentialClass : undefined,
+        points: current.points,
+      },
+      newOutboxEvent(bookingEvents.outcomeSet, {
+        bookingId: id,
+        outcome: input.outcome,
+        source: "manual",
+        by: principal.username,
       }),
-    },
-    newOutboxEvent(bookingEvents.rescheduled, {
-      bookingId: id,
-      from: { date: current.date, time: current.time },
-    }),
-    {
-      actor: principal.username,
-      action: "booking.rescheduled",
-      target: id,
-      detail: { from: `${current.date} ${current.time}`, to: `${slot.date} ${slot.time}` },
-    },
-  );
-  if (result.kind === "full") throw slotFull();
-  if (result.kind === "stale") throw changedMeanwhile();
-  return toBooking(result.booking);
+      {
+        actor: principal.username,
+        action: "booking.outcome_set",
+        target: id,
+        detail: { outcome: input.outcome },
+      },
+    );
+    if (result.kind !== "changed") throw changedMeanwhile();
+    return toBooking(result.booking);
+  }
+
+  return { availability, book, visibleBooking, listBookings, reschedule, cancel, recordOutcome };
 }
 
-export async function cancel(id: string, principal: Principal) {
-  const current = await visibleBooking(id, principal);
-  if (current.status === "cancelled") return toBooking(current);
-  const result = await cancelBooking(
-    current,
-    newOutboxEvent(bookingEvents.cancelled, { bookingId: id }),
-    { actor: principal.username, action: "booking.cancelled", target: id },
-    "cancelled",
-  );
-  if (result.kind === "stale") throw changedMeanwhile();
-  return toBooking(result.booking);
-}
-
-export async function recordOutcome(
-  id: string,
-  input: {
-    outcome: Exclude<Booking["outcome"], "pending">;
-    potentialClass?: Booking["potentialClass"] | undefined;
-  },
-  principal: Principal,
-) {
-  const current = await visibleBooking(id, principal);
-  const result = await setOutcome(
-    current,
-    {
-      outcome: input.outcome,
-      potentialClass: input.outcome === "appeared" ? input.potentialClass : undefined,
-      points: current.points,
-    },
-    newOutboxEvent(bookingEvents.outcomeSet, {
-      bookingId: id,
-      outcome: input.outcome,
-      source: "manual",
-      by: principal.username,
-    }),
-    {
-      actor: principal.username,
-      action: "booking.outcome_set",
-      target: id,
-      detail: { outcome: input.outcome },
-    },
-  );
-  if (result.kind !== "changed") throw changedMeanwhile();
-  return toBooking(result.booking);
-}
+export type BookingService = ReturnType<typeof bookingService>;

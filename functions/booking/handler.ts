@@ -2,16 +2,11 @@ import { listConsultants } from "../../shared/data/consultants-repository.ts";
 import { invalidRequest } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
-import {
-  availability,
-  book,
-  cancel,
-  listBookings,
-  recordOutcome,
-  reschedule,
-  toBooking,
-  visibleBooking,
-} from "./booking-service.ts";
+import { bookingService, toBooking } from "./booking-service.ts";
+import { dynamoBookingStore } from "./booking-store.ts";
+
+const { availability, book, cancel, listBookings, recordOutcome, reschedule, visibleBooking } =
+  bookingService(dynamoBookingStore);
 
 const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -24,7 +19,7 @@ export const handler = createFeatureHandler(
     },
 
     async getAvailability({ query }) {
-      return { slots: await availability(query.from, query.to) };
+      return availability(query.from, query.to);
     },
 
     async createBooking({ body, principal, event, response }) {

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { hhmmSchema, isoDateSchema } from "../domain/booking/local-date.ts";
+import { outcomeSchema, potentialClassSchema } from "../domain/booking/outcomes.ts";
 
-export const isoDateSchema = z.iso.date("Datum im Format JJJJ-MM-TT");
-export const wallTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Uhrzeit im Format HH:MM");
-
-export const outcomeSchema = z.enum(["pending", "appeared", "no_show", "cancelled", "consultant_change"]);
-export const potentialClassSchema = z.enum(["normal", "top", "closer_needed", "recall", "standard"]);
+// Dates, wall times, outcomes and potential classes are defined once, in the
+// domain; the contract uses those very schemas (create and reschedule validate
+// `date` and `time` alike).
+export { isoDateSchema, outcomeSchema, potentialClassSchema };
 export const syncStateSchema = z.enum(["pending", "synced", "failed"]);
 
 export const consultantSchema = z
@@ -41,7 +42,12 @@ export const slotViewSchema = z
   .meta({ id: "Slot" });
 
 export const availabilityQuerySchema = z.object({ from: isoDateSchema, to: isoDateSchema });
-export const availabilitySchema = z.object({ slots: z.array(slotViewSchema) });
+export const availabilitySchema = z.object({
+  timeZone: z
+    .string()
+    .describe("IANA zone the slots' dates and times are local to (the slot template's zone)"),
+  slots: z.array(slotViewSchema),
+});
 
 export const bookingSchema = z
   .object({
@@ -83,14 +89,13 @@ export const bookingIdParamsSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/, "Unbekannte Buchungsnummer"),
 });
 
-export const rescheduleSchema = z.object({ date: isoDateSchema, time: wallTimeSchema });
+export const rescheduleSchema = z.object({ date: isoDateSchema, time: hhmmSchema });
 export const outcomeInputSchema = z.object({
   outcome: outcomeSchema.exclude(["pending"]),
   potentialClass: potentialClassSchema.optional(),
 });
 
 export type Booking = z.infer<typeof bookingSchema>;
-export type Outcome = z.infer<typeof outcomeSchema>;
-export type PotentialClass = z.infer<typeof potentialClassSchema>;
+export type { Outcome, PotentialClass } from "../domain/booking/outcomes.ts";
 export type Consultant = z.infer<typeof consultantAdminSchema>;
 export type SlotView = z.infer<typeof slotViewSchema>;

@@ -8,8 +8,13 @@ export const errorStatus = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** Agents change only future bookings without an outcome (admins correct, audited). */
+  booking_in_past: 409,
+  booking_has_outcome: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** An `Idempotency-Key` sent again with a different body. */
+  idempotency_key_reused: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

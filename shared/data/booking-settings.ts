@@ -1,8 +1,10 @@
+import { config } from "../config.ts";
 import { defaultPointsRule, type PointsRule, pointsRuleSchema } from "../domain/booking/points.ts";
 import {
-  defaultSlotTemplate,
   type SlotTemplate,
+  type SlotTemplateSettings,
   slotTemplateSchema,
+  withTimeZone,
 } from "../domain/booking/slot-template.ts";
 import { readSetting, writeSetting } from "./settings-repository.ts";
 
@@ -20,10 +22,21 @@ async function cached<T>(name: string, load: () => Promise<T>): Promise<T> {
 
 export const settingNames = { slotTemplate: "slot-template", pointsRule: "points-rule" } as const;
 
-export function currentSlotTemplate(): Promise<SlotTemplate> {
-  return cached(settingNames.slotTemplate, () =>
-    readSetting(settingNames.slotTemplate, slotTemplateSchema, defaultSlotTemplate),
+/**
+ * The slot template in force, its zone resolved: the template's own, else the
+ * deployment's `TIMEZONE`. Everything that turns slots into instants (the
+ * availability job, booking, outcomes, calendar sync, the API) reads the zone here.
+ */
+export async function currentSlotTemplate(): Promise<SlotTemplate> {
+  const settings = await cached(settingNames.slotTemplate, () =>
+    readSetting(settingNames.slotTemplate, slotTemplateSchema, slotTemplateSchema.parse({})),
   );
+  return withTimeZone(settings, config().TIMEZONE);
+}
+
+/** The zone slots are local to (see `currentSlotTemplate`). */
+export async function slotTimeZone(): Promise<string> {
+  return (await currentSlotTemplate()).timeZone;
 }
 
 export function currentPointsRule(): Promise<PointsRule> {
@@ -32,7 +45,7 @@ export function currentPointsRule(): Promise<PointsRule> {
   );
 }
 
-export async function saveSlotTemplate(template: SlotTemplate): Promise<void> {
+export async function saveSlotTemplate(template: SlotTemplateSettings): Promise<void> {
   await writeSetting(settingNames.slotTemplate, template);
   cache.delete(settingNames.slotTemplate);
 }

@@ -67,24 +67,43 @@ export function newOutboxEvent<P>(
   return { id: randomUUID(), type, occurredAt, payload };
 }
 
+/**
+ * Which bookings a change may touch, checked in the write's own condition (not
+ * only before it): `startsAfter` = the booking still lies ahead of this
+ * instant and has no outcome yet. Agents change only such bookings.
+ */
+export interface ChangeGuard {
+  startsAfter?: string;
+}
+
 /** Optimistic replace: only if nobody changed the booking since `seen` was read. */
 function replaceBooking(
   next: StoredBooking,
   seen: StoredBooking,
-  options: { mustBeBooked: boolean },
+  options: { mustBeBooked: boolean; guard?: ChangeGuard | undefined },
 ): TransactItem {
+  const conditions = ["updatedAt = :seen"];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":seen": seen.updatedAt };
+  if (options.mustBeBooked) {
+    conditions.push("#status = :booked");
+    names["#status"] = "status";
+    values[":booked"] = "booked";
+  }
+  if (options.guard?.startsAfter) {
+    conditions.push("#start > :startsAfter", "#outcome = :pending");
+    names["#start"] = "start";
+    names["#outcome"] = "outcome";
+    values[":startsAfter"] = options.guard.startsAfter;
+    values[":pending"] = "pending";
+  }
   return {
     Put: {
       TableName: table(),
       Item: bookingItem(next),
-      ConditionExpression: options.mustBeBooked
-        ? "#status = :booked AND updatedAt = :seen"
-        : "updatedAt = :seen",
-      ExpressionAttributeValues: {
-        ":seen": seen.updatedAt,
-        ...(options.mustBeBooked ? { ":booked": "booked" } : {}),
-      },
-      ...(options.mustBeBooked ? { ExpressionAttributeNames: { "#status": "status" } } : {}),
+      ConditionExpression: conditions.join(" AND "),
+      ExpressionAttributeValues: values,
+      ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
     },
   };
 }
@@ -124,8 +143,23 @@ export type CreateResult =
   | { kind: "created"; booking: StoredBooking }
   | { kind: "replayed"; booking: StoredBooking }
   | { kind: "full" }
+  /** The idempotency key was used before for a different request body. */
+  | { kind: "key_reused" }
   /** A booking with this id exists already (a re-run of the same write). */
   | { kind: "duplicate" };
+
+/** An idempotency key bound to the request it was first used with. */
+export interface IdempotencyClaim {
+  key: string;
+  /** Hash of the request body: the same key with another body is refused, not replayed. */
+  bodyHash: string;
+}
+
+export interface IdempotencyRecord {
+  bookingId: string;
+  /** Absent on records written before bodies were hashed (they expire within a day). */
+  bodyHash?: string;
+}
 
 /**
  * Takes a place in the slot, stores the booking, its outbox event and the
@@ -134,7 +168,7 @@ export type CreateResult =
 export async function createBooking(
   booking: StoredBooking,
   event: OutboxEvent,
-  idempotencyKey: string | undefined,
+  idempotency: IdempotencyClaim | undefined,
   audit?: AuditInput,
 ): Promise<CreateResult> {
   const items: TransactItem[] = [
@@ -149,14 +183,15 @@ export async function createBooking(
     outboxPut(booking.id, event),
     ...(audit ? [auditPut(audit)] : []),
   ];
-  if (idempotencyKey) {
+  if (idempotency) {
     // Last, so a failed condition at the end of the list means "key seen before".
     items.push({
       Put: {
         TableName: table(),
         Item: {
-          ...keys.idempotency(booking.agent, idempotencyKey),
+          ...keys.idempotency(booking.agent, idempotency.key),
           bookingId: booking.id,
+          bodyHash: idempotency.bodyHash,
           expiresAt: Math.floor(Date.now() / 1000) + idempotencyLifetimeSeconds,
         },
         ConditionExpression: "attribute_not_exists(pk)",
@@ -169,8 +204,12 @@ export async function createBooking(
   } catch (error) {
     const failed = failedConditions(error);
     if (!failed) throw error;
-    if (idempotencyKey && failed.at(-1)) {
-      const replayed = await bookingForIdempotencyKey(booking.agent, idempotencyKey);
+    if (idempotency && failed.at(-1)) {
+      const record = await idempotencyRecord(booking.agent, idempotency.key);
+      if (record?.bodyHash !== undefined && record.bodyHash !== idempotency.bodyHash) {
+        return { kind: "key_reused" };
+      }
+      const replayed = record ? await getBooking(record.bookingId) : undefined;
       if (replayed) return { kind: "replayed", booking: replayed };
     }
     if (failed[0]) return { kind: "full" };
@@ -179,15 +218,13 @@ export async function createBooking(
   }
 }
 
-export async function bookingForIdempotencyKey(
-  agent: string,
-  key: string,
-): Promise<StoredBooking | undefined> {
+export async function idempotencyRecord(agent: string, key: string): Promise<IdempotencyRecord | undefined> {
   const result = await dynamoClient().send(
     new GetCommand({ TableName: table(), Key: keys.idempotency(agent, key), ConsistentRead: true }),
   );
-  const bookingId = result.Item?.bookingId;
-  return typeof bookingId === "string" ? getBooking(bookingId) : undefined;
+  const { bookingId, bodyHash } = result.Item ?? {};
+  if (typeof bookingId !== "string") return undefined;
+  return typeof bodyHash === "string" ? { bookingId, bodyHash } : { bookingId };
 }
 
 export async function getBooking(id: string): Promise<StoredBooking | undefined> {
@@ -233,6 +270,7 @@ export async function rescheduleBooking(
   next: Pick<StoredBooking, "date" | "time" | "start" | "end" | "points">,
   event: OutboxEvent,
   audit: AuditInput,
+  guard?: ChangeGuard,
 ): Promise<ChangeResult> {
   const now = event.occurredAt;
   const moved: StoredBooking = {
@@ -244,7 +282,7 @@ export async function rescheduleBooking(
   const items: TransactItem[] = [
     freePlace(current.date, current.time),
     takePlace(next.date, next.time),
-    replaceBooking(moved, current, { mustBeBooked: true }),
+    replaceBooking(moved, current, { mustBeBooked: true, guard }),
     outboxPut(current.id, event),
     auditPut(audit),
   ];
@@ -266,6 +304,7 @@ export async function cancelBooking(
   event: OutboxEvent,
   audit: AuditInput,
   outcome?: StoredBooking["outcome"],
+  guard?: ChangeGuard,
 ) {
   const cancelled: StoredBooking = {
     ...current,
@@ -279,7 +318,7 @@ export async function cancelBooking(
       new TransactWriteCommand({
         TransactItems: [
           freePlace(current.date, current.time),
-          replaceBooking(cancelled, current, { mustBeBooked: true }),
+          replaceBooking(cancelled, current, { mustBeBooked: true, guard }),
           outboxPut(current.id, event),
           auditPut(audit),
         ],

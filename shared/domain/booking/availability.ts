@@ -52,8 +52,11 @@ export function slotKey(date: string, time: string): string {
 }
 
 export interface AvailabilityOptions {
-  /** Zone of all-day events and of date-times without an offset; default Europe/Berlin. */
-  timeZone?: string;
+  /**
+   * The slot template's zone: all-day events and date-times without an offset
+   * or zone are local to it. Required, so no caller can fall back to another zone.
+   */
+  timeZone: string;
 }
 
 /** Half-open interval of epoch milliseconds. */
@@ -70,9 +73,9 @@ interface Interval {
 export function consultantAvailability(
   events: readonly CalendarEvent[],
   slots: readonly Slot[],
-  options: AvailabilityOptions = {},
+  options: AvailabilityOptions,
 ): Set<string> {
-  const zone = options.timeZone ?? "Europe/Berlin";
+  const zone = options.timeZone;
   const ready: Interval[] = [];
   const blocking: Interval[] = [];
   for (const event of events) {

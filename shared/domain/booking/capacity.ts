@@ -1,11 +1,11 @@
-import { type SlotTemplate, weekdayOf } from "./slot-template.ts";
+import { type SlotTemplateSettings, weekdayOf } from "./slot-template.ts";
 
 /**
  * Places one consultant has in the slot at `date` `time`. The most specific
  * override wins: weekday and time, then time only, then weekday only, then
  * the template's default.
  */
-export function placesPerConsultant(template: SlotTemplate, date: string, time: string): number {
+export function placesPerConsultant(template: SlotTemplateSettings, date: string, time: string): number {
   const weekday = weekdayOf(date);
   const overrides = template.placesOverrides;
   const match =
@@ -20,7 +20,7 @@ export function placesPerConsultant(template: SlotTemplate, date: string, time: 
  * so a booking takes a place in the slot, not a particular consultant.
  */
 export function slotCapacity(
-  template: SlotTemplate,
+  template: SlotTemplateSettings,
   date: string,
   time: string,
   availableConsultants: number,

@@ -43,6 +43,35 @@ export function addDays(date: string, days: number): string {
   return formatIsoDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
 }
 
+/** Calendar days from `from` to `to` (negative when `to` lies before). */
+export function daysBetween(from: string, to: string): number {
+  const [fromUtc, toUtc] = [from, to].map((date) => {
+    const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+    return Date.UTC(year, month - 1, day);
+  }) as [number, number];
+  return Math.round((toUtc - fromUtc) / 86_400_000);
+}
+
+/** The dates from..to, both included. */
+export function datesBetween(from: string, to: string): string[] {
+  return Array.from({ length: Math.max(0, daysBetween(from, to) + 1) }, (_, index) => addDays(from, index));
+}
+
+/**
+ * The local date in `timeZone` at the instant `now` (Intl, no date library:
+ * the site uses this too).
+ */
+export function localDate(now: Date | number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];

@@ -109,6 +109,19 @@ export function pointsForBooking(rule: PointsRule, booking: BookingForPoints): n
   return Math.max(Math.floor(total / rule.recallDivisor), rule.recallMinimum);
 }
 
+/**
+ * Points a new booking into `slot` earns under `rule`, from the slot's fill as
+ * it stands: what the availability API shows and what create and reschedule
+ * award. The one place that turns a slot into points.
+ */
+export function pointsForSlot(
+  rule: PointsRule,
+  slot: Pick<BookingForPoints, "booked" | "capacity" | "time">,
+  recall = false,
+): number {
+  return pointsForBooking(rule, { booked: slot.booked, capacity: slot.capacity, time: slot.time, recall });
+}
+
 function compare(a: Fraction, b: Fraction): number {
   return a.numerator * b.denominator - b.numerator * a.denominator;
 }

@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { germanStateSchema, isBlockedDate } from "./holidays.ts";
-import { addDays, hhmmSchema, isIsoDate, isoDateSchema, isoWeekday } from "./local-date.ts";
+import { addDays, hhmmSchema, isIsoDate, isoDateSchema, isoWeekday, localDate } from "./local-date.ts";
 
 /**
  * The slot template: when slots start, how long they last, how far ahead they
@@ -34,12 +34,21 @@ export const placesOverrideSchema = z.object({
 });
 export type PlacesOverride = z.infer<typeof placesOverrideSchema>;
 
+/** The zone slots are local to when neither the template nor the deployment names one. */
+export const defaultTimeZone = "Europe/Berlin";
+
+export const timeZoneSchema = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), "Unbekannte Zeitzone (z. B. Europe/Berlin)");
+
+/**
+ * The stored template. `timeZone` is optional on purpose: a template that
+ * names none follows the deployment's `TIMEZONE`, resolved by `withTimeZone`
+ * where the settings are read, so there is one answer to "which zone".
+ */
 export const slotTemplateSchema = z
   .object({
-    timeZone: z
-      .string()
-      .refine((zone) => IANAZone.isValidZone(zone), "Unbekannte Zeitzone (z. B. Europe/Berlin)")
-      .default("Europe/Berlin"),
+    timeZone: timeZoneSchema.optional(),
     slotMinutes: z.int("Ganze Zahl angeben").min(15).max(720).default(120),
     horizonDays: z.int("Ganze Zahl angeben").min(1).max(366).default(56),
     times: z
@@ -83,11 +92,19 @@ export const slotTemplateSchema = z
     }
   });
 
-export type SlotTemplate = z.infer<typeof slotTemplateSchema>;
+/** The template as stored and edited: its zone may be left to the deployment. */
+export type SlotTemplateSettings = z.infer<typeof slotTemplateSchema>;
 export type SlotTemplateInput = z.input<typeof slotTemplateSchema>;
+/** The template with its zone resolved: what slots are computed from. */
+export type SlotTemplate = SlotTemplateSettings & { timeZone: string };
 
-/** The defaults from DESIGN.md. Frozen: parse a copy to change it. */
-export const defaultSlotTemplate: SlotTemplate = deepFreeze(slotTemplateSchema.parse({}));
+/** The template's own zone, else `fallbackZone` (the deployment's `TIMEZONE`). */
+export function withTimeZone(settings: SlotTemplateSettings, fallbackZone = defaultTimeZone): SlotTemplate {
+  return { ...settings, timeZone: settings.timeZone ?? fallbackZone };
+}
+
+/** The default rules with the default zone. Frozen: parse a copy to change it. */
+export const defaultSlotTemplate: SlotTemplate = deepFreeze(withTimeZone(slotTemplateSchema.parse({})));
 
 /** One bookable slot: local date and wall-clock time, plus its UTC instants. */
 export interface Slot {
@@ -143,12 +160,8 @@ export function slotAt(template: SlotTemplate, date: string, time: string): Slot
   return buildSlot(template, date, time);
 }
 
-/** Today's local date in `timeZone` at the instant `now`. */
-export function localDate(now: Date | number, timeZone: string): string {
-  return DateTime.fromMillis(typeof now === "number" ? now : now.getTime(), { zone: timeZone }).toFormat(
-    "yyyy-MM-dd",
-  );
-}
+/** Re-exported: callers that work with the template find it here. */
+export { localDate };
 
 /**
  * The UTC instants bounding a local day: its local midnight and the next

@@ -7,6 +7,7 @@ import {
 } from "../../../shared/domain/booking/availability.ts";
 import {
   defaultSlotTemplate,
+  defaultTimeZone,
   generateSlots,
   type Slot,
 } from "../../../shared/domain/booking/slot-template.ts";
@@ -44,7 +45,7 @@ const mondayKeys = ["09:00", "11:00", "14:00", "16:00", "18:00", "20:00"].map((t
   slotKey("2026-03-23", time),
 );
 const available = (events: CalendarEvent[], on: readonly Slot[] = slots) =>
-  consultantAvailability(events, on);
+  consultantAvailability(events, on, { timeZone: defaultTimeZone });
 
 describe("slotKey", () => {
   it("joins local date and time", () => {

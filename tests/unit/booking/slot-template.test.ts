@@ -8,16 +8,16 @@ import {
   slotAt,
   slotTemplateSchema,
   weekdayOf,
+  withTimeZone,
 } from "../../../shared/domain/booking/slot-template.ts";
 
 const template = defaultSlotTemplate;
 const withTemplate = (input: Parameters<typeof slotTemplateSchema.parse>[0]): SlotTemplate =>
-  slotTemplateSchema.parse(input);
+  withTimeZone(slotTemplateSchema.parse(input));
 
 describe("slotTemplateSchema", () => {
-  it("defaults to DESIGN.md's template", () => {
+  it("defaults to DESIGN.md's template, its zone left to the deployment", () => {
     expect(slotTemplateSchema.parse({})).toEqual({
-      timeZone: "Europe/Berlin",
       slotMinutes: 120,
       horizonDays: 56,
       times: {
@@ -42,6 +42,14 @@ describe("slotTemplateSchema", () => {
     expect(parsed.times.mon).toHaveLength(6);
     parsed.times.mon.push("22:00");
     expect(slotTemplateSchema.parse({}).times.mon).toHaveLength(6);
+  });
+
+  it("takes the template's own zone, else the fallback (the deployment's TIMEZONE)", () => {
+    expect(withTimeZone(slotTemplateSchema.parse({}), "America/New_York").timeZone).toBe("America/New_York");
+    expect(
+      withTimeZone(slotTemplateSchema.parse({ timeZone: "Asia/Tokyo" }), "America/New_York").timeZone,
+    ).toBe("Asia/Tokyo");
+    expect(defaultSlotTemplate.timeZone).toBe("Europe/Berlin");
   });
 
   it("keeps the defaults frozen", () => {
