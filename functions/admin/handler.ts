@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { listAudit, writeAudit } from "../../shared/data/audit-repository.ts";
 import {
   currentPointsRule,
-  currentSlotTemplate,
   savePointsRule,
   saveSlotTemplate,
+  storedSlotTemplate,
 } from "../../shared/data/booking-settings.ts";
 import { getConsultant, listConsultants, putConsultant } from "../../shared/data/consultants-repository.ts";
 import { latestJobRuns } from "../../shared/data/job-runs-repository.ts";
@@ -121,7 +121,7 @@ export const handler = createFeatureHandler(
     },
 
     async getSlotTemplate() {
-      return currentSlotTemplate();
+      return storedSlotTemplate();
     },
 
     async putSlotTemplate({ body, principal }) {

@@ -5,9 +5,42 @@ import { currentSlotTemplate } from "../../shared/data/booking-settings.ts";
 import { listConsultants } from "../../shared/data/consultants-repository.ts";
 import { recordJobRun } from "../../shared/data/job-runs-repository.ts";
 import { listSlots, type StoredSlot, writeSlotOffer } from "../../shared/data/slots-repository.ts";
-import { consultantAvailability, slotKey } from "../../shared/domain/booking/availability.ts";
+import {
+  type CalendarEvent,
+  consultantAvailability,
+  slotKey,
+} from "../../shared/domain/booking/availability.ts";
 import { slotCapacity } from "../../shared/domain/booking/capacity.ts";
 import { generateSlots, localDate } from "../../shared/domain/booking/slot-template.ts";
+
+/**
+ * What the job reads and writes, behind one object: the merge of calendar
+ * offers with the stored slots is unit-tested against in-memory ports, the
+ * live ones below are proven by the integration tests.
+ */
+export interface AvailabilityPorts {
+  slotTemplate: typeof currentSlotTemplate;
+  listConsultants: typeof listConsultants;
+  /** Only the event fields availability reads: Google's events pass as they are. */
+  listEvents: (
+    calendarId: string,
+    timeMin: string,
+    timeMax: string,
+    onRequest: () => void,
+  ) => Promise<CalendarEvent[]>;
+  listSlots: typeof listSlots;
+  writeSlotOffer: typeof writeSlotOffer;
+  recordJobRun: typeof recordJobRun;
+}
+
+export const liveAvailabilityPorts: AvailabilityPorts = {
+  slotTemplate: currentSlotTemplate,
+  listConsultants,
+  listEvents,
+  listSlots,
+  writeSlotOffer,
+  recordJobRun,
+};
 
 export interface AvailabilityRun {
   at: string;
@@ -29,12 +62,15 @@ const sameMembers = (a: readonly string[], b: readonly string[]) =>
  * ranged, paged `events.list` per consultant, then writes only the slots whose
  * offer changed. A consultant whose calendar fails keeps their previous offer.
  */
-export async function generateAvailability(now = new Date()): Promise<AvailabilityRun> {
+export async function generateAvailability(
+  now = new Date(),
+  ports: AvailabilityPorts = liveAvailabilityPorts,
+): Promise<AvailabilityRun> {
   const started = performance.now();
   const at = now.toISOString();
-  const template = await currentSlotTemplate();
+  const template = await ports.slotTemplate();
   const slots = generateSlots(template, localDate(now, template.timeZone), template.horizonDays);
-  const consultants = (await listConsultants()).filter((consultant) => consultant.active);
+  const consultants = (await ports.listConsultants()).filter((consultant) => consultant.active);
   let googleCalls = 0;
   const run: AvailabilityRun = {
     at,
@@ -51,10 +87,15 @@ export async function generateAvailability(now = new Date()): Promise<Availabili
   const last = slots.at(-1)!;
 
   const [existingSlots, offers] = await Promise.all([
-    listSlots(first.date, last.date),
+    ports.listSlots(first.date, last.date),
     mapWithLimit(consultants, 4, async (consultant) => {
       try {
-        const events = await listEvents(consultant.calendarId, first.start, last.end, () => googleCalls++);
+        const events = await ports.listEvents(
+          consultant.calendarId,
+          first.start,
+          last.end,
+          () => googleCalls++,
+        );
         return {
           consultant,
           available: consultantAvailability(events, slots, { timeZone: template.timeZone }),
@@ -105,10 +146,10 @@ export async function generateAvailability(now = new Date()): Promise<Availabili
     changes.push({ ...orphan, consultants: [], capacity: 0, updatedAt: at, lostAllAt: at });
   }
 
-  await mapWithLimit(changes, 8, writeSlotOffer);
+  await mapWithLimit(changes, 8, ports.writeSlotOffer);
   run.changedSlots = changes.length;
   run.googleCalls = googleCalls;
   run.durationMs = Math.round(performance.now() - started);
-  await recordJobRun("generate-availability", at, { ...run });
+  await ports.recordJobRun("generate-availability", at, { ...run });
   return run;
 }

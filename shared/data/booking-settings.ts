@@ -28,10 +28,17 @@ export const settingNames = { slotTemplate: "slot-template", pointsRule: "points
  * availability job, booking, outcomes, calendar sync, the API) reads the zone here.
  */
 export async function currentSlotTemplate(): Promise<SlotTemplate> {
-  const settings = await cached(settingNames.slotTemplate, () =>
+  return withTimeZone(await storedSlotTemplate(), config().TIMEZONE);
+}
+
+/**
+ * The template as stored, for editing: without a zone when it follows
+ * `TIMEZONE`, so saving it back does not pin today's deployment zone.
+ */
+export function storedSlotTemplate(): Promise<SlotTemplateSettings> {
+  return cached(settingNames.slotTemplate, () =>
     readSetting(settingNames.slotTemplate, slotTemplateSchema, slotTemplateSchema.parse({})),
   );
-  return withTimeZone(settings, config().TIMEZONE);
 }
 
 /** The zone slots are local to (see `currentSlotTemplate`). */

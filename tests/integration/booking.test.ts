@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
 import {
   bookingById,
@@ -15,11 +15,65 @@ import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http
 
 let admin: TestClient;
 let agent: TestClient;
+let slots: typeof import("../../shared/data/slots-repository.ts");
+let repository: typeof import("../../shared/data/bookings-repository.ts");
 
 beforeAll(async () => {
   admin = await signedIn(demoAdmin);
   agent = await signedIn(demoAgent);
+  // Past slots and bookings cannot be made through the API: written here, in this process, to the same DynamoDB Local.
+  process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
+  process.env.S3_ENDPOINT = inject("s3Endpoint");
+  slots = await import("../../shared/data/slots-repository.ts");
+  repository = await import("../../shared/data/bookings-repository.ts");
 });
+
+/** An offered slot on a past date (the availability job never touches dates that long ago). */
+async function pastSlot(date: string, time = "09:00") {
+  const start = new Date(`${date}T${time}:00.000Z`).toISOString();
+  const end = new Date(Date.parse(start) + 2 * 3_600_000).toISOString();
+  const slot = {
+    date,
+    time,
+    start,
+    end,
+    consultants: ["c1"],
+    capacity: 4,
+    updatedAt: new Date().toISOString(),
+  };
+  await slots.writeSlotOffer(slot);
+  return slot;
+}
+
+/** A booking of anna's in a past slot, stored as the API would have stored it back then. */
+async function pastBooking(date: string) {
+  const slot = await pastSlot(date);
+  const id = randomUUID().replaceAll("-", "");
+  const at = new Date(Date.parse(slot.start) - 7 * 86_400_000).toISOString();
+  const booking = {
+    ...slot,
+    id,
+    eventId: `sb${id}`,
+    firstName: "Erika",
+    lastName: "Vergangen",
+    phone: "+491711234567",
+    agent: "anna",
+    status: "booked" as const,
+    outcome: "pending" as const,
+    points: 5,
+    sync: { state: "pending" as const, attempts: 0 },
+    createdAt: at,
+    updatedAt: at,
+  };
+  const { consultants: _c, capacity: _cap, ...stored } = booking;
+  const result = await repository.createBooking(
+    stored,
+    repository.newOutboxEvent("booking.created", { bookingId: id }, at),
+    undefined,
+  );
+  expect(result.kind).toBe("created");
+  return stored;
+}
 
 afterAll(async () => {
   await clearCalendarFaults();
@@ -44,6 +98,15 @@ async function slotState(date: string, time: string): Promise<SlotView> {
 }
 
 describe("availability", () => {
+  it("names the zone its dates and times are local to (the slot template's, else TIMEZONE)", async () => {
+    const response = await agent.request<{ timeZone: string }>(
+      "GET",
+      "/api/availability?from=2026-01-05&to=2026-01-05",
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.timeZone).toBe("Europe/Berlin");
+  });
+
   it("returns a week of slots with capacity, booked, free and points", async () => {
     const slots = await upcomingSlots(agent, 7);
     expect(slots.length).toBeGreaterThan(0);
@@ -196,6 +259,100 @@ describe("booking", () => {
       body: { date: "2030-01-06", time: "09:00", ...customer("none") },
     });
     expect(notOffered.status).toBe(409);
+    // An offered slot with free places, but it started long ago.
+    const slot = await pastSlot("2020-01-06");
+    const inPast = await agent.request("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer("past") },
+    });
+    expect(inPast.status).toBe(400);
+    expect(inPast.body).toMatchObject({
+      error: { code: "invalid", fields: { "body.time": expect.any(String) } },
+    });
+    expect((await slotState(slot.date, slot.time)).booked).toBe(0);
+  });
+
+  it("refuses an Idempotency-Key reused with another body: 422 naming the header, nothing booked", async () => {
+    const slot = await slotWithFree(2);
+    const key = randomUUID();
+    const first = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer("first") },
+      headers: { "idempotency-key": key },
+    });
+    expect(first.status).toBe(201);
+    const other = await agent.request("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer("other") },
+      headers: { "idempotency-key": key },
+    });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({
+      error: { code: "idempotency_key_reused", fields: { "Idempotency-Key": expect.any(String) } },
+    });
+    expect((await slotState(slot.date, slot.time)).booked).toBe(slot.booked + 1);
+    const same = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer("first") },
+      headers: { "idempotency-key": key },
+    });
+    expect(same.status).toBe(201);
+    expect(same.body.booking.id).toBe(first.body.booking.id);
+  });
+
+  it("lets agents change only future bookings without an outcome (409 naming why); admins correct, audited", async () => {
+    const target = await slotWithFree(1);
+    const past = await pastBooking("2020-01-07");
+    for (const attempt of [
+      agent.request("PATCH", `/api/bookings/${past.id}`, { body: { date: target.date, time: target.time } }),
+      agent.request("POST", `/api/bookings/${past.id}/cancel`),
+    ]) {
+      const response = await attempt;
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ error: { code: "booking_in_past" } });
+    }
+    expect(await bookingById(agent, past.id)).toMatchObject({ date: "2020-01-07", status: "booked" });
+
+    const created = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+      body: { date: target.date, time: target.time, ...customer("with-outcome") },
+    });
+    const { id } = created.body.booking;
+    expect(
+      (await admin.request("POST", `/api/bookings/${id}/outcome`, { body: { outcome: "no_show" } })).status,
+    ).toBe(200);
+    const other = await slotWithFree(1, [target]);
+    for (const attempt of [
+      agent.request("PATCH", `/api/bookings/${id}`, { body: { date: other.date, time: other.time } }),
+      agent.request("POST", `/api/bookings/${id}/cancel`),
+    ]) {
+      const response = await attempt;
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ error: { code: "booking_has_outcome" } });
+    }
+    expect(await bookingById(agent, id)).toMatchObject({
+      date: target.date,
+      outcome: "no_show",
+      status: "booked",
+    });
+
+    // The write itself is conditional: a guarded change of the past booking fails in DynamoDB too.
+    const stored = (await repository.getBooking(past.id))!;
+    const guarded = await repository.cancelBooking(
+      stored,
+      repository.newOutboxEvent("booking.cancelled", { bookingId: past.id }),
+      { actor: "anna", action: "booking.cancelled", target: past.id },
+      "cancelled",
+      { startsAfter: new Date().toISOString() },
+    );
+    expect(guarded.kind).toBe("stale");
+
+    const corrected = await admin.request<{ booking: Booking }>("POST", `/api/bookings/${past.id}/cancel`);
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.booking.status).toBe("cancelled");
+    const audit = await admin.request<{ entries: { action: string; target?: string; detail?: object }[] }>(
+      "GET",
+      "/api/admin/audit?user=admin",
+    );
+    expect(audit.body.entries.find((entry) => entry.target === past.id)).toMatchObject({
+      action: "booking.cancelled",
+      detail: { correction: "booking_in_past" },
+    });
   });
 
   it("lets agents see, move and cancel only their own bookings", async () => {

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { calendarApi } from "../support/booking.ts";
 
 let generateAvailability: typeof import("../../functions/availability/generate.ts").generateAvailability;
 let listSlots: typeof import("../../shared/data/slots-repository.ts").listSlots;
+let listConsultants: typeof import("../../shared/data/consultants-repository.ts").listConsultants;
+let resetConfig: typeof import("../../shared/config.ts").resetConfig;
 
 beforeAll(async () => {
   // The job runs in this process against the same DynamoDB Local and calendar emulator.
@@ -10,6 +13,8 @@ beforeAll(async () => {
   process.env.GOOGLE_CALENDAR_API_URL = inject("calendarUrl");
   ({ generateAvailability } = await import("../../functions/availability/generate.ts"));
   ({ listSlots } = await import("../../shared/data/slots-repository.ts"));
+  ({ listConsultants } = await import("../../shared/data/consultants-repository.ts"));
+  ({ resetConfig } = await import("../../shared/config.ts"));
 });
 
 describe("slots across a daylight-saving change", () => {
@@ -42,5 +47,40 @@ describe("slots across a daylight-saving change", () => {
     // 2027-11-01 is All Saints' Day, a public holiday in NRW: no slots.
     expect(slots.some((slot) => slot.date === "2027-11-01")).toBe(false);
     expect(at("2027-11-02", "09:00")?.start).toBe("2027-11-02T08:00:00.000Z");
+  });
+});
+
+describe("slots in another zone", () => {
+  it("follows TIMEZONE (the template names no zone) across New York's spring-forward, evening slots included", async () => {
+    // Prepare: TIMEZONE=America/New_York for the job in this process; one consultant ready all of
+    // Monday 2028-03-13 (an all-day event, so its day is the zone's), the day after the US change.
+    const previousZone = process.env.TIMEZONE;
+    process.env.TIMEZONE = "America/New_York";
+    resetConfig();
+    const consultant = (await listConsultants()).find((candidate) => candidate.active);
+    if (!consultant) throw new Error("no active consultant");
+    const ready = await calendarApi().events.insert({
+      calendarId: consultant.calendarId,
+      requestBody: { summary: "T1-bereit", start: { date: "2028-03-13" }, end: { date: "2028-03-14" } },
+    });
+    try {
+      // Act
+      await generateAvailability(new Date("2028-03-06T12:00:00Z"));
+      // Assess: 09:00 is 14:00Z under EST (UTC−5) and 13:00Z under EDT (UTC−4).
+      const slots = await listSlots("2028-03-09", "2028-03-13");
+      const at = (date: string, time: string) =>
+        slots.find((slot) => slot.date === date && slot.time === time);
+      expect(at("2028-03-09", "09:00")?.start).toBe("2028-03-09T14:00:00.000Z");
+      expect(at("2028-03-13", "09:00")?.start).toBe("2028-03-13T13:00:00.000Z");
+      expect(at("2028-03-13", "20:00")?.start).toBe("2028-03-14T00:00:00.000Z");
+      for (const time of ["09:00", "11:00", "14:00", "16:00", "18:00", "20:00"]) {
+        expect(at("2028-03-13", time)?.consultants).toContain(consultant.id);
+      }
+    } finally {
+      await calendarApi().events.delete({ calendarId: consultant.calendarId, eventId: ready.data.id! });
+      if (previousZone === undefined) delete process.env.TIMEZONE;
+      else process.env.TIMEZONE = previousZone;
+      resetConfig();
+    }
   });
 });
