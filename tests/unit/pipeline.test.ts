@@ -74,6 +74,7 @@ describe("handler pipeline", () => {
       apiEvent("GET", "/api/admin/users", { headers: { origin: "https://evil.example" } }),
       lambdaContext("test"),
     )) as APIGatewayProxyStructuredResultV2;
+    expect(result.statusCode).toBe(200);
     expect(result.headers).toMatchObject({
       "x-content-type-options": "nosniff",
       "cache-control": "no-store",
@@ -83,6 +84,13 @@ describe("handler pipeline", () => {
 
   it("shapes responses through the response schema, so unlisted fields never leak", async () => {
     const response = await call(adminHandler(admin), apiEvent("GET", "/api/admin/users"));
+    // The listed fields arrive (a 500 would also lack the hash, so the success is asserted first).
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      users: [
+        { username: "x", displayName: "X", role: "agent", active: true, createdAt: "c", updatedAt: "u" },
+      ],
+    });
     expect(JSON.stringify(response.body)).not.toContain("passwordHash");
   });
 

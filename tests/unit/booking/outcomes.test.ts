@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { bookingSchema, outcomeInputSchema } from "../../../shared/contracts/booking.ts";
 import {
   eventOutcome,
   outcomeSchema,
   potentialClassSchema,
 } from "../../../shared/domain/booking/outcomes.ts";
+import { routes } from "../../../shared/http/routes.ts";
 
 describe("eventOutcome", () => {
   it.each([
@@ -58,6 +60,16 @@ describe("eventOutcome", () => {
 });
 
 describe("outcome enums", () => {
+  it("are the very schemas the API validates and answers with (no copy can drift)", () => {
+    expect(bookingSchema.shape.outcome).toBe(outcomeSchema);
+    expect(outcomeInputSchema.shape.outcome.options).toEqual(outcomeSchema.exclude(["pending"]).options);
+    expect(outcomeInputSchema.shape.potentialClass.unwrap()).toBe(potentialClassSchema);
+    expect(routes.setBookingOutcome.request.body).toBe(outcomeInputSchema);
+    expect(outcomeInputSchema.safeParse({ outcome: "noshow" }).error?.issues[0]?.message).toBe(
+      "Unbekanntes Ergebnis",
+    );
+  });
+
   it("lists the outcomes and classes", () => {
     expect(outcomeSchema.options).toEqual([
       "pending",
