@@ -136,9 +136,10 @@ describe("book", () => {
 
 describe("changing bookings: agents only future ones without an outcome", () => {
   it.each([
-    ["a past booking", storedBooking(), "booking_in_past"],
+    ["a past booking", "booking_in_past", storedBooking()],
     [
       "a future booking with an outcome",
+      "booking_has_outcome",
       storedBooking({
         date: ahead.date,
         time: ahead.time,
@@ -146,11 +147,10 @@ describe("changing bookings: agents only future ones without an outcome", () => 
         end: ahead.end,
         outcome: "no_show",
       }),
-      "booking_has_outcome",
     ],
   ] as const)(
     "refuses to reschedule or cancel %s with 409 %s and changes nothing",
-    async (_, booking, code) => {
+    async (_, code, booking) => {
       const { service, putBooking, stored, audit } = setup();
       putBooking(booking);
       const moved = await refusal(
