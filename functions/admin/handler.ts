@@ -11,6 +11,7 @@ import { latestJobRuns } from "../../shared/data/job-runs-repository.ts";
 import { deleteSessionsOfUser } from "../../shared/data/sessions-repository.ts";
 import { createUser, listUsers, type UserChanges, updateUser } from "../../shared/data/users-repository.ts";
 import { hashPassword } from "../../shared/domain/auth/password.ts";
+import { addDays, daysBetween } from "../../shared/domain/booking/local-date.ts";
 import { HttpError, invalidRequest } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
@@ -18,7 +19,6 @@ import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
 import { runJobNow } from "./jobs.ts";
 
 const maxAuditDays = 92;
-const dayMs = 86_400_000;
 
 export const handler = createFeatureHandler(
   "admin",
@@ -84,8 +84,8 @@ export const handler = createFeatureHandler(
 
     async listAudit({ query }) {
       const toDay = query.to ?? new Date().toISOString().slice(0, 10);
-      const fromDay = query.from ?? new Date(Date.parse(toDay) - 6 * dayMs).toISOString().slice(0, 10);
-      const days = (Date.parse(toDay) - Date.parse(fromDay)) / dayMs;
+      const fromDay = query.from ?? addDays(toDay, -6);
+      const days = daysBetween(fromDay, toDay);
       if (days < 0) throw invalidRequest({ "query.from": "Liegt nach dem Enddatum" });
       if (days > maxAuditDays)
         throw invalidRequest({ "query.from": `Höchstens ${maxAuditDays} Tage auf einmal` });
