@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rescheduleSchema } from "../../../shared/contracts/booking.ts";
 import {
   bookingInputSchema,
   isInFuture,
@@ -147,5 +148,14 @@ describe("isInFuture", () => {
 
   it("is false for an unreadable instant", () => {
     expect(isInFuture("morgen", new Date("2026-03-30T06:00:00Z"))).toBe(false);
+  });
+});
+
+describe("date and time validation is one definition", () => {
+  it("create and reschedule validate date and time with the same schemas and messages", () => {
+    expect(rescheduleSchema.shape.time).toBe(bookingInputSchema.shape.time);
+    expect(rescheduleSchema.shape.date).toBe(bookingInputSchema.shape.date);
+    const moved = rescheduleSchema.safeParse({ date: "2026-02-30", time: "9:00" });
+    expect(moved.error?.issues.map((issue) => issue.path[0])).toEqual(["date", "time"]);
   });
 });
