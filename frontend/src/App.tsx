@@ -7,16 +7,11 @@ import {
   useLocation,
   useNavigate,
 } from "@solidjs/router";
-import { createResource, createRoot, For, type JSX, onCleanup, onMount, Show } from "solid-js";
+import { createResource, createRoot, For, lazy, onCleanup, onMount, Show, Suspense } from "solid-js";
 import { onUnauthorized } from "./api/client.ts";
 import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import { locale, setLocale, t } from "./i18n/index.ts";
-import { AdminPage } from "./pages/Admin.tsx";
-import { BookPage } from "./pages/Book.tsx";
-import { LoginPage } from "./pages/Login.tsx";
-import { MyBookingsPage } from "./pages/MyBookings.tsx";
-import { StatusPage } from "./pages/Status.tsx";
 import { loadSession, logout, sessionEnded, user } from "./session.ts";
 
 function LanguageSwitch() {
@@ -113,15 +108,15 @@ function Layout(props: RouteSectionProps) {
         </div>
       </header>
       <main id="main" tabindex="-1">
-        {props.children}
+        <Suspense fallback={<Loading />}>{props.children}</Suspense>
       </main>
       <Toasts />
     </>
   );
 }
 
-/** Pages behind the login: unknown session → load it; none → the login page. */
-function Protected(props: { admin?: boolean; children: JSX.Element }) {
+/** The layout route of the pages behind the login: checks the session once for all of them. */
+function RequireSession(props: RouteSectionProps) {
   const where = useLocation();
   return (
     <Show
@@ -135,9 +130,16 @@ function Protected(props: { admin?: boolean; children: JSX.Element }) {
         </Show>
       }
     >
-      <Show when={!props.admin || user()?.role === "admin"} fallback={<Navigate href="/" />}>
-        {props.children}
-      </Show>
+      {props.children}
+    </Show>
+  );
+}
+
+/** Nested in `RequireSession`: the admin pages; others go to the start page. */
+function RequireAdmin(props: RouteSectionProps) {
+  return (
+    <Show when={user()?.role === "admin"} fallback={<Navigate href="/" />}>
+      {props.children}
     </Show>
   );
 }
@@ -151,6 +153,18 @@ function ComingSoon(props: { title: string }) {
   );
 }
 
+const LoginPage = lazy(() => import("./pages/Login.tsx").then((module) => ({ default: module.LoginPage })));
+const StatusPage = lazy(() =>
+  import("./pages/Status.tsx").then((module) => ({ default: module.StatusPage })),
+);
+const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ default: module.BookPage })));
+const MyBookingsPage = lazy(() =>
+  import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
+);
+const AdminPage = lazy(() =>
+  import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
+);
+
 /** The first `me` call; its failure (not a 401) is shown where a page needs the session. */
 const [sessionCheck, { refetch: retrySessionCheck }] = createRoot(() => createResource(loadSession));
 
@@ -160,46 +174,15 @@ export function App() {
       <Router root={Layout}>
         <Route path="/login" component={LoginPage} />
         <Route path="/status" component={StatusPage} />
-        <Route
-          path="/"
-          component={() => (
-            <Protected>
-              <BookPage />
-            </Protected>
-          )}
-        />
-        <Route
-          path="/termine"
-          component={() => (
-            <Protected>
-              <MyBookingsPage />
-            </Protected>
-          )}
-        />
-        <Route
-          path="/rangliste"
-          component={() => (
-            <Protected>
-              <ComingSoon title={t("nav.leaderboard")} />
-            </Protected>
-          )}
-        />
-        <Route
-          path="/auswertung"
-          component={() => (
-            <Protected admin>
-              <ComingSoon title={t("nav.analytics")} />
-            </Protected>
-          )}
-        />
-        <Route
-          path="/verwaltung"
-          component={() => (
-            <Protected admin>
-              <AdminPage />
-            </Protected>
-          )}
-        />
+        <Route component={RequireSession}>
+          <Route path="/" component={BookPage} />
+          <Route path="/termine" component={MyBookingsPage} />
+          <Route path="/rangliste" component={() => <ComingSoon title={t("nav.leaderboard")} />} />
+          <Route component={RequireAdmin}>
+            <Route path="/auswertung" component={() => <ComingSoon title={t("nav.analytics")} />} />
+            <Route path="/verwaltung/:tab?" component={AdminPage} />
+          </Route>
+        </Route>
         <Route path="*" component={() => <Navigate href="/" />} />
       </Router>
     </Show>

@@ -1,8 +1,25 @@
+import { createSignal } from "solid-js";
+
 /** Calendar arithmetic on `YYYY-MM-DD` strings (dates, not instants: no time zone involved). */
 const dayMs = 86_400_000;
 
-export function todayInBerlin(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+/**
+ * The zone slot times are wall-clock times in: the server names it with the availability; until the
+ * first answer (or from a server that does not send it yet) the product's default zone.
+ */
+const [timeZone, setTimeZone] = createSignal("Europe/Berlin");
+
+export { timeZone };
+
+/** Takes the zone from an availability answer (`timeZone`, an IANA name) when it carries one. */
+export function rememberTimeZone(answer: object): void {
+  const zone = (answer as { timeZone?: unknown }).timeZone;
+  if (typeof zone === "string" && zone) setTimeZone(zone);
+}
+
+/** Today's date in the slots' zone. */
+export function today(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone() }).format(new Date());
 }
 
 export function addDays(date: string, days: number): string {

@@ -2,7 +2,7 @@ import { type JSX, Show } from "solid-js";
 import { ApiError } from "../api/client.ts";
 import { t } from "../i18n/index.ts";
 
-export function Spinner(props: { label?: string }) {
+export function Spinner(props: { label?: string | undefined }) {
   return (
     <span class="spinner-wrap" role="status" aria-live="polite">
       <span class="spinner" aria-hidden="true" />
@@ -44,11 +44,33 @@ export function ErrorBox(props: { error: unknown; retry?: () => void }) {
   );
 }
 
+/** A form-level failure (not tied to one field), announced when it appears. */
+export function FormError(props: { message: string | undefined }) {
+  return (
+    <Show when={props.message}>
+      <div class="notice error" role="alert">
+        {props.message}
+      </div>
+    </Show>
+  );
+}
+
+/** The ids a control's `aria-describedby` names: its error when there is one, else its hint. */
+export function describedBy(
+  id: string,
+  error: string | undefined,
+  hint: string | undefined,
+): string | undefined {
+  if (error) return `${id}-error`;
+  return hint ? `${id}-hint` : undefined;
+}
+
+/** A labelled control with its hint and error; `TextField` is the common case of a text input. */
 export function Field(props: {
   id: string;
   label: string;
   error?: string | undefined;
-  hint?: string;
+  hint?: string | undefined;
   children: JSX.Element;
 }) {
   return (
@@ -66,34 +88,5 @@ export function Field(props: {
         </small>
       </Show>
     </div>
-  );
-}
-
-/** A modal dialog on the native <dialog>: focus trap and Esc come with it. */
-export function Modal(props: { title: string; onClose: () => void; children: JSX.Element }) {
-  let dialog: HTMLDialogElement | undefined;
-  return (
-    <dialog
-      ref={(element) => {
-        dialog = element;
-        queueMicrotask(() => dialog?.showModal());
-      }}
-      class="modal"
-      aria-labelledby="modal-title"
-      onClose={() => props.onClose()}
-    >
-      <header class="modal-header">
-        <h2 id="modal-title">{props.title}</h2>
-        <button
-          type="button"
-          class="icon-button"
-          aria-label={t("common.close")}
-          onClick={() => dialog?.close()}
-        >
-          ×
-        </button>
-      </header>
-      {props.children}
-    </dialog>
   );
 }

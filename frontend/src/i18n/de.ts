@@ -175,6 +175,8 @@ export const de = {
     "Überträgt Erschienen/Nicht erschienen aus dem Zentralkalender auf die Buchungen von heute.",
   "admin.jobs.retry-calendar-sync.hint":
     "Trägt Buchungen, deren Kalendereintrag fehlgeschlagen ist, jetzt erneut ein.",
+  "admin.jobs.failed": "Fehlgeschlagen: {job}.",
+  "admin.jobs.progress": "{done} von {total}",
   "admin.jobs.result": "Ergebnis",
   "admin.jobs.lostTitle": "Termine ohne Berater",
   "admin.jobs.lostNone": "Beim letzten Lauf hat kein Termin alle Berater verloren.",

@@ -176,6 +176,8 @@ export const en: Record<MessageKey, string> = {
   "admin.jobs.check-outcomes.hint": "Copies appeared/no-show from the central calendar to today's bookings.",
   "admin.jobs.retry-calendar-sync.hint":
     "Adds bookings whose calendar entry failed to the calendar again now.",
+  "admin.jobs.failed": "Failed: {job}.",
+  "admin.jobs.progress": "{done} of {total}",
   "admin.jobs.result": "Result",
   "admin.jobs.lostTitle": "Slots without consultants",
   "admin.jobs.lostNone": "In the last run no slot lost all of its consultants.",

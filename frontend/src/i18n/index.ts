@@ -1,12 +1,11 @@
 import { createSignal } from "solid-js";
+import { timeZone } from "../dates.ts";
 import { de, type MessageKey } from "./de.ts";
 import { en } from "./en.ts";
 
 export type Locale = "de" | "en";
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
 const storageKey = "slot-booking.locale";
-/** Slot times are Berlin wall-clock times, whatever the browser's zone. */
-export const timeZone = "Europe/Berlin";
 
 const [locale, setLocaleSignal] = createSignal<Locale>(
   localStorage.getItem(storageKey) === "en" ? "en" : "de",
@@ -49,11 +48,15 @@ export function formatNumber(value: number): string {
 }
 
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: "medium", timeStyle: "short", timeZone }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(intlLocale(), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: timeZone(),
+  }).format(new Date(iso));
 }
 
 export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { timeStyle: "medium", timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(), { timeStyle: "medium", timeZone: timeZone() }).format(
+    new Date(iso),
+  );
 }

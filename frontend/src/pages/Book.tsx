@@ -1,8 +1,8 @@
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
 import { api } from "../api/client.ts";
-import { ErrorBox } from "../components/ui.tsx";
-import { addDays, isoWeek, mondayOf, todayInBerlin } from "../dates.ts";
+import { AsyncView } from "../components/AsyncView.tsx";
+import { addDays, isoWeek, mondayOf, rememberTimeZone, today } from "../dates.ts";
 import { formatDay, t } from "../i18n/index.ts";
 import { BookingForm } from "./BookingForm.tsx";
 
@@ -77,9 +77,12 @@ function SlotButton(props: {
 }
 
 export function BookPage() {
-  const [monday, setMonday] = createSignal(mondayOf(todayInBerlin()));
+  const [monday, setMonday] = createSignal(mondayOf(today()));
   const [slots, { refetch, mutate }] = createResource(monday, (from) =>
-    api.call("getAvailability", { query: { from, to: addDays(from, 6) } }).then((result) => result.slots),
+    api.call("getAvailability", { query: { from, to: addDays(from, 6) } }).then((result) => {
+      rememberTimeZone(result);
+      return result.slots;
+    }),
   );
   const [chosen, setChosen] = createSignal<SlotView>();
   const [justBooked, setJustBooked] = createSignal<string>();
@@ -149,7 +152,7 @@ export function BookPage() {
           <button type="button" class="button secondary" onClick={() => setMonday(addDays(monday(), -7))}>
             ‹ {t("book.prevWeek")}
           </button>
-          <button type="button" class="button ghost" onClick={() => setMonday(mondayOf(todayInBerlin()))}>
+          <button type="button" class="button ghost" onClick={() => setMonday(mondayOf(today()))}>
             {t("book.today")}
           </button>
           <button type="button" class="button secondary" onClick={() => setMonday(addDays(monday(), 7))}>
@@ -170,9 +173,15 @@ export function BookPage() {
         <li class="full">{t("book.legend.full")}</li>
         <li class="past">{t("book.legend.past")}</li>
       </ul>
-      <Show when={!slots.error} fallback={<ErrorBox error={slots.error} retry={refetch} />}>
-        <Show when={slots.latest} fallback={<WeekSkeleton />}>
-          <Show when={week().any} fallback={<div class="empty">{t("book.empty")}</div>}>
+      <AsyncView
+        resource={slots}
+        retry={refetch}
+        loading={<WeekSkeleton />}
+        empty={t("book.empty")}
+        isEmpty={() => !week().any}
+      >
+        {() => (
+          <>
             <div class="week-grid-wrap" aria-busy={slots.loading}>
               <table class="week-grid" onKeyDown={onGridKey}>
                 <thead>
@@ -251,9 +260,9 @@ export function BookPage() {
                 }}
               </For>
             </div>
-          </Show>
-        </Show>
-      </Show>
+          </>
+        )}
+      </AsyncView>
       <Show when={chosen()}>
         {(slot) => (
           <BookingForm

@@ -3,7 +3,12 @@ import { createSignal, Show } from "solid-js";
 import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
 import { bookingInputSchema } from "../../../shared/domain/booking/booking-input.ts";
 import { ApiError, api } from "../api/client.ts";
-import { errorMessage, Field, Modal, Spinner } from "../components/ui.tsx";
+import { DialogActions } from "../components/ConfirmDialog.tsx";
+import { createSubmit } from "../components/form.ts";
+import { LoaderButton } from "../components/LoaderButton.tsx";
+import { Modal } from "../components/Modal.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { describedBy, Field, FormError } from "../components/ui.tsx";
 import { formatDay, t } from "../i18n/index.ts";
 
 type FieldName = "firstName" | "lastName" | "phone" | "note";
@@ -27,8 +32,6 @@ export function BookingForm(props: {
     note: "",
   });
   const [errors, setErrors] = createSignal<Partial<Record<FieldName, string>>>({});
-  const [failure, setFailure] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<Booking>();
   let attempt: { body: string; key: string } | undefined;
 
@@ -47,16 +50,28 @@ export function BookingForm(props: {
     return result.success;
   }
 
-  const set =
-    (name: FieldName) => (event: InputEvent & { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
-      setValues((current) => ({ ...current, [name]: event.currentTarget.value }));
-      // Once a field shows an error, re-check it while typing so the message goes away when fixed.
-      if (errors()[name]) validate(name);
-    };
+  function set(name: FieldName, value: string) {
+    setValues((current) => ({ ...current, [name]: value }));
+    // Once a field shows an error, re-check it while typing so the message goes away when fixed.
+    if (errors()[name]) validate(name);
+  }
 
-  async function submit(event: SubmitEvent) {
+  const submission = createSubmit({
+    describe: (error) => {
+      if (!(error instanceof ApiError)) return undefined;
+      if (error.status === 409) {
+        props.onFull();
+        return t("book.full409");
+      }
+      if (Object.keys(error.fields).length === 0) return undefined;
+      setErrors(Object.fromEntries(fieldNames.map((name) => [name, error.field(name)])));
+      return error.message;
+    },
+  });
+
+  function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (busy()) return;
+    if (submission.busy()) return;
     if (!validate()) {
       const first = fieldNames.find((name) => errors()[name]);
       if (first) document.getElementById(`booking-${first}`)?.focus();
@@ -66,31 +81,12 @@ export function BookingForm(props: {
     const serialized = JSON.stringify(body);
     // Same data again (a retry) → same key; changed data is a new request.
     if (attempt?.body !== serialized) attempt = { body: serialized, key: crypto.randomUUID() };
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const { booking } = await api.call("createBooking", {
-        body,
-        headers: { "idempotency-key": attempt.key },
-      });
+    const key = attempt.key;
+    void submission.run(async () => {
+      const { booking } = await api.call("createBooking", { body, headers: { "idempotency-key": key } });
       setDone(booking);
       props.onBooked(booking);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        setFailure(t("book.full409"));
-        props.onFull();
-      } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        setErrors({
-          firstName: error.field("firstName"),
-          lastName: error.field("lastName"),
-          phone: error.field("phone"),
-          note: error.field("note"),
-        });
-        setFailure(error.message);
-      } else setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const text = (
@@ -98,28 +94,20 @@ export function BookingForm(props: {
     label: string,
     options: { autocomplete?: string; type?: string; hint?: string; autofocus?: boolean } = {},
   ) => (
-    <Field
+    <TextField
       id={`booking-${name}`}
+      name={name}
       label={label}
+      hint={options.hint}
       error={errors()[name]}
-      {...(options.hint ? { hint: options.hint } : {})}
-    >
-      <input
-        id={`booking-${name}`}
-        name={name}
-        type={options.type ?? "text"}
-        autocomplete={options.autocomplete ?? "off"}
-        required
-        autofocus={options.autofocus}
-        value={values()[name]}
-        aria-invalid={Boolean(errors()[name])}
-        aria-describedby={
-          errors()[name] ? `booking-${name}-error` : options.hint ? `booking-${name}-hint` : undefined
-        }
-        onInput={set(name)}
-        onBlur={() => values()[name] !== "" && validate(name)}
-      />
-    </Field>
+      type={options.type ?? "text"}
+      autocomplete={options.autocomplete ?? "off"}
+      required
+      autofocus={options.autofocus}
+      value={values()[name]}
+      onValue={(value) => set(name, value)}
+      onBlur={() => values()[name] !== "" && validate(name)}
+    />
   );
 
   const title = () =>
@@ -132,13 +120,9 @@ export function BookingForm(props: {
       <Show
         when={done()}
         fallback={
-          <form class="form" onSubmit={submit} noValidate aria-busy={busy()}>
+          <form class="form" onSubmit={submit} noValidate aria-busy={submission.busy()}>
             <p class="points-hint">{t("book.form.points", { points: props.slot.points })}</p>
-            <Show when={failure()}>
-              <div class="notice error" role="alert">
-                {failure()}
-              </div>
-            </Show>
+            <FormError message={submission.failure()} />
             <div class="row">
               {text("firstName", t("book.form.firstName"), { autofocus: true })}
               {text("lastName", t("book.form.lastName"))}
@@ -156,21 +140,16 @@ export function BookingForm(props: {
                 rows="3"
                 maxlength="500"
                 value={values().note}
-                aria-describedby={errors().note ? "booking-note-error" : "booking-note-hint"}
-                onInput={set("note")}
+                aria-describedby={describedBy("booking-note", errors().note, "hint")}
+                onInput={(event) => set("note", event.currentTarget.value)}
                 onBlur={() => validate("note")}
               />
             </Field>
-            <div class="actions">
-              <button type="button" class="button secondary" onClick={props.onClose}>
-                {t("common.cancel")}
-              </button>
-              <button type="submit" class="button primary" disabled={busy()}>
-                <Show when={busy()} fallback={t("book.form.submit")}>
-                  <Spinner label={t("book.form.submitting")} /> {t("book.form.submitting")}
-                </Show>
-              </button>
-            </div>
+            <DialogActions onCancel={props.onClose}>
+              <LoaderButton type="submit" busy={submission.busy()} busyLabel={t("book.form.submitting")}>
+                {t("book.form.submit")}
+              </LoaderButton>
+            </DialogActions>
           </form>
         }
       >

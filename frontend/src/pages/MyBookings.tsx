@@ -1,9 +1,13 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import type { Booking } from "../../../shared/contracts/booking.ts";
 import { ApiError, api } from "../api/client.ts";
+import { AsyncView } from "../components/AsyncView.tsx";
+import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
+import { createSubmit } from "../components/form.ts";
+import { Modal } from "../components/Modal.tsx";
 import { toast } from "../components/toast.tsx";
-import { ErrorBox, errorMessage, Loading, Modal, Spinner } from "../components/ui.tsx";
-import { addDays, todayInBerlin } from "../dates.ts";
+import { errorMessage, FormError, Spinner } from "../components/ui.tsx";
+import { addDays, rememberTimeZone, today as todayInZone } from "../dates.ts";
 import { formatDay, t } from "../i18n/index.ts";
 
 const name = (booking: Booking) => `${booking.firstName} ${booking.lastName}`;
@@ -57,91 +61,82 @@ function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: (
 }
 
 function ReschedulePicker(props: { booking: Booking; onClose: () => void; onMoved: () => void }) {
-  const today = todayInBerlin();
+  const today = todayInZone();
   const [slots, { refetch }] = createResource(() =>
-    api
-      .call("getAvailability", { query: { from: today, to: addDays(today, 14) } })
-      .then((result) =>
-        result.slots.filter(
-          (slot) =>
-            slot.free > 0 &&
-            Date.parse(slot.start) > Date.now() &&
-            !(slot.date === props.booking.date && slot.time === props.booking.time),
-        ),
-      ),
+    api.call("getAvailability", { query: { from: today, to: addDays(today, 14) } }).then((result) => {
+      rememberTimeZone(result);
+      return result.slots.filter(
+        (slot) =>
+          slot.free > 0 &&
+          Date.parse(slot.start) > Date.now() &&
+          !(slot.date === props.booking.date && slot.time === props.booking.time),
+      );
+    }),
   );
-  const [busy, setBusy] = createSignal<string>();
-  const [failure, setFailure] = createSignal<string>();
-  async function move(date: string, time: string) {
-    setBusy(`${date} ${time}`);
-    setFailure(undefined);
-    try {
+  /** The slot being moved to, while the request runs. */
+  const [target, setTarget] = createSignal<string>();
+  const submission = createSubmit({
+    describe: (error) => {
+      if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+      void refetch();
+      return t("mine.full409");
+    },
+  });
+  function move(date: string, time: string) {
+    setTarget(`${date} ${time}`);
+    void submission.run(async () => {
       await api.call("rescheduleBooking", { params: { id: props.booking.id }, body: { date, time } });
       toast(t("mine.rescheduled", { day: formatDay(date), time }));
       props.onMoved();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        setFailure(t("mine.full409"));
-        void refetch();
-      } else setFailure(errorMessage(error));
-    } finally {
-      setBusy(undefined);
-    }
+    });
   }
+  const busyOn = () => (submission.busy() ? target() : undefined);
   return (
     <Modal title={t("mine.rescheduleTitle", { name: name(props.booking) })} onClose={props.onClose}>
       <p class="muted">
         {t("mine.rescheduleFrom", { day: formatDay(props.booking.date), time: props.booking.time })}
       </p>
-      <Show when={failure()}>
-        <div class="notice error" role="alert">
-          {failure()}
-        </div>
-      </Show>
-      <Show when={!slots.error} fallback={<ErrorBox error={slots.error} retry={refetch} />}>
-        <Show when={slots.latest} fallback={<Loading />}>
-          {(list) => (
-            <Show when={list().length > 0} fallback={<div class="empty">{t("mine.rescheduleNone")}</div>}>
-              <ul class="slot-picker">
-                <For each={list()}>
-                  {(slot) => (
-                    <li>
-                      <button
-                        type="button"
-                        class="slot-option"
-                        disabled={Boolean(busy())}
-                        aria-label={t("mine.rescheduleTo", {
-                          day: formatDay(slot.date, "long"),
-                          time: slot.time,
-                          free: slot.free,
-                        })}
-                        onClick={() => move(slot.date, slot.time)}
-                      >
-                        <span class="slot-option-when">
-                          <Show when={busy() === `${slot.date} ${slot.time}`}>
-                            <Spinner />
-                          </Show>
-                          {t("mine.when", { day: formatDay(slot.date), time: slot.time })}
-                        </span>
-                        <span class="muted">
-                          {t("book.free", { free: slot.free, capacity: slot.capacity })} ·{" "}
-                          {t("common.points", { points: slot.points })}
-                        </span>
-                      </button>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
-          )}
-        </Show>
-      </Show>
+      <FormError message={submission.failure()} />
+      <AsyncView resource={slots} retry={refetch} empty={t("mine.rescheduleNone")}>
+        {(list) => (
+          <ul class="slot-picker">
+            <For each={list()}>
+              {(slot) => (
+                <li>
+                  <button
+                    type="button"
+                    class="slot-option"
+                    disabled={submission.busy()}
+                    aria-label={t("mine.rescheduleTo", {
+                      day: formatDay(slot.date, "long"),
+                      time: slot.time,
+                      free: slot.free,
+                    })}
+                    onClick={() => move(slot.date, slot.time)}
+                  >
+                    <span class="slot-option-when">
+                      <Show when={busyOn() === `${slot.date} ${slot.time}`}>
+                        <Spinner />
+                      </Show>
+                      {t("mine.when", { day: formatDay(slot.date), time: slot.time })}
+                    </span>
+                    <span class="muted">
+                      {t("book.free", { free: slot.free, capacity: slot.capacity })} ·{" "}
+                      {t("common.points", { points: slot.points })}
+                    </span>
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </AsyncView>
     </Modal>
   );
 }
 
 export function MyBookingsPage() {
-  const today = todayInBerlin();
+  const today = todayInZone();
   const [bookings, { refetch }] = createResource(() =>
     api
       .call("listBookings", { query: { from: addDays(today, -7), to: addDays(today, 56) } })
@@ -149,13 +144,11 @@ export function MyBookingsPage() {
   );
   const [cancelling, setCancelling] = createSignal<Booking>();
   const [moving, setMoving] = createSignal<Booking>();
-  const [busy, setBusy] = createSignal(false);
   const now = Date.now();
   const upcoming = () => (bookings.latest ?? []).filter((b) => Date.parse(b.start) > now);
   const past = () => (bookings.latest ?? []).filter((b) => Date.parse(b.start) <= now).reverse();
 
   async function confirmCancel(booking: Booking) {
-    setBusy(true);
     try {
       await api.call("cancelBooking", { params: { id: booking.id } });
       toast(t("mine.cancelled"));
@@ -163,8 +156,6 @@ export function MyBookingsPage() {
       await refetch();
     } catch (error) {
       toast(errorMessage(error), "error");
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -181,12 +172,9 @@ export function MyBookingsPage() {
           {t("common.refresh")}
         </button>
       </div>
-      <Show when={!bookings.error} fallback={<ErrorBox error={bookings.error} retry={refetch} />}>
-        <Show when={bookings.latest} fallback={<Loading />}>
-          <Show
-            when={(bookings.latest ?? []).length > 0}
-            fallback={<div class="empty">{t("mine.empty")}</div>}
-          >
+      <AsyncView resource={bookings} retry={refetch} empty={t("mine.empty")}>
+        {() => (
+          <>
             <h2>{t("mine.upcoming")}</h2>
             <Show when={upcoming().length === 0}>
               <p class="muted">{t("mine.noUpcoming")}</p>
@@ -209,36 +197,25 @@ export function MyBookingsPage() {
                 <For each={past()}>{(booking) => <BookingRow booking={booking} />}</For>
               </ul>
             </Show>
-          </Show>
-        </Show>
-      </Show>
+          </>
+        )}
+      </AsyncView>
       <Show when={cancelling()}>
         {(booking) => (
-          <Modal title={t("mine.cancelTitle")} onClose={() => setCancelling(undefined)}>
-            <p>
-              {t("mine.cancelConfirm", {
-                name: name(booking()),
-                day: formatDay(booking().date),
-                time: booking().time,
-              })}
-            </p>
-            <div class="actions">
-              <button type="button" class="button secondary" onClick={() => setCancelling(undefined)}>
-                {t("mine.keep")}
-              </button>
-              <button
-                type="button"
-                class="button danger"
-                disabled={busy()}
-                onClick={() => confirmCancel(booking())}
-              >
-                <Show when={busy()}>
-                  <Spinner />
-                </Show>
-                {t("mine.cancelYes")}
-              </button>
-            </div>
-          </Modal>
+          <ConfirmDialog
+            title={t("mine.cancelTitle")}
+            confirmLabel={t("mine.cancelYes")}
+            cancelLabel={t("mine.keep")}
+            danger
+            onConfirm={() => confirmCancel(booking())}
+            onClose={() => setCancelling(undefined)}
+          >
+            {t("mine.cancelConfirm", {
+              name: name(booking()),
+              day: formatDay(booking().date),
+              time: booking().time,
+            })}
+          </ConfirmDialog>
         )}
       </Show>
       <Show when={moving()}>

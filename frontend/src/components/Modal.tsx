@@ -1,0 +1,38 @@
+import { type JSX, onCleanup } from "solid-js";
+import { t } from "../i18n/index.ts";
+
+/**
+ * A modal dialog on the native <dialog>: focus trap and Esc come with it. When it goes away, focus
+ * returns to the control that opened it (when that control is still on the page).
+ */
+export function Modal(props: { title: string; onClose: () => void; children: JSX.Element }) {
+  let dialog: HTMLDialogElement | undefined;
+  const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+  onCleanup(() => {
+    if (opener?.isConnected) opener.focus();
+  });
+  return (
+    <dialog
+      ref={(element) => {
+        dialog = element;
+        queueMicrotask(() => dialog?.showModal());
+      }}
+      class="modal"
+      aria-labelledby="modal-title"
+      onClose={() => props.onClose()}
+    >
+      <header class="modal-header">
+        <h2 id="modal-title">{props.title}</h2>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t("common.close")}
+          onClick={() => dialog?.close()}
+        >
+          ×
+        </button>
+      </header>
+      {props.children}
+    </dialog>
+  );
+}

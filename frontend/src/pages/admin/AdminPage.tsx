@@ -1,0 +1,86 @@
+import { useNavigate, useParams } from "@solidjs/router";
+import { For, Match, Switch } from "solid-js";
+import { t } from "../../i18n/index.ts";
+import { AuditTab } from "./AuditTab.tsx";
+import { ConsultantsTab } from "./ConsultantsTab.tsx";
+import { JobsTab } from "./JobsTab.tsx";
+import { UsersTab } from "./UsersTab.tsx";
+
+/** The tabs and their path segments (`/verwaltung/<segment>`); the first is the default. */
+const tabs = [
+  ["users", "benutzer"],
+  ["consultants", "berater"],
+  ["jobs", "jobs"],
+  ["audit", "protokoll"],
+] as const;
+type Tab = (typeof tabs)[number][0];
+
+/** The admin area: one tab at a time, named in the URL so it can be linked and the back button works. */
+export function AdminPage() {
+  const params = useParams<{ tab?: string }>();
+  const navigate = useNavigate();
+  const index = () =>
+    Math.max(
+      0,
+      tabs.findIndex(([, segment]) => segment === params.tab),
+    );
+  const tab = (): Tab => tabs[index()]?.[0] ?? "users";
+  const open = (at: number, focus = false) => {
+    const [name, segment] = tabs[(at + tabs.length) % tabs.length] ?? tabs[0];
+    if (segment !== params.tab) navigate(`/verwaltung/${segment}`);
+    if (focus) queueMicrotask(() => document.getElementById(`tab-${name}`)?.focus());
+  };
+  return (
+    <section class="page">
+      <h1>{t("admin.title")}</h1>
+      <div
+        class="tabs"
+        role="tablist"
+        aria-label={t("admin.title")}
+        onKeyDown={(event) => {
+          const moves: Record<string, number> = {
+            ArrowRight: index() + 1,
+            ArrowLeft: index() - 1,
+            Home: 0,
+            End: tabs.length - 1,
+          };
+          const target = moves[event.key];
+          if (target !== undefined) open(target, true);
+        }}
+      >
+        <For each={tabs}>
+          {([name], at) => (
+            <button
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab() === name}
+              aria-controls="tab-panel"
+              tabindex={tab() === name ? 0 : -1}
+              class="tab"
+              onClick={() => open(at())}
+            >
+              {t(`admin.tab.${name}`)}
+            </button>
+          )}
+        </For>
+      </div>
+      <div id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab()}`}>
+        <Switch>
+          <Match when={tab() === "users"}>
+            <UsersTab />
+          </Match>
+          <Match when={tab() === "consultants"}>
+            <ConsultantsTab />
+          </Match>
+          <Match when={tab() === "jobs"}>
+            <JobsTab />
+          </Match>
+          <Match when={tab() === "audit"}>
+            <AuditTab />
+          </Match>
+        </Switch>
+      </div>
+    </section>
+  );
+}
