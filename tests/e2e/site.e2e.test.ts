@@ -146,6 +146,25 @@ describe("the site in Chromium", () => {
     await row.waitFor();
     expect(await row.locator("td").nth(1).textContent()).toBe("<script>alert(1)</script> Test");
     await page.screenshot({ path: "test-results/e2e-admin.png" });
+    // The tab is in the URL: a link opens it, the back button returns to the previous one.
+    await page.getByRole("tab", { name: "Berater" }).click();
+    await page.waitForURL(/\/verwaltung\/berater$/);
+    await page.getByRole("button", { name: "Berater hinzufügen" }).waitFor();
+    await page.goBack();
+    await page.waitForURL(/\/verwaltung$/);
+    await expect
+      .poll(() => page.getByRole("tab", { name: "Benutzer" }).getAttribute("aria-selected"))
+      .toBe("true");
+    await page.goto(`${baseUrl}/verwaltung/jobs`);
+    await expect
+      .poll(() => page.getByRole("tab", { name: "Jobs" }).getAttribute("aria-selected"))
+      .toBe("true");
+    // "Jetzt ausführen" runs a job and shows its result on the job's card.
+    const job = page.locator('[data-job="retry-calendar-sync"]');
+    await job.getByRole("button", { name: "Jetzt ausführen" }).click();
+    await job.locator(".job-result").waitFor({ timeout: 30_000 });
+    expect(await job.locator(".job-result dl.summary").textContent()).toMatch(/\d/);
+    await page.screenshot({ path: "test-results/e2e-admin-jobs.png" });
     await page.getByRole("button", { name: "Abmelden" }).click();
     await page.waitForURL(/\/login/);
     await page.getByRole("heading", { name: "Anmelden" }).waitFor();
