@@ -31,6 +31,25 @@ export function LoginPage() {
 
   const missing = (value: string) => (touched() && !value.trim() ? t("login.required") : undefined);
 
+  const field = (
+    id: "username" | "password",
+    value: () => string,
+    set: (value: string) => void,
+    autocomplete: string,
+  ) => (
+    <TextField
+      id={id}
+      name={id}
+      type={id === "password" ? "password" : "text"}
+      autocomplete={autocomplete}
+      autofocus={id === "username"}
+      label={t(`login.${id}`)}
+      error={missing(value())}
+      value={value()}
+      onValue={set}
+    />
+  );
+
   function submit(event: SubmitEvent) {
     event.preventDefault();
     setTouched(true);
@@ -52,26 +71,8 @@ export function LoginPage() {
           </div>
         </Show>
         <FormError message={submission.failure()} />
-        <TextField
-          id="username"
-          name="username"
-          autocomplete="username"
-          autofocus
-          label={t("login.username")}
-          error={missing(username())}
-          value={username()}
-          onValue={setUsername}
-        />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          label={t("login.password")}
-          error={missing(password())}
-          value={password()}
-          onValue={setPassword}
-        />
+        {field("username", username, setUsername, "username")}
+        {field("password", password, setPassword, "current-password")}
         <LoaderButton
           type="submit"
           class="button primary wide"

@@ -14,6 +14,16 @@ const name = (booking: Booking) => `${booking.firstName} ${booking.lastName}`;
 
 function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: () => void }) {
   const b = () => props.booking;
+  const action = (label: "mine.reschedule" | "mine.cancel", kind: string, onClick?: () => void) => (
+    <button
+      type="button"
+      class={`button ${kind} small`}
+      aria-label={`${t(label)}: ${name(b())}`}
+      onClick={() => onClick?.()}
+    >
+      {t(label)}
+    </button>
+  );
   const state = () => (b().status === "cancelled" ? t("status.cancelled") : t(`outcome.${b().outcome}`));
   return (
     <li class="booking" classList={{ cancelled: b().status === "cancelled" }} data-booking={b().id}>
@@ -38,22 +48,8 @@ function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: (
       </div>
       <Show when={props.onCancel}>
         <div class="booking-actions">
-          <button
-            type="button"
-            class="button secondary small"
-            aria-label={`${t("mine.reschedule")}: ${name(b())}`}
-            onClick={() => props.onMove?.()}
-          >
-            {t("mine.reschedule")}
-          </button>
-          <button
-            type="button"
-            class="button danger small"
-            aria-label={`${t("mine.cancel")}: ${name(b())}`}
-            onClick={() => props.onCancel?.()}
-          >
-            {t("mine.cancel")}
-          </button>
+          {action("mine.reschedule", "secondary", props.onMove)}
+          {action("mine.cancel", "danger", props.onCancel)}
         </div>
       </Show>
     </li>
@@ -148,6 +144,11 @@ export function MyBookingsPage() {
   const upcoming = () => (bookings.latest ?? []).filter((b) => Date.parse(b.start) > now);
   const past = () => (bookings.latest ?? []).filter((b) => Date.parse(b.start) <= now).reverse();
 
+  const moved = () => {
+    setMoving(undefined);
+    void refetch();
+  };
+
   async function confirmCancel(booking: Booking) {
     try {
       await api.call("cancelBooking", { params: { id: booking.id } });
@@ -220,14 +221,7 @@ export function MyBookingsPage() {
       </Show>
       <Show when={moving()}>
         {(booking) => (
-          <ReschedulePicker
-            booking={booking()}
-            onClose={() => setMoving(undefined)}
-            onMoved={() => {
-              setMoving(undefined);
-              void refetch();
-            }}
-          />
+          <ReschedulePicker booking={booking()} onClose={() => setMoving(undefined)} onMoved={moved} />
         )}
       </Show>
     </section>

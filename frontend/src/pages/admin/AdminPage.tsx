@@ -1,19 +1,19 @@
 import { useNavigate, useParams } from "@solidjs/router";
-import { For, Match, Switch } from "solid-js";
+import { For } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { t } from "../../i18n/index.ts";
 import { AuditTab } from "./AuditTab.tsx";
 import { ConsultantsTab } from "./ConsultantsTab.tsx";
 import { JobsTab } from "./JobsTab.tsx";
 import { UsersTab } from "./UsersTab.tsx";
 
-/** The tabs and their path segments (`/verwaltung/<segment>`); the first is the default. */
+/** The tabs, their path segments (`/verwaltung/<segment>`) and panels; the first is the default. */
 const tabs = [
-  ["users", "benutzer"],
-  ["consultants", "berater"],
-  ["jobs", "jobs"],
-  ["audit", "protokoll"],
+  ["users", "benutzer", UsersTab],
+  ["consultants", "berater", ConsultantsTab],
+  ["jobs", "jobs", JobsTab],
+  ["audit", "protokoll", AuditTab],
 ] as const;
-type Tab = (typeof tabs)[number][0];
 
 /** The admin area: one tab at a time, named in the URL so it can be linked and the back button works. */
 export function AdminPage() {
@@ -24,7 +24,7 @@ export function AdminPage() {
       0,
       tabs.findIndex(([, segment]) => segment === params.tab),
     );
-  const tab = (): Tab => tabs[index()]?.[0] ?? "users";
+  const tab = () => tabs[index()] ?? tabs[0];
   const open = (at: number, focus = false) => {
     const [name, segment] = tabs[(at + tabs.length) % tabs.length] ?? tabs[0];
     if (segment !== params.tab) navigate(`/verwaltung/${segment}`);
@@ -54,9 +54,9 @@ export function AdminPage() {
               type="button"
               role="tab"
               id={`tab-${name}`}
-              aria-selected={tab() === name}
+              aria-selected={tab()[0] === name}
               aria-controls="tab-panel"
-              tabindex={tab() === name ? 0 : -1}
+              tabindex={tab()[0] === name ? 0 : -1}
               class="tab"
               onClick={() => open(at())}
             >
@@ -65,21 +65,8 @@ export function AdminPage() {
           )}
         </For>
       </div>
-      <div id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab()}`}>
-        <Switch>
-          <Match when={tab() === "users"}>
-            <UsersTab />
-          </Match>
-          <Match when={tab() === "consultants"}>
-            <ConsultantsTab />
-          </Match>
-          <Match when={tab() === "jobs"}>
-            <JobsTab />
-          </Match>
-          <Match when={tab() === "audit"}>
-            <AuditTab />
-          </Match>
-        </Switch>
+      <div id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab()[0]}`}>
+        <Dynamic component={tab()[2]} />
       </div>
     </section>
   );

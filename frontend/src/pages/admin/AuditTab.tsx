@@ -1,7 +1,6 @@
-import { createResource, createSignal, For } from "solid-js";
+import { createResource, createSignal } from "solid-js";
 import { api } from "../../api/client.ts";
-import { AsyncView } from "../../components/AsyncView.tsx";
-import { Table } from "../../components/Table.tsx";
+import { ResourceTable } from "../../components/Table.tsx";
 import { Field } from "../../components/ui.tsx";
 import { addDays, today } from "../../dates.ts";
 import { formatDateTime, t, tMaybe } from "../../i18n/index.ts";
@@ -50,37 +49,29 @@ export function AuditTab() {
           {t("admin.audit.filter")}
         </button>
       </form>
-      <AsyncView
+      <ResourceTable
         resource={entries}
         retry={refetch}
+        rows={(result) => result.entries}
         empty={t("admin.audit.empty")}
-        isEmpty={(result) => result.entries.length === 0}
+        columns={[
+          t("admin.audit.at"),
+          t("admin.audit.actor"),
+          t("admin.audit.action"),
+          t("admin.audit.target"),
+          t("admin.audit.detail"),
+        ]}
       >
-        {(result) => (
-          <Table
-            busy={entries.loading}
-            columns={[
-              t("admin.audit.at"),
-              t("admin.audit.actor"),
-              t("admin.audit.action"),
-              t("admin.audit.target"),
-              t("admin.audit.detail"),
-            ]}
-          >
-            <For each={result().entries}>
-              {(entry) => (
-                <tr>
-                  <td class="nowrap">{formatDateTime(entry.at)}</td>
-                  <td class="mono">{entry.actor}</td>
-                  <td>{tMaybe(`audit.${entry.action}`) ?? entry.action}</td>
-                  <td class="mono">{entry.target ?? ""}</td>
-                  <td class="muted small">{detailText(entry.detail)}</td>
-                </tr>
-              )}
-            </For>
-          </Table>
+        {(entry) => (
+          <tr>
+            <td class="nowrap">{formatDateTime(entry.at)}</td>
+            <td class="mono">{entry.actor}</td>
+            <td>{tMaybe(`audit.${entry.action}`) ?? entry.action}</td>
+            <td class="mono">{entry.target ?? ""}</td>
+            <td class="muted small">{detailText(entry.detail)}</td>
+          </tr>
         )}
-      </AsyncView>
+      </ResourceTable>
     </>
   );
 }

@@ -2,13 +2,10 @@ import { createSignal } from "solid-js";
 import type { z } from "zod";
 import { type Consultant, consultantInputSchema } from "../../../../shared/contracts/booking.ts";
 import { api } from "../../api/client.ts";
-import { DialogActions } from "../../components/ConfirmDialog.tsx";
+import { FormDialog } from "../../components/FormDialog.tsx";
 import { createSubmit, type FieldErrors, issuesByField } from "../../components/form.ts";
-import { LoaderButton } from "../../components/LoaderButton.tsx";
-import { Modal } from "../../components/Modal.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
-import { FormError } from "../../components/ui.tsx";
 import { t } from "../../i18n/index.ts";
 
 /** Adds a consultant, or edits one (sending only what changed). */
@@ -53,49 +50,43 @@ export function ConsultantDialog(props: {
   }
 
   return (
-    <Modal
+    <FormDialog
       title={
         props.consultant
           ? t("admin.consultants.editTitle", { name: props.consultant.name })
           : t("admin.consultants.add")
       }
+      submit={submit}
+      onSubmit={save}
       onClose={props.onClose}
     >
-      <form class="form" onSubmit={save} noValidate aria-busy={submit.busy()}>
-        <FormError message={submit.failure()} />
-        <TextField
-          id="consultant-name"
-          label={t("admin.consultants.name")}
-          error={errors().name}
-          value={values().name}
-          maxlength="80"
-          onValue={(name) => setValues({ ...values(), name })}
+      <TextField
+        id="consultant-name"
+        label={t("admin.consultants.name")}
+        error={errors().name}
+        value={values().name}
+        maxlength="80"
+        onValue={(name) => setValues({ ...values(), name })}
+      />
+      <TextField
+        id="consultant-calendar"
+        label={t("admin.consultants.calendarId")}
+        error={errors().calendarId}
+        hint={t("admin.consultants.calendarHint")}
+        value={values().calendarId}
+        maxlength="200"
+        spellcheck={false}
+        onValue={(calendarId) => setValues({ ...values(), calendarId })}
+      />
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={values().active}
+          onChange={(event) => setValues({ ...values(), active: event.currentTarget.checked })}
         />
-        <TextField
-          id="consultant-calendar"
-          label={t("admin.consultants.calendarId")}
-          error={errors().calendarId}
-          hint={t("admin.consultants.calendarHint")}
-          value={values().calendarId}
-          maxlength="200"
-          spellcheck={false}
-          onValue={(calendarId) => setValues({ ...values(), calendarId })}
-        />
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            checked={values().active}
-            onChange={(event) => setValues({ ...values(), active: event.currentTarget.checked })}
-          />
-          {t("admin.consultants.activeLabel")}
-        </label>
-        <p class="muted small">{t("admin.consultants.takesEffect")}</p>
-        <DialogActions onCancel={props.onClose}>
-          <LoaderButton type="submit" busy={submit.busy()}>
-            {t("common.save")}
-          </LoaderButton>
-        </DialogActions>
-      </form>
-    </Modal>
+        {t("admin.consultants.activeLabel")}
+      </label>
+      <p class="muted small">{t("admin.consultants.takesEffect")}</p>
+    </FormDialog>
   );
 }

@@ -1,8 +1,7 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import type { Consultant } from "../../../../shared/contracts/booking.ts";
 import { api } from "../../api/client.ts";
-import { AsyncView } from "../../components/AsyncView.tsx";
-import { Table } from "../../components/Table.tsx";
+import { ResourceTable, RowActions } from "../../components/Table.tsx";
 import { t } from "../../i18n/index.ts";
 import { ConsultantDialog } from "./ConsultantDialog.tsx";
 import { ActiveBadge, EditButton } from "./parts.tsx";
@@ -10,6 +9,10 @@ import { ActiveBadge, EditButton } from "./parts.tsx";
 export function ConsultantsTab() {
   const [consultants, { refetch }] = createResource(() => api.call("listConsultantsAdmin"));
   const [editing, setEditing] = createSignal<Consultant | "new">();
+  const saved = () => {
+    setEditing(undefined);
+    void refetch();
+  };
   return (
     <>
       <div class="toolbar">
@@ -17,32 +20,27 @@ export function ConsultantsTab() {
           {t("admin.consultants.add")}
         </button>
       </div>
-      <AsyncView resource={consultants} retry={refetch} empty={t("admin.consultants.empty")}>
-        {(list) => (
-          <Table
-            busy={consultants.loading}
-            actions
-            columns={[t("admin.consultants.name"), t("admin.consultants.calendarId"), t("admin.users.state")]}
-          >
-            <For each={list()}>
-              {(consultant) => (
-                <tr data-consultant={consultant.id} classList={{ inactive: !consultant.active }}>
-                  <td>{consultant.name}</td>
-                  <td class="mono">{consultant.calendarId}</td>
-                  <td>
-                    <ActiveBadge active={consultant.active} />
-                  </td>
-                  <td class="actions-cell">
-                    <div class="row-actions">
-                      <EditButton name={consultant.name} onClick={() => setEditing(consultant)} />
-                    </div>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </Table>
+      <ResourceTable
+        resource={consultants}
+        retry={refetch}
+        rows={(list) => list}
+        empty={t("admin.consultants.empty")}
+        actions
+        columns={[t("admin.consultants.name"), t("admin.consultants.calendarId"), t("admin.users.state")]}
+      >
+        {(consultant) => (
+          <tr data-consultant={consultant.id} classList={{ inactive: !consultant.active }}>
+            <td>{consultant.name}</td>
+            <td class="mono">{consultant.calendarId}</td>
+            <td>
+              <ActiveBadge active={consultant.active} />
+            </td>
+            <RowActions>
+              <EditButton name={consultant.name} onClick={() => setEditing(consultant)} />
+            </RowActions>
+          </tr>
         )}
-      </AsyncView>
+      </ResourceTable>
       <Show when={editing()}>
         {(target) => {
           const value = target();
@@ -50,10 +48,7 @@ export function ConsultantsTab() {
             <ConsultantDialog
               {...(value === "new" ? {} : { consultant: value })}
               onClose={() => setEditing(undefined)}
-              onSaved={() => {
-                setEditing(undefined);
-                void refetch();
-              }}
+              onSaved={saved}
             />
           );
         }}

@@ -1,13 +1,11 @@
 import { createSignal } from "solid-js";
 import { createUserSchema, type User } from "../../../../shared/contracts/auth.ts";
 import { api } from "../../api/client.ts";
-import { DialogActions } from "../../components/ConfirmDialog.tsx";
+import { FormDialog } from "../../components/FormDialog.tsx";
 import { createSubmit, type FieldErrors, firstIssue } from "../../components/form.ts";
-import { LoaderButton } from "../../components/LoaderButton.tsx";
-import { Modal } from "../../components/Modal.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
-import { Field, FormError } from "../../components/ui.tsx";
+import { Field } from "../../components/ui.tsx";
 import { t } from "../../i18n/index.ts";
 import { user as currentUser } from "../../session.ts";
 import { type Role, RoleSelect } from "./parts.tsx";
@@ -48,41 +46,38 @@ export function EditUserDialog(props: { user: User; onClose: () => void; onSaved
   }
 
   return (
-    <Modal title={t("admin.users.editTitle", { name: props.user.username })} onClose={props.onClose}>
-      <form class="form" onSubmit={save} noValidate aria-busy={submit.busy()}>
-        <FormError message={submit.failure()} />
-        <TextField
-          id="edit-user-name"
-          label={t("admin.users.displayName")}
-          error={errors().displayName}
-          value={displayName()}
-          maxlength="80"
-          onValue={setDisplayName}
-        />
-        <Field
-          id="edit-user-role"
-          label={t("admin.users.role")}
-          error={errors().role}
-          hint={isSelf() ? t("admin.users.ownRole") : undefined}
-        >
-          <RoleSelect id="edit-user-role" value={role()} disabled={isSelf()} onChange={setRole} />
-        </Field>
-        <TextField
-          id="edit-user-password"
-          type="password"
-          autocomplete="new-password"
-          label={t("admin.users.newPassword")}
-          error={errors().password}
-          hint={t("admin.users.newPasswordHint")}
-          value={password()}
-          onValue={setPassword}
-        />
-        <DialogActions onCancel={props.onClose}>
-          <LoaderButton type="submit" busy={submit.busy()}>
-            {t("common.save")}
-          </LoaderButton>
-        </DialogActions>
-      </form>
-    </Modal>
+    <FormDialog
+      title={t("admin.users.editTitle", { name: props.user.username })}
+      submit={submit}
+      onSubmit={save}
+      onClose={props.onClose}
+    >
+      <TextField
+        id="edit-user-name"
+        label={t("admin.users.displayName")}
+        error={errors().displayName}
+        value={displayName()}
+        maxlength="80"
+        onValue={setDisplayName}
+      />
+      <Field
+        id="edit-user-role"
+        label={t("admin.users.role")}
+        error={errors().role}
+        hint={isSelf() ? t("admin.users.ownRole") : undefined}
+      >
+        <RoleSelect id="edit-user-role" value={role()} disabled={isSelf()} onChange={setRole} />
+      </Field>
+      <TextField
+        id="edit-user-password"
+        type="password"
+        autocomplete="new-password"
+        label={t("admin.users.newPassword")}
+        error={errors().password}
+        hint={t("admin.users.newPasswordHint")}
+        value={password()}
+        onValue={setPassword}
+      />
+    </FormDialog>
   );
 }

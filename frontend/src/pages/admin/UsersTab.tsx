@@ -1,11 +1,10 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { createUserSchema, type User } from "../../../../shared/contracts/auth.ts";
 import { api } from "../../api/client.ts";
-import { AsyncView } from "../../components/AsyncView.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { createSubmit, type FieldErrors, issuesByField } from "../../components/form.ts";
 import { LoaderButton } from "../../components/LoaderButton.tsx";
-import { Table } from "../../components/Table.tsx";
+import { ResourceTable, RowActions } from "../../components/Table.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
 import { errorMessage, Field, FormError } from "../../components/ui.tsx";
@@ -80,6 +79,11 @@ export function UsersTab() {
   const [editing, setEditing] = createSignal<User>();
   const [toggling, setToggling] = createSignal<User>();
 
+  const saved = () => {
+    setEditing(undefined);
+    void refetch();
+  };
+
   async function toggle(target: User) {
     try {
       await api.call("updateUser", {
@@ -98,64 +102,49 @@ export function UsersTab() {
 
   return (
     <>
-      <AsyncView resource={users} retry={refetch}>
-        {(list) => (
-          <Table
-            busy={users.loading}
-            actions
-            columns={[
-              t("admin.users.username"),
-              t("admin.users.displayName"),
-              t("admin.users.role"),
-              t("admin.users.state"),
-              t("admin.users.lastLogin"),
-            ]}
-          >
-            <For each={list()}>
-              {(entry) => (
-                <tr data-username={entry.username} classList={{ inactive: !entry.active }}>
-                  <td class="mono">{entry.username}</td>
-                  <td>{entry.displayName}</td>
-                  <td>
-                    <span class={`badge role-${entry.role}`}>{roleLabel(entry.role)}</span>
-                  </td>
-                  <td>
-                    <ActiveBadge active={entry.active} />
-                  </td>
-                  <td>{entry.lastLoginAt ? formatDateTime(entry.lastLoginAt) : t("admin.users.never")}</td>
-                  <td class="actions-cell">
-                    <div class="row-actions">
-                      <EditButton name={entry.username} onClick={() => setEditing(entry)} />
-                      <Show when={entry.username !== currentUser()?.username}>
-                        <button
-                          type="button"
-                          class={`button small ${entry.active ? "danger" : "secondary"}`}
-                          aria-label={`${activation(entry)}: ${entry.username}`}
-                          onClick={() => setToggling(entry)}
-                        >
-                          {activation(entry)}
-                        </button>
-                      </Show>
-                    </div>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </Table>
+      <ResourceTable
+        resource={users}
+        retry={refetch}
+        rows={(list) => list}
+        actions
+        columns={[
+          t("admin.users.username"),
+          t("admin.users.displayName"),
+          t("admin.users.role"),
+          t("admin.users.state"),
+          t("admin.users.lastLogin"),
+        ]}
+      >
+        {(entry) => (
+          <tr data-username={entry.username} classList={{ inactive: !entry.active }}>
+            <td class="mono">{entry.username}</td>
+            <td>{entry.displayName}</td>
+            <td>
+              <span class={`badge role-${entry.role}`}>{roleLabel(entry.role)}</span>
+            </td>
+            <td>
+              <ActiveBadge active={entry.active} />
+            </td>
+            <td>{entry.lastLoginAt ? formatDateTime(entry.lastLoginAt) : t("admin.users.never")}</td>
+            <RowActions>
+              <EditButton name={entry.username} onClick={() => setEditing(entry)} />
+              <Show when={entry.username !== currentUser()?.username}>
+                <button
+                  type="button"
+                  class={`button small ${entry.active ? "danger" : "secondary"}`}
+                  aria-label={`${activation(entry)}: ${entry.username}`}
+                  onClick={() => setToggling(entry)}
+                >
+                  {activation(entry)}
+                </button>
+              </Show>
+            </RowActions>
+          </tr>
         )}
-      </AsyncView>
+      </ResourceTable>
       <CreateUserForm onCreated={refetch} />
       <Show when={editing()}>
-        {(target) => (
-          <EditUserDialog
-            user={target()}
-            onClose={() => setEditing(undefined)}
-            onSaved={() => {
-              setEditing(undefined);
-              void refetch();
-            }}
-          />
-        )}
+        {(target) => <EditUserDialog user={target()} onClose={() => setEditing(undefined)} onSaved={saved} />}
       </Show>
       <Show when={toggling()}>
         {(target) => (
