@@ -8,11 +8,11 @@ type InputOf<R, P extends string> =
 type Part<R, P extends string> =
   RequestOf<R> extends Record<P, z.ZodType> ? { [K in P]: InputOf<R, P> } : { [K in P]?: never };
 
-export type CallOptions<K extends OperationId> = Part<Routes[K], "params"> &
+type CallOptions<K extends OperationId> = Part<Routes[K], "params"> &
   Part<Routes[K], "query"> &
   Part<Routes[K], "body"> & { headers?: Record<string, string> };
 
-export type ResultOf<K extends OperationId> = z.output<Routes[K]["response"]["schema"]>;
+type ResultOf<K extends OperationId> = z.output<Routes[K]["response"]["schema"]>;
 
 /** An error answer of the API, with the fields it names (`body.phone` → message). */
 export class ApiError extends Error {
@@ -64,10 +64,7 @@ function buildUrl(path: string, params?: Record<string, string>, query?: Record<
 }
 
 /** Calls an API operation by its id in the route table; typed by the route's zod schemas. */
-export async function call<K extends OperationId>(
-  operation: K,
-  options?: CallOptions<K>,
-): Promise<ResultOf<K>> {
+async function call<K extends OperationId>(operation: K, options?: CallOptions<K>): Promise<ResultOf<K>> {
   const route = routes[operation];
   const { params, query, body, headers } = (options ?? {}) as {
     params?: Record<string, string>;

@@ -3,7 +3,7 @@ import { timeZone } from "../dates.ts";
 import { de, type MessageKey } from "./de.ts";
 import { en } from "./en.ts";
 
-export type Locale = "de" | "en";
+type Locale = "de" | "en";
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
 const storageKey = "slot-booking.locale";
 
