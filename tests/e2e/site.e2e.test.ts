@@ -146,6 +146,13 @@ describe("the site in Chromium", () => {
     await row.waitFor();
     expect(await row.locator("td").nth(1).textContent()).toBe("<script>alert(1)</script> Test");
     await page.screenshot({ path: "test-results/e2e-admin.png" });
+    // A confirm dialog hands focus back to the button that opened it.
+    await row.getByRole("button", { name: `Sperren: ${username}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Abbrechen" }).click();
+    await expect
+      // Evaluated in the page (a string: these tests are compiled without the DOM types).
+      .poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")'))
+      .toBe(`Sperren: ${username}`);
     // The tab is in the URL: a link opens it, the back button returns to the previous one.
     await page.getByRole("tab", { name: "Berater" }).click();
     await page.waitForURL(/\/verwaltung\/berater$/);
@@ -159,6 +166,12 @@ describe("the site in Chromium", () => {
     await expect
       .poll(() => page.getByRole("tab", { name: "Jobs" }).getAttribute("aria-selected"))
       .toBe("true");
+    // The main navigation still marks the admin area on a tab's own URL.
+    expect(
+      await page.evaluate(
+        "getComputedStyle(document.querySelector('nav a[href=\"/verwaltung\"]')).backgroundColor",
+      ),
+    ).toBe("rgb(224, 231, 255)");
     // "Jetzt ausführen" runs a job and shows its result on the job's card.
     const job = page.locator('[data-job="retry-calendar-sync"]');
     await job.getByRole("button", { name: "Jetzt ausführen" }).click();

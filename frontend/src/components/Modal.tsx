@@ -9,6 +9,8 @@ export function Modal(props: { title: string; onClose: () => void; children: JSX
   let dialog: HTMLDialogElement | undefined;
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
   onCleanup(() => {
+    // While the dialog is modal the rest of the page is inert: close it before moving focus back.
+    if (dialog?.open) dialog.close();
     if (opener?.isConnected) opener.focus();
   });
   return (
