@@ -133,6 +133,25 @@ describe("the site in Chromium", () => {
     await page.close();
   });
 
+  it("shows a failed week as an error with a retry, not a broken page", async () => {
+    const { page, errors } = await newPage();
+    await page.route("**/api/availability?*", (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "internal", message: "HTTP 500" } }),
+      }),
+    );
+    await signIn(page, "anna", "agent-demo-2026");
+    const alert = page.getByRole("alert").filter({ hasText: "Das hat nicht geklappt" });
+    await alert.getByRole("button", { name: "Erneut versuchen" }).waitFor();
+    // The page around it still works: the week can be changed.
+    await page.getByRole("button", { name: /Nächste Woche/ }).click();
+    await alert.waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("lets an admin create a user whose name is markup, shown as text, then sign out", async () => {
     const { page, dialogs, errors } = await newPage();
     await signIn(page, "admin", "admin-demo-2026");

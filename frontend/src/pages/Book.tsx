@@ -92,7 +92,10 @@ export function BookPage() {
   onCleanup(() => clearInterval(clock));
 
   const week = createMemo(() => {
-    const list = (slots.latest ?? []).filter((slot) => slot.capacity > 0 || slot.booked > 0);
+    // A failed resource throws when read: the error is shown by the AsyncView below.
+    const list = (slots.error ? [] : (slots.latest ?? [])).filter(
+      (slot) => slot.capacity > 0 || slot.booked > 0,
+    );
     const offered = new Set(list.map((slot) => slot.date));
     // Monday to Friday always; Saturday and Sunday only when slots are offered then.
     const days = [0, 1, 2, 3, 4, 5, 6]

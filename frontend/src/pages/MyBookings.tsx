@@ -141,8 +141,8 @@ export function MyBookingsPage() {
   const [cancelling, setCancelling] = createSignal<Booking>();
   const [moving, setMoving] = createSignal<Booking>();
   const now = Date.now();
-  const upcoming = () => (bookings.latest ?? []).filter((b) => Date.parse(b.start) > now);
-  const past = () => (bookings.latest ?? []).filter((b) => Date.parse(b.start) <= now).reverse();
+  const upcoming = (list: Booking[]) => list.filter((b) => Date.parse(b.start) > now);
+  const past = (list: Booking[]) => list.filter((b) => Date.parse(b.start) <= now).reverse();
 
   const moved = () => {
     setMoving(undefined);
@@ -174,14 +174,14 @@ export function MyBookingsPage() {
         </button>
       </div>
       <AsyncView resource={bookings} retry={refetch} empty={t("mine.empty")}>
-        {() => (
+        {(list) => (
           <>
             <h2>{t("mine.upcoming")}</h2>
-            <Show when={upcoming().length === 0}>
+            <Show when={upcoming(list()).length === 0}>
               <p class="muted">{t("mine.noUpcoming")}</p>
             </Show>
             <ul class="bookings" aria-busy={bookings.loading}>
-              <For each={upcoming()}>
+              <For each={upcoming(list())}>
                 {(booking) => (
                   <BookingRow
                     booking={booking}
@@ -192,10 +192,10 @@ export function MyBookingsPage() {
                 )}
               </For>
             </ul>
-            <Show when={past().length > 0}>
+            <Show when={past(list()).length > 0}>
               <h2>{t("mine.past")}</h2>
               <ul class="bookings">
-                <For each={past()}>{(booking) => <BookingRow booking={booking} />}</For>
+                <For each={past(list())}>{(booking) => <BookingRow booking={booking} />}</For>
               </ul>
             </Show>
           </>
