@@ -4,18 +4,12 @@ import { createSignal } from "solid-js";
 const dayMs = 86_400_000;
 
 /**
- * The zone slot times are wall-clock times in: the server names it with the availability; until the
- * first answer (or from a server that does not send it yet) the product's default zone.
+ * The zone slot dates and times are local to: the server names it with every availability answer
+ * (the slot template's zone); until the first answer, the product's default zone.
  */
 const [timeZone, setTimeZone] = createSignal("Europe/Berlin");
 
-export { timeZone };
-
-/** Takes the zone from an availability answer (`timeZone`, an IANA name) when it carries one. */
-export function rememberTimeZone(answer: object): void {
-  const zone = (answer as { timeZone?: unknown }).timeZone;
-  if (typeof zone === "string" && zone) setTimeZone(zone);
-}
+export { setTimeZone, timeZone };
 
 /** Today's date in the slots' zone. */
 export function today(): string {

@@ -152,6 +152,28 @@ describe("the site in Chromium", () => {
     await page.close();
   });
 
+  it("counts dates in the zone the availability names, not a fixed one", async () => {
+    // UTC+14 and UTC−11 are more than a day apart: "today" differs whatever the time.
+    const rangeIn = async (zone: string) => {
+      const { page, errors } = await newPage();
+      await page.route("**/api/availability?*", async (route) => {
+        const answer = await route.fetch();
+        await route.fulfill({ response: answer, json: { ...(await answer.json()), timeZone: zone } });
+      });
+      await signIn(page, "anna", "agent-demo-2026");
+      await page.locator("table.week-grid, .empty").first().waitFor();
+      await page.getByRole("link", { name: "Meine Termine" }).click();
+      const range = (await page.locator(".subtitle").textContent()) ?? "";
+      expect(errors).toEqual([]);
+      await page.close();
+      return range;
+    };
+    const east = await rangeIn("Pacific/Kiritimati");
+    const west = await rangeIn("Pacific/Pago_Pago");
+    expect(east).toMatch(/^Zeitraum /);
+    expect(east).not.toBe(west);
+  });
+
   it("lets an admin create a user whose name is markup, shown as text, then sign out", async () => {
     const { page, dialogs, errors } = await newPage();
     await signIn(page, "admin", "admin-demo-2026");

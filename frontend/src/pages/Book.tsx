@@ -2,7 +2,7 @@ import { createMemo, createResource, createSignal, For, onCleanup, Show } from "
 import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
 import { api } from "../api/client.ts";
 import { AsyncView } from "../components/AsyncView.tsx";
-import { addDays, isoWeek, mondayOf, rememberTimeZone, today } from "../dates.ts";
+import { addDays, isoWeek, mondayOf, setTimeZone, today } from "../dates.ts";
 import { formatDay, t } from "../i18n/index.ts";
 import { BookingForm } from "./BookingForm.tsx";
 
@@ -80,7 +80,7 @@ export function BookPage() {
   const [monday, setMonday] = createSignal(mondayOf(today()));
   const [slots, { refetch, mutate }] = createResource(monday, (from) =>
     api.call("getAvailability", { query: { from, to: addDays(from, 6) } }).then((result) => {
-      rememberTimeZone(result);
+      setTimeZone(result.timeZone);
       return result.slots;
     }),
   );

@@ -7,7 +7,7 @@ import { createSubmit } from "../components/form.ts";
 import { Modal } from "../components/Modal.tsx";
 import { toast } from "../components/toast.tsx";
 import { errorMessage, FormError, Spinner } from "../components/ui.tsx";
-import { addDays, rememberTimeZone, today as todayInZone } from "../dates.ts";
+import { addDays, setTimeZone, today as todayInZone } from "../dates.ts";
 import { formatDay, t } from "../i18n/index.ts";
 
 const name = (booking: Booking) => `${booking.firstName} ${booking.lastName}`;
@@ -60,7 +60,7 @@ function ReschedulePicker(props: { booking: Booking; onClose: () => void; onMove
   const today = todayInZone();
   const [slots, { refetch }] = createResource(() =>
     api.call("getAvailability", { query: { from: today, to: addDays(today, 14) } }).then((result) => {
-      rememberTimeZone(result);
+      setTimeZone(result.timeZone);
       return result.slots.filter(
         (slot) =>
           slot.free > 0 &&
