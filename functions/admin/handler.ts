@@ -6,7 +6,12 @@ import {
   saveSlotTemplate,
   storedSlotTemplate,
 } from "../../shared/data/booking-settings.ts";
-import { getConsultant, listConsultants, putConsultant } from "../../shared/data/consultants-repository.ts";
+import {
+  createConsultant,
+  getConsultant,
+  listConsultants,
+  putConsultant,
+} from "../../shared/data/consultants-repository.ts";
 import { latestJobRuns } from "../../shared/data/job-runs-repository.ts";
 import { deleteSessionsOfUser } from "../../shared/data/sessions-repository.ts";
 import { createUser, listUsers, type UserChanges, updateUser } from "../../shared/data/users-repository.ts";
@@ -103,7 +108,10 @@ export const handler = createFeatureHandler(
     },
 
     async createConsultant({ body, principal, response }) {
-      const consultant = await putConsultant({ id: randomUUID().slice(0, 8), ...body });
+      const consultant = { id: randomUUID().slice(0, 8), ...body };
+      if (!(await createConsultant(consultant))) {
+        throw new HttpError("conflict", "Diesen Berater gibt es schon.");
+      }
       await writeAudit({ actor: principal.username, action: "consultant.created", target: consultant.id });
       response.status = 201;
       return consultant;
@@ -116,6 +124,7 @@ export const handler = createFeatureHandler(
         ...current,
         ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)),
       });
+      if (!consultant) throw new HttpError("not_found", "Diesen Berater gibt es nicht.");
       await writeAudit({ actor: principal.username, action: "consultant.updated", target: consultant.id });
       return consultant;
     },

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { mapWithLimit } from "../../shared/concurrency.ts";
 import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
 import {
   type ChangeGuard,
@@ -18,6 +19,8 @@ const dayMs = 86_400_000;
 /** A week view needs 7 days, a month report ~31; longer ranges are exports. */
 const maxAvailabilityDays = 62;
 const maxListDays = 120;
+/** Day partitions queried at once for the all-agents list: a 120-day list in a few round trips, not one burst. */
+const dayQueryConcurrency = 8;
 
 function checkRange(from: string, to: string, maxDays: number) {
   const days = daysBetween(from, to);
@@ -230,7 +233,9 @@ export function bookingService(store: BookingStore) {
         (b) => b.date >= from && b.date <= to,
       );
     } else {
-      bookings = (await Promise.all(datesBetween(from, to).map(store.listBookingsOnDay))).flat();
+      bookings = (
+        await mapWithLimit(datesBetween(from, to), dayQueryConcurrency, store.listBookingsOnDay)
+      ).flat();
     }
     if (query.consultant) {
       // Capacity is pooled, so a booking belongs to no single consultant: this keeps the

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
-import type { AuditEntry } from "../contracts/auth.ts";
+import { type AuditEntry, auditEntrySchema } from "../contracts/auth.ts";
 import { dynamoClient } from "./clients.ts";
+import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
+import { indexes } from "./table.ts";
 
 const table = () => config().TABLE_NAME;
 
@@ -30,8 +32,7 @@ export async function writeAudit(input: AuditInput): Promise<void> {
 }
 
 function toEntry(item: Record<string, unknown>): AuditEntry {
-  const { id, at, actor, action, target, detail } = item as AuditEntry;
-  return { id, at, actor, action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) };
+  return parseItem("audit", auditEntrySchema, item);
 }
 
 /** Newest first. By actor: one index query; otherwise one query per day partition. */
@@ -42,7 +43,7 @@ export async function listAudit(options: { fromDay: string; toDay: string; actor
     const items = await queryAll(
       {
         TableName: table(),
-        IndexName: "gsi1",
+        IndexName: indexes.gsi1,
         KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
         ExpressionAttributeValues: {
           ":pk": keys.auditByActorPartition(options.actor),

@@ -1,19 +1,17 @@
 import { randomUUID } from "node:crypto";
-import {
-  GetCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import { config } from "../config.ts";
-import type { Booking } from "../contracts/booking.ts";
+import { type Booking, bookingSchema } from "../contracts/booking.ts";
 import type { OutboxEvent } from "../events/outbox.ts";
 import { type AuditInput, auditItem } from "./audit-repository.ts";
 import { dynamoClient } from "./clients.ts";
-import { failedConditions, isConditionFailure } from "./errors.ts";
+import { isConditionFailure } from "./errors.ts";
+import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
-import { queryAll } from "./query.ts";
+import { type QueryInput, queryAll } from "./query.ts";
+import { indexes } from "./table.ts";
+import { type TransactItem, transactWrite } from "./transactions.ts";
 
 export interface StoredBooking extends Booking {
   /** The central-calendar event's id, derived from the booking id (idempotent inserts). */
@@ -21,7 +19,10 @@ export interface StoredBooking extends Booking {
   recall?: boolean;
 }
 
-type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+/** The stored booking: its contract plus internal fields. */
+const storedBookingSchema: z.ZodType<StoredBooking> = bookingSchema
+  .extend({ eventId: z.string(), recall: z.boolean().optional() })
+  .loose();
 
 const table = () => config().TABLE_NAME;
 const idempotencyLifetimeSeconds = 24 * 60 * 60;
@@ -37,8 +38,7 @@ function bookingItem(booking: StoredBooking) {
 }
 
 function fromItem(item: Record<string, unknown>): StoredBooking {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, type: _g, ...booking } = item;
-  return booking as unknown as StoredBooking;
+  return parseItem("booking", storedBookingSchema, item);
 }
 
 export function outboxPut(aggregateId: string, event: OutboxEvent): TransactItem {
@@ -198,24 +198,20 @@ export async function createBooking(
       },
     });
   }
-  try {
-    await dynamoClient().send(new TransactWriteCommand({ TransactItems: items }));
-    return { kind: "created", booking };
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (idempotency && failed.at(-1)) {
-      const record = await idempotencyRecord(booking.agent, idempotency.key);
-      if (record?.bodyHash !== undefined && record.bodyHash !== idempotency.bodyHash) {
-        return { kind: "key_reused" };
-      }
-      const replayed = record ? await getBooking(record.bookingId) : undefined;
-      if (replayed) return { kind: "replayed", booking: replayed };
+  const result = await transactWrite(items);
+  if (result.ok) return { kind: "created", booking };
+  const { failed } = result;
+  if (idempotency && failed.at(-1)) {
+    const record = await idempotencyRecord(booking.agent, idempotency.key);
+    if (record?.bodyHash !== undefined && record.bodyHash !== idempotency.bodyHash) {
+      return { kind: "key_reused" };
     }
-    if (failed[0]) return { kind: "full" };
-    if (failed[1]) return { kind: "duplicate" };
-    throw error;
+    const replayed = record ? await getBooking(record.bookingId) : undefined;
+    if (replayed) return { kind: "replayed", booking: replayed };
   }
+  if (failed[0]) return { kind: "full" };
+  if (failed[1]) return { kind: "duplicate" };
+  throw new Error(`booking transaction cancelled at items ${failed.flatMap((f, i) => (f ? [i] : []))}`);
 }
 
 export async function idempotencyRecord(agent: string, key: string): Promise<IdempotencyRecord | undefined> {
@@ -234,7 +230,7 @@ export async function getBooking(id: string): Promise<StoredBooking | undefined>
   return result.Item ? fromItem(result.Item) : undefined;
 }
 
-async function queryBookings(input: QueryCommandInput): Promise<StoredBooking[]> {
+async function queryBookings(input: QueryInput): Promise<StoredBooking[]> {
   return (await queryAll(input)).map(fromItem);
 }
 
@@ -242,12 +238,12 @@ async function queryBookings(input: QueryCommandInput): Promise<StoredBooking[]>
 export function listBookingsOfAgent(agent: string, fromIso: string, toIso: string): Promise<StoredBooking[]> {
   return queryBookings({
     TableName: table(),
-    IndexName: "gsi1",
+    IndexName: indexes.gsi1,
     KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
     ExpressionAttributeValues: {
       ":pk": keys.agentBookingsPartition(agent),
       ":from": fromIso,
-      ":to": `${toIso}`,
+      ":to": toIso,
     },
   });
 }
@@ -256,7 +252,7 @@ export function listBookingsOfAgent(agent: string, fromIso: string, toIso: strin
 export function listBookingsOnDay(date: string): Promise<StoredBooking[]> {
   return queryBookings({
     TableName: table(),
-    IndexName: "gsi2",
+    IndexName: indexes.gsi2,
     KeyConditionExpression: "gsi2pk = :pk",
     ExpressionAttributeValues: { ":pk": keys.dayBookingsPartition(date) },
   });
@@ -286,16 +282,13 @@ export async function rescheduleBooking(
     outboxPut(current.id, event),
     auditPut(audit),
   ];
-  try {
-    await dynamoClient().send(new TransactWriteCommand({ TransactItems: items }));
-    return { kind: "changed", booking: moved };
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (failed[2]) return { kind: "stale" };
-    if (failed[1]) return { kind: "full" };
-    throw error;
-  }
+  const result = await transactWrite(items);
+  if (result.ok) return { kind: "changed", booking: moved };
+  if (result.failed[2]) return { kind: "stale" };
+  if (result.failed[1]) return { kind: "full" };
+  throw new Error(
+    `reschedule transaction cancelled at items ${result.failed.flatMap((f, i) => (f ? [i] : []))}`,
+  );
 }
 
 /** Cancels a booking and frees its place. */
@@ -313,22 +306,13 @@ export async function cancelBooking(
     updatedAt: event.occurredAt,
     sync: { state: "pending", attempts: 0 },
   };
-  try {
-    await dynamoClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          freePlace(current.date, current.time),
-          replaceBooking(cancelled, current, { mustBeBooked: true, guard }),
-          outboxPut(current.id, event),
-          auditPut(audit),
-        ],
-      }),
-    );
-    return { kind: "changed" as const, booking: cancelled };
-  } catch (error) {
-    if (failedConditions(error)) return { kind: "stale" as const };
-    throw error;
-  }
+  const result = await transactWrite([
+    freePlace(current.date, current.time),
+    replaceBooking(cancelled, current, { mustBeBooked: true, guard }),
+    outboxPut(current.id, event),
+    auditPut(audit),
+  ]);
+  return result.ok ? { kind: "changed" as const, booking: cancelled } : { kind: "stale" as const };
 }
 
 /** Sets the outcome (by hand or from the calendar) and records the event. */
@@ -340,21 +324,12 @@ export async function setOutcome(
 ): Promise<ChangeResult> {
   const updated: StoredBooking = { ...current, ...outcome, updatedAt: event.occurredAt };
   if (!outcome.potentialClass) delete updated.potentialClass;
-  try {
-    await dynamoClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          replaceBooking(updated, current, { mustBeBooked: false }),
-          outboxPut(current.id, event),
-          ...(audit ? [auditPut(audit)] : []),
-        ],
-      }),
-    );
-    return { kind: "changed", booking: updated };
-  } catch (error) {
-    if (failedConditions(error)) return { kind: "stale" };
-    throw error;
-  }
+  const result = await transactWrite([
+    replaceBooking(updated, current, { mustBeBooked: false }),
+    outboxPut(current.id, event),
+    ...(audit ? [auditPut(audit)] : []),
+  ]);
+  return result.ok ? { kind: "changed", booking: updated } : { kind: "stale" };
 }
 
 /** Records the calendar sync result; never overwrites a newer change of the booking. */

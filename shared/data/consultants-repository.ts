@@ -1,23 +1,25 @@
 import { createHash } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
-import type { Consultant } from "../contracts/booking.ts";
+import { type Consultant, consultantAdminSchema } from "../contracts/booking.ts";
 import { dynamoClient } from "./clients.ts";
 import { isConditionFailure } from "./errors.ts";
+import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
+import { indexes } from "./table.ts";
 
 const table = () => config().TABLE_NAME;
 
 function toConsultant(item: Record<string, unknown>): Consultant {
-  const { id, name, calendarId, active } = item as Consultant;
-  return { id, name, calendarId, active };
+  // Strict (not loose): the admin API returns this object as it is.
+  return parseItem("consultant", consultantAdminSchema, item);
 }
 
 export async function listConsultants(): Promise<Consultant[]> {
   const items = await queryAll({
     TableName: table(),
-    IndexName: "gsi1",
+    IndexName: indexes.gsi1,
     KeyConditionExpression: "gsi1pk = :pk",
     ExpressionAttributeValues: { ":pk": keys.consultantsPartition() },
   });
@@ -29,20 +31,40 @@ export async function getConsultant(id: string): Promise<Consultant | undefined>
   return result.Item ? toConsultant(result.Item) : undefined;
 }
 
-export async function putConsultant(consultant: Consultant): Promise<Consultant> {
-  await dynamoClient().send(
-    new PutCommand({
-      TableName: table(),
-      Item: {
-        ...keys.consultant(consultant.id),
-        ...keys.consultantListing(consultant.name),
-        type: "consultant",
-        ...consultant,
-        updatedAt: new Date().toISOString(),
-      },
-    }),
-  );
-  return consultant;
+function consultantPut(consultant: Consultant, condition: string) {
+  return new PutCommand({
+    TableName: table(),
+    Item: {
+      ...keys.consultant(consultant.id),
+      ...keys.consultantListing(consultant.name),
+      type: "consultant",
+      ...consultant,
+      updatedAt: new Date().toISOString(),
+    },
+    ConditionExpression: condition,
+  });
+}
+
+/** Creates the consultant; false when one with this id exists (never overwrites it). */
+export async function createConsultant(consultant: Consultant): Promise<boolean> {
+  try {
+    await dynamoClient().send(consultantPut(consultant, "attribute_not_exists(pk)"));
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Replaces an existing consultant; undefined when there is none (never creates one). */
+export async function putConsultant(consultant: Consultant): Promise<Consultant | undefined> {
+  try {
+    await dynamoClient().send(consultantPut(consultant, "attribute_exists(pk)"));
+    return consultant;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
 }
 
 /** `Name:calendarId,…` (the CONSULTANTS variable). */
@@ -70,7 +92,7 @@ export function seededConsultantId(calendarId: string): string {
 /**
  * Seeds consultants from CONSULTANTS while there are none; afterwards admins
  * manage them. Runs at every local start and before every availability run on
- * AWS, possibly concurrently: each put is conditional on a derived id, so a
+ * AWS, possibly concurrently: each create is conditional on a derived id, so a
  * repeated or parallel seed creates nothing twice and overwrites nothing.
  */
 export async function seedConsultants(list: string): Promise<number> {
@@ -78,26 +100,8 @@ export async function seedConsultants(list: string): Promise<number> {
   if (consultants.length === 0 || (await listConsultants()).length > 0) return 0;
   let created = 0;
   for (const consultant of consultants) {
-    const id = seededConsultantId(consultant.calendarId);
-    try {
-      await dynamoClient().send(
-        new PutCommand({
-          TableName: table(),
-          Item: {
-            ...keys.consultant(id),
-            ...keys.consultantListing(consultant.name),
-            type: "consultant",
-            id,
-            ...consultant,
-            updatedAt: new Date().toISOString(),
-          },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
+    if (await createConsultant({ id: seededConsultantId(consultant.calendarId), ...consultant }))
       created += 1;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
   }
   return created;
 }

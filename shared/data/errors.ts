@@ -1,11 +1,19 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-
+/** A single (non-transactional) write whose condition did not hold. */
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === "ConditionalCheckFailedException";
 }
 
-/** Which items of a cancelled transaction failed their condition (by position). */
-export function failedConditions(error: unknown): boolean[] | undefined {
-  if (!(error instanceof TransactionCanceledException)) return undefined;
-  return (error.CancellationReasons ?? []).map((reason) => reason.Code === "ConditionalCheckFailed");
+/**
+ * The store stayed contended or throttled through every retry. Not a client
+ * mistake and not a broken invariant: the caller may try again shortly, so the
+ * HTTP layer answers 503 with `Retry-After` (the data layer knows no HTTP).
+ */
+export class StoreBusyError extends Error {
+  readonly retryAfterSeconds: number;
+
+  constructor(cause: unknown, retryAfterSeconds = 1) {
+    super("the table stayed busy through every retry", { cause });
+    this.name = "StoreBusyError";
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }

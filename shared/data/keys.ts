@@ -28,66 +28,103 @@ export interface ItemKey {
   sk: string;
 }
 
+const separator = "#";
+
+/** Each partition prefix, written once: keys and partition queries both use these. */
+const prefix = {
+  system: "SYSTEM",
+  user: "USER",
+  users: "USERS",
+  session: "SESSION",
+  sessionsOfUser: "SESSIONS",
+  throttle: "THROTTLE",
+  config: "CONFIG",
+  consultant: "CONSULTANT",
+  consultants: "CONSULTANTS",
+  slots: "SLOTS",
+  booking: "BOOKING",
+  agent: "AGENT",
+  day: "DAY",
+  idempotency: "IDEMPOTENCY",
+  outbox: "OUTBOX",
+  syncRetry: "SYNCRETRY",
+  run: "RUN",
+  audit: "AUDIT",
+} as const;
+
+/**
+ * Joins key parts with `#`. A part containing the separator would let one
+ * value address another's items (`anna#x` reading `anna`'s partition), so it
+ * is refused before any request is sent.
+ */
+function key(...parts: string[]): string {
+  for (const part of parts) {
+    if (part.includes(separator)) throw new Error(`key part contains "${separator}"`);
+  }
+  return parts.join(separator);
+}
+
 export const keys = {
   /** A fixed item the health check reads: proves the table answers with the function's own rights. */
-  health: (): ItemKey => ({ pk: "SYSTEM", sk: "HEALTH" }),
-  marker: (name: string): ItemKey => ({ pk: "SYSTEM", sk: `MARKER#${name}` }),
+  health: (): ItemKey => ({ pk: prefix.system, sk: "HEALTH" }),
+  marker: (name: string): ItemKey => ({ pk: prefix.system, sk: key("MARKER", name) }),
 
-  user: (username: string): ItemKey => ({ pk: `USER#${username}`, sk: "PROFILE" }),
-  userListing: (username: string) => ({ gsi1pk: "USERS", gsi1sk: username }),
-  usersPartition: () => "USERS",
+  user: (username: string): ItemKey => ({ pk: key(prefix.user, username), sk: "PROFILE" }),
+  userListing: (username: string) => ({ gsi1pk: prefix.users, gsi1sk: key(username) }),
+  usersPartition: () => prefix.users,
 
-  session: (sessionId: string): ItemKey => ({ pk: `SESSION#${sessionId}`, sk: "SESSION" }),
+  session: (sessionId: string): ItemKey => ({ pk: key(prefix.session, sessionId), sk: "SESSION" }),
   sessionOfUser: (username: string, createdAt: string) => ({
-    gsi1pk: `SESSIONS#${username}`,
-    gsi1sk: createdAt,
+    gsi1pk: key(prefix.sessionsOfUser, username),
+    gsi1sk: key(createdAt),
   }),
-  sessionsOfUserPartition: (username: string) => `SESSIONS#${username}`,
+  sessionsOfUserPartition: (username: string) => key(prefix.sessionsOfUser, username),
 
   /** One counter per fixed window: a new window starts from zero without a reset write. */
   loginFailures: (scope: "pair" | "user" | "address", who: string, windowStart: number): ItemKey => ({
-    pk: `THROTTLE#${scope}#${who}`,
-    sk: `LOGIN#${windowStart}`,
+    pk: key(prefix.throttle, scope, who),
+    sk: key("LOGIN", String(windowStart)),
   }),
 
-  setting: (name: string): ItemKey => ({ pk: "CONFIG", sk: name }),
+  setting: (name: string): ItemKey => ({ pk: prefix.config, sk: key(name) }),
 
-  consultant: (id: string): ItemKey => ({ pk: `CONSULTANT#${id}`, sk: "PROFILE" }),
-  consultantListing: (name: string) => ({ gsi1pk: "CONSULTANTS", gsi1sk: name }),
-  consultantsPartition: () => "CONSULTANTS",
+  consultant: (id: string): ItemKey => ({ pk: key(prefix.consultant, id), sk: "PROFILE" }),
+  consultantListing: (name: string) => ({ gsi1pk: prefix.consultants, gsi1sk: key(name) }),
+  consultantsPartition: () => prefix.consultants,
 
-  slot: (date: string, time: string): ItemKey => ({ pk: "SLOTS", sk: `${date}#${time}` }),
-  slotsPartition: () => "SLOTS",
+  slot: (date: string, time: string): ItemKey => ({ pk: prefix.slots, sk: key(date, time) }),
+  slotsPartition: () => prefix.slots,
   /** Sort-key bounds covering whole days from..to. */
-  slotRange: (fromDate: string, toDate: string) => ({ from: `${fromDate}#`, to: `${toDate}#~` }),
+  slotRange: (fromDate: string, toDate: string) => ({ from: key(fromDate, ""), to: key(toDate, "~") }),
 
-  booking: (id: string): ItemKey => ({ pk: `BOOKING#${id}`, sk: "BOOKING" }),
+  booking: (id: string): ItemKey => ({ pk: key(prefix.booking, id), sk: "BOOKING" }),
   bookingOfAgent: (agent: string, start: string, id: string) => ({
-    gsi1pk: `AGENT#${agent}`,
-    gsi1sk: `${start}#${id}`,
+    gsi1pk: key(prefix.agent, agent),
+    gsi1sk: key(start, id),
   }),
-  agentBookingsPartition: (agent: string) => `AGENT#${agent}`,
+  agentBookingsPartition: (agent: string) => key(prefix.agent, agent),
   bookingOnDay: (date: string, time: string, id: string) => ({
-    gsi2pk: `DAY#${date}`,
-    gsi2sk: `${time}#${id}`,
+    gsi2pk: key(prefix.day, date),
+    gsi2sk: key(time, id),
   }),
-  dayBookingsPartition: (date: string) => `DAY#${date}`,
+  dayBookingsPartition: (date: string) => key(prefix.day, date),
 
-  idempotency: (agent: string, key: string): ItemKey => ({
-    pk: `IDEMPOTENCY#${agent}#${key}`,
+  idempotency: (agent: string, idempotencyKey: string): ItemKey => ({
+    pk: key(prefix.idempotency, agent, idempotencyKey),
     sk: "REQUEST",
   }),
   outbox: (aggregateId: string, at: string, eventId: string): ItemKey => ({
-    pk: `OUTBOX#${aggregateId}`,
-    sk: `${at}#${eventId}`,
+    pk: key(prefix.outbox, aggregateId),
+    sk: key(at, eventId),
   }),
-  syncRetry: (bookingId: string): ItemKey => ({ pk: `SYNCRETRY#${bookingId}`, sk: "RETRY" }),
-  syncRetryQueue: (nextAttemptAt: string) => ({ gsi1pk: "SYNCRETRY", gsi1sk: nextAttemptAt }),
-  syncRetryPartition: () => "SYNCRETRY",
-  jobRun: (job: string, at: string): ItemKey => ({ pk: `RUN#${job}`, sk: at }),
+  syncRetry: (bookingId: string): ItemKey => ({ pk: key(prefix.syncRetry, bookingId), sk: "RETRY" }),
+  syncRetryQueue: (nextAttemptAt: string) => ({ gsi1pk: prefix.syncRetry, gsi1sk: key(nextAttemptAt) }),
+  syncRetryPartition: () => prefix.syncRetry,
+  jobRun: (job: string, at: string): ItemKey => ({ pk: key(prefix.run, job), sk: key(at) }),
+  jobRunsPartition: (job: string) => key(prefix.run, job),
 
-  audit: (at: string, id: string): ItemKey => ({ pk: `AUDIT#${at.slice(0, 10)}`, sk: `${at}#${id}` }),
-  auditDayPartition: (day: string) => `AUDIT#${day}`,
-  auditByActor: (actor: string, at: string) => ({ gsi1pk: `AUDIT#${actor}`, gsi1sk: at }),
-  auditByActorPartition: (actor: string) => `AUDIT#${actor}`,
+  audit: (at: string, id: string): ItemKey => ({ pk: key(prefix.audit, at.slice(0, 10)), sk: key(at, id) }),
+  auditDayPartition: (day: string) => key(prefix.audit, day),
+  auditByActor: (actor: string, at: string) => ({ gsi1pk: key(prefix.audit, actor), gsi1sk: key(at) }),
+  auditByActorPartition: (actor: string) => key(prefix.audit, actor),
 };

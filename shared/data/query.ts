@@ -1,9 +1,13 @@
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { dynamoClient } from "./clients.ts";
+import type { IndexName } from "./table.ts";
+
+/** A Query whose index, if any, is one the table definition declares. */
+export type QueryInput = Omit<QueryCommandInput, "IndexName"> & { IndexName?: IndexName };
 
 /** Every item of a query, following LastEvaluatedKey, up to `limit`. */
 export async function queryAll(
-  input: QueryCommandInput,
+  input: QueryInput,
   limit = Number.POSITIVE_INFINITY,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];

@@ -1,9 +1,13 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import { config } from "../config.ts";
+import { roleSchema } from "../contracts/auth.ts";
 import type { UserRole } from "../http/principal.ts";
 import { dynamoClient } from "./clients.ts";
+import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
+import { indexes } from "./table.ts";
 
 export interface StoredSession {
   sessionId: string;
@@ -15,6 +19,18 @@ export interface StoredSession {
   /** Epoch seconds; also the table's TTL attribute, so expired sessions disappear. */
   expiresAt: number;
 }
+
+const storedSessionSchema: z.ZodType<StoredSession> = z
+  .object({
+    sessionId: z.string(),
+    username: z.string(),
+    role: roleSchema,
+    displayName: z.string(),
+    csrfToken: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.number(),
+  })
+  .loose();
 
 const table = () => config().TABLE_NAME;
 
@@ -36,35 +52,46 @@ export async function getSession(sessionId: string): Promise<StoredSession | und
   const result = await dynamoClient().send(
     new GetCommand({ TableName: table(), Key: keys.session(sessionId) }),
   );
-  const item = result.Item as (StoredSession & Record<string, unknown>) | undefined;
+  const session = result.Item ? parseItem("session", storedSessionSchema, result.Item) : undefined;
   // TTL deletion lags: an expired item may still be read.
-  if (!item || item.expiresAt <= Date.now() / 1000) return undefined;
-  return item;
+  if (!session || session.expiresAt <= Date.now() / 1000) return undefined;
+  return session;
 }
 
 export async function deleteSession(sessionId: string): Promise<void> {
   await dynamoClient().send(new DeleteCommand({ TableName: table(), Key: keys.session(sessionId) }));
 }
 
+type DeleteRequest = { DeleteRequest: { Key: Record<string, unknown> } };
+
+/** BatchWrite takes 25 requests; what it leaves unprocessed (throttling) is sent again after a jittered pause. */
+const batchSize = 25;
+const batchAttempts = 8;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function deleteAll(requests: DeleteRequest[]): Promise<void> {
+  for (let start = 0; start < requests.length; start += batchSize) {
+    let pending = requests.slice(start, start + batchSize);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > batchAttempts) throw new Error(`${pending.length} sessions left undeleted after retries`);
+      if (attempt > 1) await sleep(Math.random() * Math.min(1_000, 50 * 2 ** attempt));
+      const result = await dynamoClient().send(
+        new BatchWriteCommand({ RequestItems: { [table()]: pending } }),
+      );
+      pending = (result.UnprocessedItems?.[table()] ?? []) as DeleteRequest[];
+    }
+  }
+}
+
 /** Ends every session of a user (deactivation, role or password change). */
 export async function deleteSessionsOfUser(username: string): Promise<number> {
   const items = await queryAll({
     TableName: table(),
-    IndexName: "gsi1",
+    IndexName: indexes.gsi1,
     KeyConditionExpression: "gsi1pk = :pk",
     ExpressionAttributeValues: { ":pk": keys.sessionsOfUserPartition(username) },
     ProjectionExpression: "pk, sk",
   });
-  for (let start = 0; start < items.length; start += 25) {
-    await dynamoClient().send(
-      new BatchWriteCommand({
-        RequestItems: {
-          [table()]: items.slice(start, start + 25).map((item) => ({
-            DeleteRequest: { Key: { pk: item.pk, sk: item.sk } },
-          })),
-        },
-      }),
-    );
-  }
+  await deleteAll(items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })));
   return items.length;
 }

@@ -1,6 +1,8 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import { config } from "../config.ts";
 import { dynamoClient } from "./clients.ts";
+import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
 
@@ -18,6 +20,20 @@ export interface StoredSlot {
   updatedAt: string;
 }
 
+const storedSlotSchema: z.ZodType<StoredSlot> = z
+  .object({
+    date: z.string(),
+    time: z.string(),
+    start: z.string(),
+    end: z.string(),
+    consultants: z.array(z.string()),
+    capacity: z.number().int(),
+    booked: z.number().int(),
+    lostAllAt: z.string().optional(),
+    updatedAt: z.string(),
+  })
+  .loose();
+
 const table = () => config().TABLE_NAME;
 
 /** The slots of whole days from..to, in order: one Query (paged only past 1 MB). */
@@ -28,7 +44,7 @@ export async function listSlots(fromDate: string, toDate: string): Promise<Store
     KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
     ExpressionAttributeValues: { ":pk": keys.slotsPartition(), ":from": range.from, ":to": range.to },
   });
-  return items.map(({ pk: _pk, sk: _sk, type: _type, ...slot }) => slot as unknown as StoredSlot);
+  return items.map((item) => parseItem("slot", storedSlotSchema, item));
 }
 
 /**

@@ -1,9 +1,13 @@
 import { DeleteCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import { config } from "../config.ts";
 import { dynamoClient } from "./clients.ts";
+import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
+import { indexes } from "./table.ts";
 
 const table = () => config().TABLE_NAME;
+const syncRetrySchema = z.object({ bookingId: z.string(), nextAttemptAt: z.string() });
 
 /** Remembers that a booking's calendar event still has to be synced, and when to try next. */
 export async function scheduleSyncRetry(bookingId: string, nextAttemptAt: string): Promise<void> {
@@ -30,11 +34,11 @@ export async function dueSyncRetries(now: string, limit = 200): Promise<string[]
   const result = await dynamoClient().send(
     new QueryCommand({
       TableName: table(),
-      IndexName: "gsi1",
+      IndexName: indexes.gsi1,
       KeyConditionExpression: "gsi1pk = :pk AND gsi1sk <= :now",
       ExpressionAttributeValues: { ":pk": keys.syncRetryPartition(), ":now": now },
       Limit: limit,
     }),
   );
-  return (result.Items ?? []).map((item) => String(item.bookingId));
+  return (result.Items ?? []).map((item) => parseItem("sync retry", syncRetrySchema, item).bookingId);
 }

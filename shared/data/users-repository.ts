@@ -1,19 +1,24 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import { config } from "../config.ts";
-import type { User } from "../contracts/auth.ts";
+import { type User, userSchema } from "../contracts/auth.ts";
 import { dynamoClient } from "./clients.ts";
+import { isConditionFailure } from "./errors.ts";
+import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
+import { indexes } from "./table.ts";
 
 export interface StoredUser extends User {
   passwordHash: string;
 }
 
+const storedUserSchema: z.ZodType<StoredUser> = userSchema.extend({ passwordHash: z.string() }).loose();
+
 const table = () => config().TABLE_NAME;
 
 function fromItem(item: Record<string, unknown>): StoredUser {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, type: _t, ...user } = item;
-  return user as unknown as StoredUser;
+  return parseItem("user", storedUserSchema, item);
 }
 
 export async function getUser(username: string): Promise<StoredUser | undefined> {
@@ -24,7 +29,7 @@ export async function getUser(username: string): Promise<StoredUser | undefined>
 export async function listUsers(): Promise<StoredUser[]> {
   const items = await queryAll({
     TableName: table(),
-    IndexName: "gsi1",
+    IndexName: indexes.gsi1,
     KeyConditionExpression: "gsi1pk = :pk",
     ExpressionAttributeValues: { ":pk": keys.usersPartition() },
   });
@@ -43,7 +48,7 @@ export async function createUser(user: StoredUser): Promise<boolean> {
     );
     return true;
   } catch (error) {
-    if (error instanceof Error && error.name === "ConditionalCheckFailedException") return false;
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 }
@@ -99,7 +104,7 @@ export async function updateUser(
     );
     return result.Attributes ? fromItem(result.Attributes) : undefined;
   } catch (error) {
-    if (error instanceof Error && error.name === "ConditionalCheckFailedException") return undefined;
+    if (isConditionFailure(error)) return undefined;
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { z } from "zod";
+import { StoreBusyError } from "../data/errors.ts";
 import { fieldsFromZodIssues, HttpError, invalidRequest } from "./errors.ts";
 import { createObservability, type Observability } from "./observability.ts";
 import { hasRole, type Principal } from "./principal.ts";
@@ -123,6 +124,17 @@ function parsePart(part: string, schema: z.ZodType | undefined, value: unknown):
 }
 
 function toErrorResponse(error: unknown, logger: Observability["logger"]): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof StoreBusyError) {
+    // Contention or throttling outlasted the data layer's retries: worth retrying soon, not a fault.
+    logger.warn("store busy", { error });
+    const busy = new HttpError(
+      "unavailable",
+      "Gerade sehr viel Betrieb. Bitte gleich noch einmal versuchen.",
+    );
+    return jsonResponse(busy.status, busy.toBody(), {
+      headers: { "retry-after": String(error.retryAfterSeconds) },
+    });
+  }
   if (error instanceof HttpError) {
     logger.info("request refused", {
       status: error.status,

@@ -1,0 +1,73 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { dynamoClient } from "./clients.ts";
+import { StoreBusyError } from "./errors.ts";
+
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+export type TransactResult =
+  | { ok: true }
+  /** A condition (capacity, optimistic version, uniqueness) failed: `failed[i]` for the i-th item. */
+  | { ok: false; failed: boolean[] };
+
+/**
+ * Cancellation reasons and error names that say "try again", not "your
+ * condition failed". Concurrent transactions on one item are cancelled with
+ * `TransactionConflict` on AWS and the SDK does not retry them; throttling the
+ * SDK retries a little itself, and the rest ends up here.
+ */
+const transientReasons = new Set([
+  "TransactionConflict",
+  "ThrottlingError",
+  "ProvisionedThroughputExceeded",
+  "RequestLimitExceeded",
+]);
+const transientErrors = new Set([
+  "TransactionConflictException",
+  "ProvisionedThroughputExceededException",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+]);
+
+/** Five attempts; with full jitter the waits add up to at most 25+50+100+200 ms, well under a second. */
+export const retryPolicy = { attempts: 5, baseDelayMs: 25, maxDelayMs: 400 } as const;
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof TransactionCanceledException) {
+    return (error.CancellationReasons ?? []).some((reason) => transientReasons.has(reason.Code ?? ""));
+  }
+  return error instanceof Error && transientErrors.has(error.name);
+}
+
+/** Which items failed their condition, if the cancellation was a condition failure at all. */
+function failedConditions(error: unknown): boolean[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  const failed = (error.CancellationReasons ?? []).map((reason) => reason.Code === "ConditionalCheckFailed");
+  return failed.some(Boolean) ? failed : undefined;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one way to run a transactional write. A failed condition is an answer
+ * (the caller maps it to 409 or a replay); contention and throttling are
+ * retried with jittered exponential backoff; when retries run out the caller
+ * gets a `StoreBusyError` (503 with `Retry-After`); anything else is thrown.
+ * A condition failure wins over a conflict in the same cancellation: the
+ * condition was evaluated, so retrying would only repeat the answer.
+ */
+export async function transactWrite(items: TransactItem[]): Promise<TransactResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dynamoClient().send(new TransactWriteCommand({ TransactItems: items }));
+      return { ok: true };
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (failed) return { ok: false, failed };
+      if (!isTransient(error)) throw error;
+      if (attempt >= retryPolicy.attempts) throw new StoreBusyError(error);
+      const ceiling = Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** (attempt - 1));
+      await sleep(Math.random() * ceiling);
+    }
+  }
+}
