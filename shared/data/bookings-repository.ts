@@ -6,7 +6,7 @@ import { type Booking, bookingSchema } from "../contracts/booking.ts";
 import type { OutboxEvent } from "../events/outbox.ts";
 import { type AuditInput, auditItem } from "./audit-repository.ts";
 import { dynamoClient } from "./clients.ts";
-import { isConditionFailure } from "./errors.ts";
+import { unlessConditionFails } from "./errors.ts";
 import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
 import { type QueryInput, queryAll } from "./query.ts";
@@ -334,8 +334,8 @@ export async function setOutcome(
 
 /** Records the calendar sync result; never overwrites a newer change of the booking. */
 export async function setSyncState(id: string, sync: StoredBooking["sync"]): Promise<void> {
-  try {
-    await dynamoClient().send(
+  await unlessConditionFails(
+    dynamoClient().send(
       new UpdateCommand({
         TableName: table(),
         Key: keys.booking(id),
@@ -344,8 +344,6 @@ export async function setSyncState(id: string, sync: StoredBooking["sync"]): Pro
         ExpressionAttributeNames: { "#sync": "sync" },
         ExpressionAttributeValues: { ":sync": sync },
       }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
 }

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import { type Consultant, consultantAdminSchema } from "../contracts/booking.ts";
 import { dynamoClient } from "./clients.ts";
-import { isConditionFailure } from "./errors.ts";
+import { unlessConditionFails } from "./errors.ts";
 import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
@@ -47,24 +47,18 @@ function consultantPut(consultant: Consultant, condition: string) {
 
 /** Creates the consultant; false when one with this id exists (never overwrites it). */
 export async function createConsultant(consultant: Consultant): Promise<boolean> {
-  try {
-    await dynamoClient().send(consultantPut(consultant, "attribute_not_exists(pk)"));
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  const written = await unlessConditionFails(
+    dynamoClient().send(consultantPut(consultant, "attribute_not_exists(pk)")),
+  );
+  return written !== undefined;
 }
 
 /** Replaces an existing consultant; undefined when there is none (never creates one). */
 export async function putConsultant(consultant: Consultant): Promise<Consultant | undefined> {
-  try {
-    await dynamoClient().send(consultantPut(consultant, "attribute_exists(pk)"));
-    return consultant;
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
+  const written = await unlessConditionFails(
+    dynamoClient().send(consultantPut(consultant, "attribute_exists(pk)")),
+  );
+  return written && consultant;
 }
 
 /** `Name:calendarId,…` (the CONSULTANTS variable). */

@@ -17,3 +17,13 @@ export class StoreBusyError extends Error {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** Runs a conditional write: its result, or undefined when the condition did not hold. */
+export async function unlessConditionFails<T>(write: Promise<T>): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}

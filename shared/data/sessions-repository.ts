@@ -1,4 +1,10 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { config } from "../config.ts";
 import { roleSchema } from "../contracts/auth.ts";
@@ -62,14 +68,14 @@ export async function deleteSession(sessionId: string): Promise<void> {
   await dynamoClient().send(new DeleteCommand({ TableName: table(), Key: keys.session(sessionId) }));
 }
 
-type DeleteRequest = { DeleteRequest: { Key: Record<string, unknown> } };
+type WriteRequests = NonNullable<BatchWriteCommandInput["RequestItems"]>[string];
 
 /** BatchWrite takes 25 requests; what it leaves unprocessed (throttling) is sent again after a jittered pause. */
 const batchSize = 25;
 const batchAttempts = 8;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function deleteAll(requests: DeleteRequest[]): Promise<void> {
+async function deleteAll(requests: WriteRequests): Promise<void> {
   for (let start = 0; start < requests.length; start += batchSize) {
     let pending = requests.slice(start, start + batchSize);
     for (let attempt = 1; pending.length > 0; attempt++) {
@@ -78,7 +84,7 @@ async function deleteAll(requests: DeleteRequest[]): Promise<void> {
       const result = await dynamoClient().send(
         new BatchWriteCommand({ RequestItems: { [table()]: pending } }),
       );
-      pending = (result.UnprocessedItems?.[table()] ?? []) as DeleteRequest[];
+      pending = result.UnprocessedItems?.[table()] ?? [];
     }
   }
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { config } from "../config.ts";
 import { type User, userSchema } from "../contracts/auth.ts";
 import { dynamoClient } from "./clients.ts";
-import { isConditionFailure } from "./errors.ts";
+import { unlessConditionFails } from "./errors.ts";
 import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
@@ -38,19 +38,16 @@ export async function listUsers(): Promise<StoredUser[]> {
 
 /** Creates the user; false when the username is taken. */
 export async function createUser(user: StoredUser): Promise<boolean> {
-  try {
-    await dynamoClient().send(
+  const written = await unlessConditionFails(
+    dynamoClient().send(
       new PutCommand({
         TableName: table(),
         Item: { ...keys.user(user.username), ...keys.userListing(user.username), type: "user", ...user },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
+  return written !== undefined;
 }
 
 /** Creates or replaces the user (bootstrap), keeping creation time and last login. */
@@ -88,8 +85,8 @@ export async function updateUser(
   now: string,
 ): Promise<StoredUser | undefined> {
   const entries = Object.entries({ ...changes, updatedAt: now }).filter(([, value]) => value !== undefined);
-  try {
-    const result = await dynamoClient().send(
+  const result = await unlessConditionFails(
+    dynamoClient().send(
       new UpdateCommand({
         TableName: table(),
         Key: keys.user(username),
@@ -101,10 +98,7 @@ export async function updateUser(
         ConditionExpression: "attribute_exists(pk)",
         ReturnValues: "ALL_NEW",
       }),
-    );
-    return result.Attributes ? fromItem(result.Attributes) : undefined;
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
+    ),
+  );
+  return result?.Attributes ? fromItem(result.Attributes) : undefined;
 }
