@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { AvailabilityRun } from "../functions/availability/generate.ts";
 import { bootstrapUsers, parseBootstrapUsers } from "../shared/auth/bootstrap.ts";
@@ -15,6 +14,7 @@ import { demoUsers } from "./demo/users.ts";
 import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
 import { type Gateway, startGateway } from "./gateway.ts";
 import { startObjectStore } from "./object-store.ts";
+import { makePrivateDir } from "./private-dir.ts";
 import { jobNamed, runJob, startScheduler } from "./scheduler.ts";
 import { localSessionSecret } from "./session-secret.ts";
 import { startStreamPoller } from "./stream-poller.ts";
@@ -41,6 +41,8 @@ export interface LocalStack {
   calendarUrl: string;
   dynamoEndpoint: string;
   s3Endpoint: string;
+  /** This process and DynamoDB Local's JVM: the processes that listen on the stack's ports. */
+  pids: number[];
   /** Deliver every pending stream record to the events handler now. */
   drainStream(): Promise<void>;
   stop(): Promise<void>;
@@ -55,8 +57,10 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  const stops: (() => Promise<void>)[] = [];
+  makePrivateDir(dataDir);
+  // s3rver, the emulator and the stream checkpoints write files in this process: owner-only.
+  const previousUmask = process.umask(0o077);
+  const stops: (() => Promise<void>)[] = [async () => void process.umask(previousUmask)];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
@@ -150,6 +154,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       calendarUrl: config().GOOGLE_CALENDAR_API_URL ?? "",
       dynamoEndpoint: dynamo.endpoint,
       s3Endpoint: objectStore.endpoint,
+      pids: [process.pid, ...(dynamo.pid ? [dynamo.pid] : [])],
       drainStream: () => poller.drain(),
       stop,
     };
