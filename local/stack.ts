@@ -6,6 +6,7 @@ import { config, resetConfig } from "../shared/config.ts";
 import { resetClients } from "../shared/data/clients.ts";
 import { seedConsultants } from "../shared/data/consultants-repository.ts";
 import { securityHeaders } from "../shared/http/security-headers.ts";
+import { setLocalJobStarter } from "../shared/jobs/job-starter.ts";
 import { type CalendarEmulator, startCalendarEmulator } from "./calendar/emulator.ts";
 import { seedDemoBookings } from "./demo/bookings.ts";
 import { seedDemoCalendars } from "./demo/calendars.ts";
@@ -15,7 +16,7 @@ import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
 import { type Gateway, startGateway } from "./gateway.ts";
 import { startObjectStore } from "./object-store.ts";
 import { makePrivateDir } from "./private-dir.ts";
-import { jobNamed, runJob, startScheduler } from "./scheduler.ts";
+import { inProcessJobStarter, jobNamed, runJob, startScheduler } from "./scheduler.ts";
 import { localSessionSecret } from "./session-secret.ts";
 import { startStreamPoller } from "./stream-poller.ts";
 
@@ -118,6 +119,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     if (bootstrapped) log(`Users from BOOTSTRAP_USERS: ${bootstrapped} created or updated`);
 
+    // Admins' "run now" starts the job handler in this process, as AWS invokes the job's Lambda.
+    setLocalJobStarter(inProcessJobStarter(log));
+    stops.push(async () => setLocalJobStarter(undefined));
     const gateway = await startGateway({
       port: options.port,
       responseHeaders: securityHeaders,
