@@ -4,6 +4,7 @@ import { type JobEvent, jobFunctionVariable, type RunnableJob } from "../contrac
 export type JobStarter = (job: RunnableJob, event: JobEvent) => Promise<void>;
 
 let localStarter: JobStarter | undefined;
+let lambdaClient: import("@aws-sdk/client-lambda").LambdaClient | undefined;
 
 /** The local platform starts the same job handlers in its own process (see local/stack.ts). */
 export function setLocalJobStarter(starter: JobStarter | undefined): void {
@@ -34,5 +35,3 @@ export async function startJobFunction(job: RunnableJob, event: JobEvent): Promi
   if (!localStarter) throw new Error(`no function configured for job ${job} (${jobFunctionVariable(job)})`);
   await localStarter(job, event);
 }
-
-let lambdaClient: import("@aws-sdk/client-lambda").LambdaClient | undefined;
