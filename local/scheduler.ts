@@ -1,4 +1,6 @@
 import { Cron } from "croner";
+import type { JobEvent } from "../shared/contracts/jobs.ts";
+import type { JobStarter } from "../shared/jobs/job-starter.ts";
 import { type ScheduledJob, scheduledJobs, unixCron } from "../shared/schedules.ts";
 import { jobHandler } from "./functions.ts";
 import { lambdaContext } from "./lambda-context.ts";
@@ -15,6 +17,23 @@ export function jobNamed(name: (typeof scheduledJobs)[number]["name"]): Schedule
 export async function runJob(job: ScheduledJob): Promise<unknown> {
   const handler = await jobHandler(job.module);
   return handler(scheduledEvent(job), lambdaContext(`slot-booking-${job.name}`, 15 * 60_000));
+}
+
+/**
+ * The local stand-in for an `Event` invocation of a job's Lambda (admins' "run
+ * now"): the same handler in this process, not awaited. A failure is in the
+ * run record; the log gets a line.
+ */
+export function inProcessJobStarter(log: (line: string) => void = console.log): JobStarter {
+  return async (name, event: JobEvent) => {
+    const job = jobNamed(name);
+    const handler = await jobHandler(job.module);
+    void Promise.resolve()
+      .then(() => handler(event, lambdaContext(`slot-booking-${job.name}`, 15 * 60_000)))
+      .catch((error: unknown) =>
+        log(`job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  };
 }
 
 /** Fires the same cron expressions as EventBridge at the same job handlers. */

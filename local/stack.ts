@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { AvailabilityRun } from "../functions/availability/generate.ts";
 import { bootstrapUsers, parseBootstrapUsers } from "../shared/auth/bootstrap.ts";
@@ -7,6 +6,7 @@ import { config, resetConfig } from "../shared/config.ts";
 import { resetClients } from "../shared/data/clients.ts";
 import { seedConsultants } from "../shared/data/consultants-repository.ts";
 import { securityHeaders } from "../shared/http/security-headers.ts";
+import { setLocalJobStarter } from "../shared/jobs/job-starter.ts";
 import { type CalendarEmulator, startCalendarEmulator } from "./calendar/emulator.ts";
 import { seedDemoBookings } from "./demo/bookings.ts";
 import { seedDemoCalendars } from "./demo/calendars.ts";
@@ -15,7 +15,8 @@ import { demoUsers } from "./demo/users.ts";
 import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
 import { type Gateway, startGateway } from "./gateway.ts";
 import { startObjectStore } from "./object-store.ts";
-import { jobNamed, runJob, startScheduler } from "./scheduler.ts";
+import { makePrivateDir } from "./private-dir.ts";
+import { inProcessJobStarter, jobNamed, runJob, startScheduler } from "./scheduler.ts";
 import { localSessionSecret } from "./session-secret.ts";
 import { startStreamPoller } from "./stream-poller.ts";
 
@@ -41,6 +42,8 @@ export interface LocalStack {
   calendarUrl: string;
   dynamoEndpoint: string;
   s3Endpoint: string;
+  /** This process and DynamoDB Local's JVM: the processes that listen on the stack's ports. */
+  pids: number[];
   /** Deliver every pending stream record to the events handler now. */
   drainStream(): Promise<void>;
   stop(): Promise<void>;
@@ -55,8 +58,10 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  const stops: (() => Promise<void>)[] = [];
+  makePrivateDir(dataDir);
+  // s3rver, the emulator and the stream checkpoints write files in this process: owner-only.
+  const previousUmask = process.umask(0o077);
+  const stops: (() => Promise<void>)[] = [async () => void process.umask(previousUmask)];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
@@ -114,6 +119,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     if (bootstrapped) log(`Users from BOOTSTRAP_USERS: ${bootstrapped} created or updated`);
 
+    // Admins' "run now" starts the job handler in this process, as AWS invokes the job's Lambda.
+    setLocalJobStarter(inProcessJobStarter(log));
+    stops.push(async () => setLocalJobStarter(undefined));
     const gateway = await startGateway({
       port: options.port,
       responseHeaders: securityHeaders,
@@ -150,6 +158,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       calendarUrl: config().GOOGLE_CALENDAR_API_URL ?? "",
       dynamoEndpoint: dynamo.endpoint,
       s3Endpoint: objectStore.endpoint,
+      pids: [process.pid, ...(dynamo.pid ? [dynamo.pid] : [])],
       drainStream: () => poller.drain(),
       stop,
     };

@@ -10,9 +10,12 @@ import {
   LogGroupLogDestination,
 } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
+import { jobFunctionVariable, type RunnableJob, runnableJobs } from "../shared/contracts/jobs.ts";
 import { type Feature, routeKey } from "../shared/http/route-types.ts";
 import { routeEntries } from "../shared/http/routes.ts";
 import { errorRateAlarm } from "./alarms.ts";
@@ -25,6 +28,8 @@ export interface ApiStackProps extends StackProps {
   config: StageConfig;
   resources: Resources;
   alarmTopic: ITopic;
+  /** The job functions admins may start ("run now" invokes them asynchronously). */
+  jobFunctions: ReadonlyMap<string, { function: IFunction }>;
 }
 
 /** Per-feature sizing; login and user creation hash passwords with scrypt (128 MiB, CPU-bound). */
@@ -94,6 +99,22 @@ export class ApiStack extends Stack {
       this.functions.set(spec.name, fn);
       integrations.set(spec.name, new HttpLambdaIntegration(`Integration-${spec.name}`, fn.function));
     }
+
+    // "Run now" invokes the job's own function (InvocationType Event): its name, and invoke on exactly those.
+    const admin = this.functions.get("admin");
+    if (!admin) throw new Error("no admin function");
+    const jobs = runnableJobs.map((job: RunnableJob) => {
+      const jobFunction = props.jobFunctions.get(job)?.function;
+      if (!jobFunction) throw new Error(`runnable job ${job} has no function`);
+      admin.function.addEnvironment(jobFunctionVariable(job), jobFunction.functionName);
+      return jobFunction;
+    });
+    admin.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["lambda:InvokeFunction"],
+        resources: jobs.map((fn) => fn.functionArn),
+      }),
+    );
 
     // RouteSettings is a free-form JSON map in CloudFormation: CDK passes it through, so keys are PascalCase.
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};

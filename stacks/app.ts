@@ -15,13 +15,14 @@ export function buildApp(app: App) {
     description: "slot-booking: table, exports bucket, secrets, alarm topic",
   });
   const shared = { ...common, resources: data.resources, alarmTopic: data.alarmTopic };
-  const api = new ApiStack(app, `${config.prefix}-Api`, {
-    ...shared,
-    description: "slot-booking: HTTP API and one Lambda per feature",
-  });
   const jobs = new JobsStack(app, `${config.prefix}-Jobs`, {
     ...shared,
     description: "slot-booking: scheduled jobs and the outbox consumer",
+  });
+  const api = new ApiStack(app, `${config.prefix}-Api`, {
+    ...shared,
+    jobFunctions: jobs.jobs,
+    description: "slot-booking: HTTP API and one Lambda per feature",
   });
   const web = new WebStack(app, `${config.prefix}-Web`, {
     ...common,

@@ -29,8 +29,8 @@ export const defaultNeeds: readonly Need[] = ["table:read", "table:write"];
  *   authenticates each request, public routes included), so every feature gets
  *   the session secret — added for all features in `needsOf`, not listed here;
  * - whoever talks to Google Calendar gets the Google credentials: the health
- *   check (system), admin (runs jobs on demand), the calendar jobs and the
- *   outbox consumer (calendar sync);
+ *   check (system), the calendar jobs and the outbox consumer (calendar sync);
+ *   admin starts jobs in their own functions and talks to no calendar;
  * - only auth creates the bootstrap users;
  * - only features that write or hand out exports get the exports bucket
  *   (system only checks that it exists).
@@ -41,7 +41,6 @@ export const defaultNeeds: readonly Need[] = ["table:read", "table:write"];
 export const extraNeeds: Partial<Record<LambdaSpec["name"], readonly Need[]>> = {
   system: ["table:read", "exports:check", "secret:google"],
   auth: ["secret:bootstrap-users"],
-  admin: ["secret:google"],
   "generate-availability": ["secret:google"],
   "check-outcomes": ["secret:google"],
   "retry-calendar-sync": ["secret:google"],

@@ -20,8 +20,7 @@ import { addDays, daysBetween } from "../../shared/domain/booking/local-date.ts"
 import { HttpError, invalidRequest } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
-
-import { runJobNow } from "./jobs.ts";
+import { startJobNow } from "./jobs.ts";
 
 const maxAuditDays = 92;
 
@@ -150,9 +149,9 @@ export const handler = createFeatureHandler(
     },
 
     async runJob({ params, query, principal }) {
-      const summary = await runJobNow(params.job, query);
+      const run = await startJobNow(params.job, query);
       await writeAudit({ actor: principal.username, action: "job.run", target: params.job });
-      return { job: params.job, summary };
+      return { run };
     },
 
     async listJobRuns({ params }) {

@@ -1,20 +1,28 @@
-import type { runnableJobs } from "../../shared/contracts/jobs.ts";
-import { generateAvailability } from "../availability/generate.ts";
-import { retryDueSyncs } from "../booking/sync-retry-job.ts";
-import { checkOutcomes } from "../outcomes/check.ts";
+import { adminJobSource, type JobRun, type RunnableJob } from "../../shared/contracts/jobs.ts";
+import { finishJobRun, startJobRun } from "../../shared/data/job-runs-repository.ts";
+import { startJobFunction } from "../../shared/jobs/job-starter.ts";
 
-/** Runs a job's work in this request (admins' "run now"); the scheduled Lambdas call the same functions. */
-export async function runJobNow(
-  job: (typeof runnableJobs)[number],
+/**
+ * Admins' "run now": creates the run record, then starts the job in its own
+ * function (minutes of work do not fit a 15 s API request) and returns at once.
+ * The job updates the record; the Jobs tab polls it.
+ */
+export async function startJobNow(
+  job: RunnableJob,
   options: { date?: string | undefined } = {},
-): Promise<Record<string, unknown>> {
-  switch (job) {
-    case "generate-availability":
-      return { ...(await generateAvailability()) };
-    case "check-outcomes":
-      return { ...(await checkOutcomes(options.date)) };
-    case "retry-calendar-sync":
-      // An admin asking to retry now means every queued sync, not only those whose backoff is over.
-      return retryDueSyncs(new Date("9999-12-31T23:59:59Z"));
+): Promise<JobRun> {
+  const run = await startJobRun(job);
+  try {
+    await startJobFunction(job, {
+      source: adminJobSource,
+      job,
+      time: run.startedAt,
+      runId: run.id,
+      ...(options.date ? { date: options.date } : {}),
+    });
+  } catch (error) {
+    await finishJobRun(job, run.id, { status: "failed", error: "Der Job konnte nicht gestartet werden." });
+    throw error;
   }
+  return run;
 }

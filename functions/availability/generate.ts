@@ -3,7 +3,6 @@ import { describeCalendarError } from "../../shared/calendar/retry.ts";
 import { mapWithLimit } from "../../shared/concurrency.ts";
 import { currentSlotTemplate } from "../../shared/data/booking-settings.ts";
 import { listConsultants } from "../../shared/data/consultants-repository.ts";
-import { recordJobRun } from "../../shared/data/job-runs-repository.ts";
 import { listSlots, type StoredSlot, writeSlotOffer } from "../../shared/data/slots-repository.ts";
 import {
   type CalendarEvent,
@@ -30,7 +29,6 @@ export interface AvailabilityPorts {
   ) => Promise<CalendarEvent[]>;
   listSlots: typeof listSlots;
   writeSlotOffer: typeof writeSlotOffer;
-  recordJobRun: typeof recordJobRun;
 }
 
 export const liveAvailabilityPorts: AvailabilityPorts = {
@@ -39,7 +37,6 @@ export const liveAvailabilityPorts: AvailabilityPorts = {
   listEvents,
   listSlots,
   writeSlotOffer,
-  recordJobRun,
 };
 
 export interface AvailabilityRun {
@@ -150,6 +147,5 @@ export async function generateAvailability(
   run.changedSlots = changes.length;
   run.googleCalls = googleCalls;
   run.durationMs = Math.round(performance.now() - started);
-  await ports.recordJobRun("generate-availability", at, { ...run });
   return run;
 }

@@ -1,16 +1,2 @@
-/** Domain event types of bookings, as written to the outbox. */
-export const bookingEvents = {
-  created: "booking.created",
-  rescheduled: "booking.rescheduled",
-  cancelled: "booking.cancelled",
-  outcomeSet: "booking.outcome_set",
-  /** Freed by a marker in the calendar: the calendar already shows it, so no sync. */
-  released: "booking.released",
-} as const;
-
-/** The events after which the central calendar must match the booking again. */
-export const calendarRelevantEvents = [
-  bookingEvents.created,
-  bookingEvents.rescheduled,
-  bookingEvents.cancelled,
-];
+// The booking events are a contract between features: defined in shared/events/booking-events.ts.
+export { bookingEvents, calendarRelevantEvents } from "../../shared/events/booking-events.ts";

@@ -1,6 +1,6 @@
+import { syncBookingToCalendar } from "../../shared/calendar/booking-sync.ts";
+import { calendarRelevantEvents } from "../../shared/events/booking-events.ts";
 import type { OutboxSubscribers } from "../../shared/events/outbox.ts";
-import { calendarRelevantEvents } from "../booking/booking-events.ts";
-import { syncBookingToCalendar } from "../booking/calendar-sync.ts";
 
 const syncCalendar = async (event: { payload: unknown }) => {
   await syncBookingToCalendar((event.payload as { bookingId: string }).bookingId);

@@ -7,10 +7,9 @@ import {
   newOutboxEvent,
   setOutcome,
 } from "../../shared/data/bookings-repository.ts";
-import { recordJobRun } from "../../shared/data/job-runs-repository.ts";
 import { eventOutcome } from "../../shared/domain/booking/outcomes.ts";
 import { dayBounds, localDate } from "../../shared/domain/booking/slot-template.ts";
-import { bookingEvents } from "../booking/booking-events.ts";
+import { bookingEvents } from "../../shared/events/booking-events.ts";
 
 export interface OutcomeRun {
   date: string;
@@ -73,6 +72,5 @@ export async function checkOutcomes(date?: string, now = new Date()): Promise<Ou
     if (updated.kind === "changed") run.updated++;
   }
   run.googleCalls = googleCalls;
-  await recordJobRun("check-outcomes", now.toISOString(), { ...run });
   return run;
 }

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { eventDescription, eventTitle } from "../../functions/booking/calendar-sync.ts";
+import { eventDescription, eventTitle } from "../../shared/calendar/booking-sync.ts";
 import { calendarClient } from "../../shared/calendar/client.ts";
 import { upsertEvent } from "../../shared/calendar/events.ts";
 import { mapWithLimit } from "../../shared/concurrency.ts";

@@ -2,17 +2,27 @@ import { auth, calendar, type calendar_v3 } from "@googleapis/calendar";
 import { googleCredentialsBase64 } from "../auth/secrets.ts";
 import { config } from "../config.ts";
 
-let client: Promise<calendar_v3.Calendar> | undefined;
+/** No Google call may hang a Lambda until its timeout; retries come on top (see retry.ts). */
+export const calendarRequestTimeoutMs = 10_000;
 
-async function createClient(): Promise<calendar_v3.Calendar> {
-  const { GOOGLE_CALENDAR_API_URL } = config();
-  const encoded = await googleCredentialsBase64();
+interface BuiltClient {
+  /** The credentials value (and API root) the client was built with. */
+  key: string;
+  client: calendar_v3.Calendar;
+}
+
+let built: BuiltClient | undefined;
+
+function createClient(encoded: string | undefined, rootUrl: string | undefined): calendar_v3.Calendar {
   const credentials = encoded
     ? (JSON.parse(Buffer.from(encoded, "base64").toString("utf8")) as Record<string, string>)
     : undefined;
   return calendar({
     version: "v3",
-    ...(GOOGLE_CALENDAR_API_URL ? { rootUrl: GOOGLE_CALENDAR_API_URL } : {}),
+    timeout: calendarRequestTimeoutMs,
+    // retry.ts retries every call (also non-idempotent ones, with jitter): no second layer of retries.
+    retry: false,
+    ...(rootUrl ? { rootUrl } : {}),
     ...(credentials
       ? { auth: new auth.GoogleAuth({ credentials, scopes: ["https://www.googleapis.com/auth/calendar"] }) }
       : {}),
@@ -20,18 +30,20 @@ async function createClient(): Promise<calendar_v3.Calendar> {
 }
 
 /**
- * The Google Calendar v3 client, created once per container. Credentials come
- * from GOOGLE_CREDS_BASE64 (local) or Secrets Manager (AWS); with none and an
- * emulator URL, requests go unauthenticated.
+ * The Google Calendar v3 client. Credentials come from GOOGLE_CREDS_BASE64
+ * (local) or Secrets Manager (AWS, cached there for minutes); with none and an
+ * emulator URL, requests go unauthenticated. The client is rebuilt whenever
+ * the credentials value changes, so a secret set or rotated after deploy takes
+ * effect in warm Lambdas within the secret's cache time.
  */
-export function calendarClient(): Promise<calendar_v3.Calendar> {
-  client ??= createClient().catch((error: unknown) => {
-    client = undefined;
-    throw error;
-  });
-  return client;
+export async function calendarClient(): Promise<calendar_v3.Calendar> {
+  const encoded = await googleCredentialsBase64();
+  const { GOOGLE_CALENDAR_API_URL } = config();
+  const key = `${GOOGLE_CALENDAR_API_URL ?? ""}\n${encoded ?? ""}`;
+  if (built?.key !== key) built = { key, client: createClient(encoded, GOOGLE_CALENDAR_API_URL) };
+  return built.client;
 }
 
 export function resetCalendarClient(): void {
-  client = undefined;
+  built = undefined;
 }

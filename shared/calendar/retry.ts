@@ -12,7 +12,11 @@ export interface RetryOptions {
 interface GaxiosLikeError {
   status?: number;
   code?: string | number;
-  response?: { status?: number; data?: { error?: { errors?: { reason?: string }[] } } };
+  name?: string;
+  response?: {
+    status?: number;
+    data?: { error?: { message?: string; errors?: { reason?: string; message?: string }[] } };
+  };
 }
 
 export function calendarErrorStatus(error: unknown): number | undefined {
@@ -48,8 +52,31 @@ export async function withCalendarRetry<T>(call: () => Promise<T>, options: Retr
   }
 }
 
+/**
+ * What went wrong, safe to log: the HTTP status, Google's reason and message,
+ * or the network error's code. Never the error object itself: the client's
+ * errors carry the request (URL with calendar ids, body with customers' names
+ * and notes) and the response.
+ */
+export function calendarErrorCause(error: unknown): { status?: number; reason?: string; message: string } {
+  const candidate = error as GaxiosLikeError;
+  const status = calendarErrorStatus(error);
+  const google = candidate?.response?.data?.error;
+  const reason = google?.errors?.[0]?.reason;
+  const message = google?.message
+    ? google.message.slice(0, 200)
+    : typeof candidate?.code === "string"
+      ? candidate.code // ECONNREFUSED, ETIMEDOUT, …: no URL
+      : (candidate?.name ?? "Error");
+  return { ...(status ? { status } : {}), ...(reason ? { reason } : {}), message };
+}
+
 /** A short, log-safe description of a calendar failure (no URLs, no payloads). */
 export function describeCalendarError(error: unknown): string {
   const status = calendarErrorStatus(error);
-  return status ? `Google Calendar antwortete ${status}` : "Google Calendar nicht erreichbar";
+  if (status) return `Google Calendar antwortete ${status}`;
+  const { message } = calendarErrorCause(error);
+  return /^E[A-Z]+$|TimeoutError|AbortError/.test(message)
+    ? `Google Calendar nicht erreichbar (${message})`
+    : `Kalender-Synchronisation fehlgeschlagen (${message})`;
 }

@@ -116,6 +116,18 @@ function strictBody(schema: z.ZodType | undefined): z.ZodType | undefined {
   return schema instanceof z.ZodObject ? schema.strict() : schema;
 }
 
+/**
+ * A path parameter with malformed percent-encoding (a `%` not followed by two
+ * hex digits) is refused as the local gateway refuses it, whatever reaches us.
+ */
+function pathParameters(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2["pathParameters"] {
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    if (value && /%(?![0-9A-Fa-f]{2})/.test(value))
+      throw invalidRequest({ [`params.${name}`]: "Ungültig kodiert" });
+  }
+  return event.pathParameters;
+}
+
 function parsePart(part: string, schema: z.ZodType | undefined, value: unknown): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (part === "body" ? undefined : {}));
@@ -188,7 +200,7 @@ export function createFeatureHandler<F extends Feature>(
 
     const response: ResponseExtras = { headers: {}, cookies: [] };
     const context = {
-      params: parsePart("params", route.request?.params, event.pathParameters),
+      params: parsePart("params", route.request?.params, pathParameters(event)),
       query: parsePart("query", route.request?.query, event.queryStringParameters),
       body: parsePart("body", bodySchema, readBody(event, maxBodyBytes)),
       principal,

@@ -280,17 +280,19 @@ export const routes = {
     path: "/api/admin/jobs/{job}/run",
     feature: "admin",
     role: "admin",
-    summary: "Run a job now (availability generation, outcome check, calendar sync retry)",
+    summary:
+      "Start a job now (availability generation, outcome check, calendar sync retry); it runs in the background and reports through its run record",
     tags: ["admin"],
     request: { params: jobNameParamsSchema, query: jobRunQuerySchema },
-    response: { status: 200, schema: jobRunResultSchema },
+    response: { status: 202, schema: jobRunResultSchema },
   },
   listJobRuns: {
     method: "GET",
     path: "/api/admin/jobs/{job}/runs",
     feature: "admin",
     role: "admin",
-    summary: "The latest runs of a job with their summaries (e.g. slots that lost all consultants)",
+    summary:
+      "The latest runs of a job: status, progress and summary (e.g. slots that lost all consultants); poll while one is running",
     tags: ["admin"],
     request: { params: jobNameParamsSchema },
     response: { status: 200, schema: jobRunListSchema },

@@ -5,14 +5,12 @@ import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { Context } from "aws-lambda";
 import { config } from "../config.ts";
+import type { JobEvent } from "../contracts/jobs.ts";
 import { seedConsultants } from "../data/consultants-repository.ts";
 import { createObservability, metricNames, type Observability } from "../http/observability.ts";
+import { type JobRunControl, runWithRecord } from "./job-run.ts";
 
-export interface JobEvent {
-  source?: string;
-  job?: string;
-  time?: string;
-}
+export type { JobEvent } from "../contracts/jobs.ts";
 
 type JobPreparation = (logger: Observability["logger"]) => Promise<void>;
 
@@ -36,12 +34,13 @@ const preparations = new Map<string, JobPreparation>([
 ]);
 
 /**
- * A scheduled job's Lambda handler: X-Ray tracing (never the result: it can
- * hold customers' data), Powertools logging and metrics around `run`.
+ * A job's Lambda handler (scheduled, or started by an admin): X-Ray tracing
+ * (never the result: it can hold customers' data), Powertools logging and
+ * metrics around `run`, and the run record admins see in the Jobs tab.
  */
 export function createJobHandler<R>(
   name: string,
-  run: (event: JobEvent, logger: Observability["logger"]) => Promise<R>,
+  run: (event: JobEvent, logger: Observability["logger"], control: JobRunControl) => Promise<R>,
 ) {
   const { logger, metrics, tracer } = createObservability(`slot-booking-${name}`);
   return middy<JobEvent, R, Error, Context>()
@@ -50,8 +49,10 @@ export function createJobHandler<R>(
     .use(logMetrics(metrics))
     .handler(async (event) => {
       const started = Date.now();
-      await preparations.get(name)?.(logger);
-      const result = await run(event, logger);
+      const result = await runWithRecord(name, event, async (control) => {
+        await preparations.get(name)?.(logger);
+        return run(event, logger, control);
+      });
       const durationMs = Date.now() - started;
       metrics.addMetric(metricNames.jobDuration, MetricUnit.Milliseconds, durationMs);
       logger.info("job finished", { job: name, durationMs });

@@ -12,6 +12,7 @@ import {
   waitFor,
 } from "../support/booking.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
+import { runJobAndWait } from "../support/jobs.ts";
 
 let admin: TestClient;
 let agent: TestClient;
@@ -142,7 +143,7 @@ describe("booking", () => {
     const changed = { ...template, placesOverrides: [...overrides, { weekday, time: slot.time, places: 3 }] };
     expect((await admin.request("PUT", "/api/admin/slot-template", { body: changed })).status).toBe(200);
     try {
-      expect((await admin.request("POST", "/api/admin/jobs/generate-availability/run")).status).toBe(200);
+      expect((await runJobAndWait(admin, "generate-availability")).status).toBe("succeeded");
       expect((await slotState(slot.date, slot.time)).capacity).toBe(3);
 
       const attempts = await Promise.all(
@@ -158,7 +159,7 @@ describe("booking", () => {
       expect(await slotState(slot.date, slot.time)).toMatchObject({ capacity: 3, booked: 3, free: 0 });
     } finally {
       await admin.request("PUT", "/api/admin/slot-template", { body: template });
-      await admin.request("POST", "/api/admin/jobs/generate-availability/run");
+      await runJobAndWait(admin, "generate-availability");
     }
   });
 
@@ -203,8 +204,9 @@ describe("booking", () => {
       return states.every((sync) => sync.attempts > 0) ? states : undefined;
     });
     await clearCalendarFaults();
-    const retry = await admin.request("POST", "/api/admin/jobs/retry-calendar-sync/run");
-    expect(retry.status).toBe(200);
+    const retry = await runJobAndWait(admin, "retry-calendar-sync");
+    expect(retry.status).toBe("succeeded");
+    expect(retry.progress?.done).toBe(retry.progress?.total);
 
     for (const booking of bookings) {
       expect((await bookingById(agent, booking.id)).sync.state).toBe("synced");
@@ -468,12 +470,9 @@ describe("booking", () => {
       requestBody: { summary: `${withdrawn.lastName}, ${withdrawn.firstName} (abgesagt)` },
     });
     const before = await slotState(slot.date, slot.time);
-    const run = await admin.request<{ summary: { matched: number } }>(
-      "POST",
-      `/api/admin/jobs/check-outcomes/run?date=${slot.date}`,
-    );
-    expect(run.status).toBe(200);
-    expect(run.body.summary.matched).toBeGreaterThanOrEqual(2);
+    const run = await runJobAndWait(admin, "check-outcomes", `?date=${slot.date}`);
+    expect(run.status).toBe("succeeded");
+    expect(run.summary?.matched).toBeGreaterThanOrEqual(2);
     expect((await bookingById(agent, noShow.id)).outcome).toBe("no_show");
     const freed = await bookingById(agent, withdrawn.id);
     expect(freed).toMatchObject({ status: "cancelled", outcome: "cancelled" });

@@ -1,11 +1,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import { calendar, type calendar_v3 } from "@googleapis/calendar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CalendarEmulator, startCalendarEmulator } from "../../local/calendar/emulator.ts";
 import { seedDemoCalendars } from "../../local/demo/calendars.ts";
-import { calendarErrorStatus } from "../../shared/calendar/retry.ts";
+import {
+  calendarClient,
+  calendarRequestTimeoutMs,
+  resetCalendarClient,
+} from "../../shared/calendar/client.ts";
+import { calendarErrorCause, calendarErrorStatus } from "../../shared/calendar/retry.ts";
+import { resetConfig } from "../../shared/config.ts";
 
 let emulator: CalendarEmulator;
 let client: calendar_v3.Calendar;
@@ -197,5 +204,71 @@ describe("Google Calendar v3 emulator through @googleapis/calendar", () => {
     });
     const summaries = (events.data.items ?? []).map((item) => item.summary);
     expect(summaries.some((summary) => /T1[- ]bereit/.test(summary ?? ""))).toBe(true);
+  });
+});
+
+describe("the app's calendar client", () => {
+  const useEmulator = () => {
+    process.env.GOOGLE_CALENDAR_API_URL = emulator.url;
+    delete process.env.GOOGLE_CREDS_BASE64;
+    resetConfig();
+    resetCalendarClient();
+  };
+
+  it("is rebuilt when the credentials change (a secret set after the first request takes effect)", async () => {
+    useEmulator();
+    const first = await calendarClient();
+    expect(await calendarClient()).toBe(first);
+    const serviceAccount = {
+      type: "service_account",
+      client_email: "sync@project.iam.gserviceaccount.com",
+      private_key: "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n",
+    };
+    process.env.GOOGLE_CREDS_BASE64 = Buffer.from(JSON.stringify(serviceAccount)).toString("base64");
+    try {
+      const withCredentials = await calendarClient();
+      expect(withCredentials).not.toBe(first);
+      expect(withCredentials.context._options.auth).toBeDefined();
+      expect(await calendarClient()).toBe(withCredentials);
+    } finally {
+      delete process.env.GOOGLE_CREDS_BASE64;
+    }
+    expect((await calendarClient()).context._options.auth).toBeUndefined();
+  });
+
+  it("gives up on a hanging calendar after its timeout", async () => {
+    useEmulator();
+    emulator.injectFaults({ count: 0, latencyMs: calendarRequestTimeoutMs + 5_000 });
+    const started = Date.now();
+    try {
+      const error = await (await calendarClient()).events.list({ calendarId: "slow@test" }).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      expect(error).toBeDefined();
+      expect(Date.now() - started).toBeLessThan(calendarRequestTimeoutMs + 2_000);
+      expect(calendarErrorCause(error).message).not.toContain("slow@test");
+    } finally {
+      emulator.clearFaults();
+    }
+  });
+
+  it("describes a failure by status, reason and message, without the request's customer data", async () => {
+    useEmulator();
+    emulator.injectFaults({ status: 400, count: 1 });
+    const error = await (await calendarClient()).events
+      .insert({
+        calendarId: "central@test",
+        requestBody: event("privacy1", "2030-06-03T08:00:00Z", "2030-06-03T09:00:00Z", "Mustermann, Erika"),
+      })
+      .then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+    // The raw error carries the body: logging it would leak the customer's name.
+    expect(inspect(error, { depth: 4 })).toContain("Mustermann");
+    const cause = calendarErrorCause(error);
+    expect(cause).toMatchObject({ status: 400, message: expect.any(String) });
+    expect(JSON.stringify(cause)).not.toMatch(/Mustermann|central@test/);
   });
 });

@@ -11,6 +11,8 @@ declare module "vitest" {
     calendarUrl: string;
     dynamoEndpoint: string;
     s3Endpoint: string;
+    dataDir: string;
+    stackPids: number[];
   }
 }
 
@@ -30,6 +32,8 @@ export default async function setup(project: TestProject) {
   project.provide("calendarUrl", stack.calendarUrl);
   project.provide("dynamoEndpoint", stack.dynamoEndpoint);
   project.provide("s3Endpoint", stack.s3Endpoint);
+  project.provide("dataDir", dataDir);
+  project.provide("stackPids", stack.pids);
   return async () => {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,10 +1,23 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { DynamoDBStreamEvent } from "aws-lambda";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dispatchStreamEvent } from "../../functions/events/dispatch.ts";
-import { matchRoute, toApiGatewayEvent } from "../../local/gateway.ts";
+import {
+  type Gateway,
+  logGatewayFailure,
+  matchRoute,
+  startGateway,
+  toApiGatewayEvent,
+} from "../../local/gateway.ts";
+import { lambdaContext } from "../../local/lambda-context.ts";
 import { toLambdaRecord } from "../../local/stream-poller.ts";
 import { isRetryableCalendarError, withCalendarRetry } from "../../shared/calendar/retry.ts";
 import type { OutboxEvent } from "../../shared/events/outbox.ts";
+import { createFeatureHandler, type FeatureOperations } from "../../shared/http/pipeline.ts";
+import { securityHeaders } from "../../shared/http/security-headers.ts";
+import { apiEvent } from "../support/events.ts";
 
 describe("local gateway", () => {
   it("builds the API Gateway v2 event: route key, path params, query, cookies, base64 for binary bodies", () => {
@@ -42,6 +55,66 @@ describe("local gateway", () => {
   it("tells unknown paths from wrong methods", () => {
     expect(matchRoute("GET", "/api/nope").pathMatched).toBe(false);
     expect(matchRoute("DELETE", "/api/health")).toMatchObject({ route: undefined, pathMatched: true });
+  });
+});
+
+describe("gateway answers of its own", () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    const siteDir = mkdtempSync(join(tmpdir(), "site-"));
+    writeFileSync(join(siteDir, "index.html"), "<!doctype html>");
+    gateway = await startGateway({ port: 0, responseHeaders: securityHeaders, siteDir });
+  });
+  afterAll(() => gateway.close());
+
+  it("carry the security headers and the error shape (404, 405, 400 for malformed percent-encoding)", async () => {
+    const cases = [
+      ["GET", "/api/nope", 404, "not_found"],
+      ["DELETE", "/api/health", 405, "method_not_allowed"],
+      ["POST", "/elsewhere", 404, "not_found"],
+      ["PATCH", "/api/bookings/%E0%A4%A", 400, "invalid"],
+      ["GET", "/assets/%zz", 400, "invalid"],
+    ] as const;
+    for (const [method, path, status, code] of cases) {
+      const response = await fetch(`${gateway.url}${path}`, { method });
+      expect({ path, status: response.status }).toEqual({ path, status });
+      expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } });
+      for (const [name, value] of Object.entries(securityHeaders))
+        expect(response.headers.get(name)).toBe(value);
+    }
+  });
+
+  it("logs a failing path as data, not as a format string", () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      logGatewayFailure("GET", "/api/%s%d", new Error("boom"));
+      const [format, ...args] = logged.mock.calls[0] ?? [];
+      expect(String(format)).not.toContain("/api/");
+      expect(args).toContain("/api/%s%d");
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
+
+describe("Lambda path parameters", () => {
+  it("refuses malformed percent-encoding with 400 instead of failing", async () => {
+    const handler = createFeatureHandler("admin", {} as FeatureOperations<"admin">, {
+      authenticate: async () => ({
+        username: "boss",
+        role: "admin",
+        displayName: "Boss",
+        sessionId: "s",
+        csrfToken: "t",
+      }),
+    });
+    const event = apiEvent("PATCH", "/api/admin/consultants/c1", { body: { name: "X" } });
+    event.pathParameters = { id: "%E0%A4%A" };
+    const result = await handler(event, lambdaContext("test"));
+    expect(typeof result === "object" && result.statusCode).toBe(400);
+    expect(JSON.parse((result as { body: string }).body).error.fields).toEqual({
+      "params.id": "Ungültig kodiert",
+    });
   });
 });
 

@@ -41,7 +41,6 @@ function ports(previous: StoredSlot[], calendars: Record<string, CalendarEvent[]
     writeSlotOffer: async (offer) => {
       written.push(offer);
     },
-    recordJobRun: async () => undefined,
   };
   return { memory, written };
 }

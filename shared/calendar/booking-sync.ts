@@ -1,10 +1,14 @@
-import { removeEvent, upsertEvent } from "../../shared/calendar/events.ts";
-import { describeCalendarError } from "../../shared/calendar/retry.ts";
-import { config } from "../../shared/config.ts";
-import { getBooking, type StoredBooking, setSyncState } from "../../shared/data/bookings-repository.ts";
-import { clearSyncRetry, scheduleSyncRetry } from "../../shared/data/sync-retry-repository.ts";
+import { config } from "../config.ts";
+import { getBooking, type StoredBooking, setSyncState } from "../data/bookings-repository.ts";
+import { clearSyncRetry, scheduleSyncRetry } from "../data/sync-retry-repository.ts";
+import { createObservability, emitMetric, metricNames, type Observability } from "../http/observability.ts";
+import { removeEvent, upsertEvent } from "./events.ts";
+import { calendarErrorCause, describeCalendarError } from "./retry.ts";
 
 const maxBackoffMs = 60 * 60 * 1000;
+
+let observability: Pick<Observability, "logger"> | undefined;
+const syncObservability = () => (observability ??= createObservability("slot-booking-calendar-sync"));
 
 /** 30 s, 1 min, 2 min, … up to an hour between attempts. */
 export function nextAttemptAt(attempts: number, now = Date.now()): string {
@@ -24,8 +28,9 @@ export type SyncResult = "synced" | "failed" | "missing";
 /**
  * Brings the central calendar in line with the booking as it is now (not as
  * the event that triggered this said), so late, repeated or out-of-order
- * deliveries all converge. Failures are recorded and retried later; nothing
- * is thrown, so one bad booking never blocks the stream.
+ * deliveries all converge. Used by the outbox consumer and the retry job.
+ * Failures are logged (sanitised), counted, recorded on the booking and
+ * retried later; nothing is thrown, so one bad booking never blocks the stream.
  */
 export async function syncBookingToCalendar(bookingId: string): Promise<SyncResult> {
   const booking = await getBooking(bookingId);
@@ -49,6 +54,14 @@ export async function syncBookingToCalendar(bookingId: string): Promise<SyncResu
     await clearSyncRetry(booking.id);
     return "synced";
   } catch (error) {
+    const { logger } = syncObservability();
+    // The booking id and the cause only: the error object carries the request with the customer's name.
+    logger.warn("calendar sync failed", {
+      bookingId: booking.id,
+      attempts,
+      cause: calendarErrorCause(error),
+    });
+    emitMetric(metricNames.calendarSyncFailed);
     await setSyncState(booking.id, { state: "failed", reason: describeCalendarError(error), attempts });
     await scheduleSyncRetry(booking.id, nextAttemptAt(attempts));
     return "failed";
