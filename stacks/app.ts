@@ -27,6 +27,7 @@ export function buildApp(app: App) {
   const web = new WebStack(app, `${config.prefix}-Web`, {
     ...common,
     api: api.api,
+    originVerify: data.originVerify,
     description: "slot-booking: site bucket and CloudFront (site + /api)",
   });
 

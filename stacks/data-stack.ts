@@ -28,6 +28,7 @@ export class DataStack extends Stack {
   readonly sessionSecret: Secret;
   readonly googleCredentials: Secret;
   readonly bootstrapUsers: Secret;
+  readonly originVerify: Secret;
   readonly alarmTopic: Topic;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -103,7 +104,19 @@ export class DataStack extends Stack {
       secretStringValue: SecretValue.unsafePlainText(unsetSecret),
       removalPolicy,
     });
-    for (const secret of [this.sessionSecret, this.googleCredentials, this.bootstrapUsers]) {
+    // CloudFront sends it to the API with every request: only then is its viewer-address header trusted.
+    this.originVerify = new Secret(this, "OriginVerify", {
+      secretName: `${config.secretPrefix}/origin-verify`,
+      description: "Sent by CloudFront to the API as x-origin-verify (generated)",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy,
+    });
+    for (const secret of [
+      this.sessionSecret,
+      this.googleCredentials,
+      this.bootstrapUsers,
+      this.originVerify,
+    ]) {
       Validations.of(secret).acknowledge({
         id: "AwsSolutions-SMG4",
         reason:
@@ -125,6 +138,7 @@ export class DataStack extends Stack {
       sessionSecret: this.sessionSecret,
       googleCredentials: this.googleCredentials,
       bootstrapUsers: this.bootstrapUsers,
+      originVerify: this.originVerify,
     };
   }
 }

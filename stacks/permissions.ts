@@ -18,7 +18,9 @@ export type Need =
   | "exports:write"
   | "secret:session"
   | "secret:google"
-  | "secret:bootstrap-users";
+  | "secret:bootstrap-users"
+  /** The token CloudFront sends to the API: proves a viewer address came through it. */
+  | "secret:origin-verify";
 
 /** Every function reads and writes the table unless its entry below says otherwise. */
 export const defaultNeeds: readonly Need[] = ["table:read", "table:write"];
@@ -31,7 +33,8 @@ export const defaultNeeds: readonly Need[] = ["table:read", "table:write"];
  * - whoever talks to Google Calendar gets the Google credentials: the health
  *   check (system), the calendar jobs and the outbox consumer (calendar sync);
  *   admin starts jobs in their own functions and talks to no calendar;
- * - only auth creates the bootstrap users;
+ * - only auth creates the bootstrap users, and only auth throttles by the
+ *   viewer's address (so only it checks CloudFront's origin-verify token);
  * - only features that write or hand out exports get the exports bucket
  *   (system only checks that it exists).
  * tests/infra/functions.test.ts checks this map against the bundles: a
@@ -40,7 +43,7 @@ export const defaultNeeds: readonly Need[] = ["table:read", "table:write"];
  */
 export const extraNeeds: Partial<Record<LambdaSpec["name"], readonly Need[]>> = {
   system: ["table:read", "exports:check", "secret:google"],
-  auth: ["secret:bootstrap-users"],
+  auth: ["secret:bootstrap-users", "secret:origin-verify"],
   "generate-availability": ["secret:google"],
   "check-outcomes": ["secret:google"],
   "retry-calendar-sync": ["secret:google"],
@@ -63,6 +66,7 @@ export interface Resources {
   sessionSecret: ISecret;
   googleCredentials: ISecret;
   bootstrapUsers: ISecret;
+  originVerify: ISecret;
 }
 
 const tableReadActions = [
@@ -84,6 +88,7 @@ export const secretArnVariables = {
   "secret:session": "SESSION_SECRET_ARN",
   "secret:google": "GOOGLE_CREDS_SECRET_ARN",
   "secret:bootstrap-users": "BOOTSTRAP_USERS_SECRET_ARN",
+  "secret:origin-verify": "ORIGIN_VERIFY_SECRET_ARN",
 } as const satisfies Partial<Record<Need, string>>;
 
 export type SecretNeed = keyof typeof secretArnVariables;
@@ -96,6 +101,8 @@ export function secretOf(need: SecretNeed, resources: Resources): ISecret {
       return resources.googleCredentials;
     case "secret:bootstrap-users":
       return resources.bootstrapUsers;
+    case "secret:origin-verify":
+      return resources.originVerify;
   }
 }
 

@@ -21,6 +21,7 @@ import {
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
 import { securityHeaders, strictTransportSecurity } from "../shared/http/security-headers.ts";
 import type { StageConfig } from "./stage.ts";
@@ -28,6 +29,8 @@ import type { StageConfig } from "./stage.ts";
 export interface WebStackProps extends StackProps {
   config: StageConfig;
   api: IHttpApi;
+  /** Sent to the API as `x-origin-verify`: the API trusts CloudFront-Viewer-Address only with it. */
+  originVerify: ISecret;
 }
 
 /**
@@ -143,6 +146,8 @@ export class WebStack extends Stack {
     const apiOrigin = new HttpOrigin(apiDomain, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // A dynamic reference: the value is resolved by CloudFormation, never written into the template.
+      customHeaders: { "x-origin-verify": props.originVerify.secretValue.unsafeUnwrap() },
     });
 
     this.distribution = new Distribution(this, "Distribution", {

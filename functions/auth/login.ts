@@ -1,5 +1,7 @@
+import { timingSafeEqual } from "node:crypto";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { originVerifyToken } from "../../shared/auth/secrets.ts";
 import type { SessionUser } from "../../shared/contracts/auth.ts";
 import { writeAudit } from "../../shared/data/audit-repository.ts";
 import { clearAttempts, releaseAttempt, reserveAttempt } from "../../shared/data/throttle-repository.ts";
@@ -33,13 +35,25 @@ const attackerCausedAuditDays = 30;
  * The viewer's address. On AWS the API sits behind CloudFront, whose edge is
  * API Gateway's source address; CloudFront sets `CloudFront-Viewer-Address`
  * (`ip:port`, overwriting anything the viewer sent) through the origin request
- * policy. Locally the gateway's source address is the viewer's.
+ * policy, and proves the request came through it with the `x-origin-verify`
+ * secret. Without that proof (a direct call to the execute-api address, where
+ * a client could pick its own "viewer address") and locally, the source
+ * address counts.
  */
-export function clientAddress(event: APIGatewayProxyEventV2): string {
-  const viewer =
-    event.requestContext.apiId === "local" ? undefined : event.headers["cloudfront-viewer-address"];
-  const portSeparator = viewer?.lastIndexOf(":") ?? -1;
-  return viewer && portSeparator > 0 ? viewer.slice(0, portSeparator) : event.requestContext.http.sourceIp;
+export async function clientAddress(event: APIGatewayProxyEventV2): Promise<string> {
+  const source = event.requestContext.http.sourceIp;
+  if (event.requestContext.apiId === "local") return source;
+  const viewer = event.headers["cloudfront-viewer-address"];
+  if (!viewer || !(await cameThroughCloudFront(event.headers["x-origin-verify"]))) return source;
+  const portSeparator = viewer.lastIndexOf(":");
+  return portSeparator > 0 ? viewer.slice(0, portSeparator) : source;
+}
+
+async function cameThroughCloudFront(presented: string | undefined): Promise<boolean> {
+  const expected = await originVerifyToken();
+  if (!expected || !presented) return false;
+  const [a, b] = [Buffer.from(presented), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** What each throttle scope counts; an address cannot contain "/", so the pair is unambiguous. */
@@ -84,7 +98,7 @@ export async function authenticateCredentials(
   event: APIGatewayProxyEventV2,
   metrics: Observability["metrics"],
 ): Promise<SessionUser> {
-  const address = clientAddress(event);
+  const address = await clientAddress(event);
   const now = Math.floor(Date.now() / 1000);
   const window = throttleWindow(now);
   const subjects = throttleSubjects(username, address);

@@ -37,3 +37,13 @@ export function googleCredentialsBase64(): Promise<string | undefined> {
 export function bootstrapUsersList(): Promise<string | undefined> {
   return secretValue("BOOTSTRAP_USERS", "BOOTSTRAP_USERS_SECRET_ARN");
 }
+
+/**
+ * The value CloudFront sends in `x-origin-verify` on every request to the API
+ * (a generated secret on AWS). Only a request carrying it came through
+ * CloudFront, so only then is `CloudFront-Viewer-Address` the viewer's own:
+ * a client calling the execute-api address directly could set that header itself.
+ */
+export function originVerifyToken(): Promise<string | undefined> {
+  return secretValue("ORIGIN_VERIFY_TOKEN", "ORIGIN_VERIFY_SECRET_ARN");
+}

@@ -135,18 +135,19 @@ describe("data stack", () => {
     }
   });
 
-  it("creates the secrets (session secret generated) under stage-scoped names", () => {
+  it("creates the secrets (session secret and origin token generated) under stage-scoped names", () => {
     const secrets = resourcesOf(synth.templates.data, "AWS::SecretsManager::Secret").map(([, resource]) =>
       props<{ Name: string; GenerateSecretString?: unknown }>(resource),
     );
     expect(secrets.map((secret) => secret.Name).sort()).toEqual([
       "slot-booking/dev/bootstrap-users",
       "slot-booking/dev/google-credentials",
+      "slot-booking/dev/origin-verify",
       "slot-booking/dev/session-secret",
     ]);
-    expect(
-      secrets.find((secret) => secret.Name.endsWith("session-secret"))?.GenerateSecretString,
-    ).toBeDefined();
+    for (const generated of ["session-secret", "origin-verify"]) {
+      expect(secrets.find((secret) => secret.Name.endsWith(generated))?.GenerateSecretString).toBeDefined();
+    }
   });
 });
 
@@ -408,6 +409,13 @@ describe("web stack", () => {
     });
     const apiOrigin = config.Origins.find((origin) => origin.Id === config.CacheBehaviors[0]?.TargetOriginId);
     expect(JSON.stringify(apiOrigin?.DomainName)).toContain("Fn::Split");
+    // The API trusts CloudFront-Viewer-Address only with this header: a secret resolved by
+    // CloudFormation (a dynamic reference), never a literal in the template.
+    const originHeaders = JSON.stringify(
+      (apiOrigin as { OriginCustomHeaders?: unknown } | undefined)?.OriginCustomHeaders,
+    );
+    expect(originHeaders).toContain("x-origin-verify");
+    expect(originHeaders).toContain("{{resolve:secretsmanager:");
     const siteOrigin = config.Origins.find(
       (origin) => origin.Id === config.DefaultCacheBehavior.TargetOriginId,
     );

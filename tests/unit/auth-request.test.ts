@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clientAddress } from "../../functions/auth/login.ts";
 import { requireSameOrigin } from "../../functions/auth/same-origin.ts";
 import { apiEvent } from "../support/events.ts";
@@ -9,20 +9,41 @@ function onAws(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
 }
 
 describe("the login's client address", () => {
-  const viewer = (value: string) =>
+  const viewer = (value: string, headers: Record<string, string> = {}) =>
     apiEvent("POST", "/api/auth/login", {
-      headers: { "cloudfront-viewer-address": value },
+      headers: { "cloudfront-viewer-address": value, ...headers },
       sourceIp: "10.9.8.7",
     });
+  const throughCloudFront = { "x-origin-verify": "cloudfront-only-token" };
 
-  it("is the viewer's address from CloudFront on AWS, without the port", () => {
-    expect(clientAddress(onAws(viewer("198.51.100.10:46532")))).toBe("198.51.100.10");
-    expect(clientAddress(onAws(viewer("2001:db8::8a2e:370:7334:443")))).toBe("2001:db8::8a2e:370:7334");
+  beforeEach(() => {
+    process.env.ORIGIN_VERIFY_TOKEN = "cloudfront-only-token";
+  });
+  afterEach(() => {
+    delete process.env.ORIGIN_VERIFY_TOKEN;
   });
 
-  it("is the source address where no CloudFront sits in front (the local gateway ignores the header)", () => {
-    expect(clientAddress(viewer("198.51.100.10:46532"))).toBe("10.9.8.7");
-    expect(clientAddress(onAws(apiEvent("POST", "/api/auth/login", { sourceIp: "10.9.8.7" })))).toBe(
+  it("is the viewer's address from CloudFront on AWS, without the port", async () => {
+    expect(await clientAddress(onAws(viewer("198.51.100.10:46532", throughCloudFront)))).toBe(
+      "198.51.100.10",
+    );
+    expect(await clientAddress(onAws(viewer("2001:db8::8a2e:370:7334:443", throughCloudFront)))).toBe(
+      "2001:db8::8a2e:370:7334",
+    );
+  });
+
+  it("ignores a viewer address that did not come through CloudFront (direct execute-api calls)", async () => {
+    expect(await clientAddress(onAws(viewer("198.51.100.10:46532")))).toBe("10.9.8.7");
+    expect(await clientAddress(onAws(viewer("198.51.100.10:46532", { "x-origin-verify": "guess" })))).toBe(
+      "10.9.8.7",
+    );
+    delete process.env.ORIGIN_VERIFY_TOKEN;
+    expect(await clientAddress(onAws(viewer("198.51.100.10:46532", throughCloudFront)))).toBe("10.9.8.7");
+  });
+
+  it("is the source address where no CloudFront sits in front (the local gateway ignores the header)", async () => {
+    expect(await clientAddress(viewer("198.51.100.10:46532", throughCloudFront))).toBe("10.9.8.7");
+    expect(await clientAddress(onAws(apiEvent("POST", "/api/auth/login", { sourceIp: "10.9.8.7" })))).toBe(
       "10.9.8.7",
     );
   });
