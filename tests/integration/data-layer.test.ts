@@ -146,3 +146,29 @@ describe("the all-agents booking list", () => {
     expect(most).toBeLessThanOrEqual(8);
   });
 });
+
+describe("calendar sync retries", () => {
+  it("keep the first failure's time across attempts, so the oldest pending retry's age can be alarmed on", async () => {
+    const retries = await import("../../shared/data/sync-retry-repository.ts");
+    const bookingId = randomUUID().replaceAll("-", "");
+    const firstFailure = new Date(Date.now() - 2 * 3600_000).toISOString();
+    await retries.scheduleSyncRetry(bookingId, new Date(Date.now() + 60_000).toISOString(), firstFailure);
+    // A later failed attempt moves the next attempt, not the first failure.
+    await retries.scheduleSyncRetry(bookingId, new Date(Date.now() + 120_000).toISOString());
+    try {
+      const stored = await dynamo.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": keys.syncRetry(bookingId).pk },
+        }),
+      );
+      expect(stored.Items?.[0]?.firstFailedAt).toBe(firstFailure);
+      const oldest = await retries.oldestPendingSyncFailure();
+      expect(oldest).toBeDefined();
+      expect(oldest! <= firstFailure).toBe(true);
+    } finally {
+      await retries.clearSyncRetry(bookingId);
+    }
+  });
+});
