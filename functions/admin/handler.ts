@@ -44,8 +44,8 @@ export const handler = createFeatureHandler(
         passwordHash: await hashPassword(body.password),
       };
       if (!(await createUser(user))) {
-        throw new HttpError("conflict", "Diesen Benutzernamen gibt es schon.", {
-          fields: { "body.username": "Bereits vergeben" },
+        throw new HttpError("conflict", "user.exists", {
+          fields: { "body.username": "user.taken" },
         });
       }
       await writeAudit({
@@ -61,10 +61,7 @@ export const handler = createFeatureHandler(
     async updateUser({ params, body, principal }) {
       const self = params.username === principal.username;
       if (self && (body.active === false || body.role === "agent")) {
-        throw new HttpError(
-          "conflict",
-          "Sie können sich nicht selbst sperren oder die Admin-Rolle entziehen.",
-        );
+        throw new HttpError("conflict", "user.selfLockout");
       }
       const changes: UserChanges = {
         displayName: body.displayName,
@@ -73,7 +70,7 @@ export const handler = createFeatureHandler(
         ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
       };
       const user = await updateUser(params.username, changes, new Date().toISOString());
-      if (!user) throw new HttpError("not_found", "Diesen Benutzer gibt es nicht.");
+      if (!user) throw new HttpError("not_found", "user.notFound");
       // A changed role, password or a deactivation ends the user's sessions at once.
       if (body.role || body.password || body.active === false) await deleteSessionsOfUser(user.username);
       const changed = Object.keys(body).filter((field) => field !== "password");
@@ -90,9 +87,9 @@ export const handler = createFeatureHandler(
       const toDay = query.to ?? new Date().toISOString().slice(0, 10);
       const fromDay = query.from ?? addDays(toDay, -6);
       const days = daysBetween(fromDay, toDay);
-      if (days < 0) throw invalidRequest({ "query.from": "Liegt nach dem Enddatum" });
+      if (days < 0) throw invalidRequest({ "query.from": "range.fromAfterTo" });
       if (days > maxAuditDays)
-        throw invalidRequest({ "query.from": `Höchstens ${maxAuditDays} Tage auf einmal` });
+        throw invalidRequest({ "query.from": { id: "range.tooManyDays", params: { max: maxAuditDays } } });
       const entries = await listAudit({
         fromDay,
         toDay,
@@ -109,7 +106,7 @@ export const handler = createFeatureHandler(
     async createConsultant({ body, principal, response }) {
       const consultant = { id: randomUUID().slice(0, 8), ...body };
       if (!(await createConsultant(consultant))) {
-        throw new HttpError("conflict", "Diesen Berater gibt es schon.");
+        throw new HttpError("conflict", "consultant.exists");
       }
       await writeAudit({ actor: principal.username, action: "consultant.created", target: consultant.id });
       response.status = 201;
@@ -118,12 +115,12 @@ export const handler = createFeatureHandler(
 
     async updateConsultant({ params, body, principal }) {
       const current = await getConsultant(params.id);
-      if (!current) throw new HttpError("not_found", "Diesen Berater gibt es nicht.");
+      if (!current) throw new HttpError("not_found", "consultant.notFound");
       const consultant = await putConsultant({
         ...current,
         ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)),
       });
-      if (!consultant) throw new HttpError("not_found", "Diesen Berater gibt es nicht.");
+      if (!consultant) throw new HttpError("not_found", "consultant.notFound");
       await writeAudit({ actor: principal.username, action: "consultant.updated", target: consultant.id });
       return consultant;
     },

@@ -22,7 +22,7 @@ import {
 import { HttpError } from "../../shared/http/errors.ts";
 import type { Observability } from "../../shared/http/observability.ts";
 
-const badCredentials = () => new HttpError("unauthorized", "Benutzername oder Passwort ist falsch.");
+const badCredentials = () => new HttpError("unauthorized", "auth.badCredentials");
 
 /**
  * Audit entries that anyone can cause under a name of their choosing (failed
@@ -108,11 +108,9 @@ export async function authenticateCredentials(
   if (waitSeconds > 0) {
     metrics.addMetric("LoginThrottled", MetricUnit.Count, 1);
     await writeAudit({ actor: username, action: "login.throttled", detail: { address }, expiresAt });
-    throw new HttpError(
-      "rate_limited",
-      "Zu viele fehlgeschlagene Anmeldungen. Bitte später erneut versuchen.",
-      { headers: { "retry-after": String(waitSeconds) } },
-    );
+    throw new HttpError("rate_limited", "auth.throttled", {
+      headers: { "retry-after": String(waitSeconds) },
+    });
   }
 
   const user = await getUser(username);

@@ -27,5 +27,5 @@ export function requireSameOrigin(event: APIGatewayProxyEventV2): void {
     site === "cross-site" ||
     site === "same-site" ||
     (site !== "same-origin" && origin !== undefined && !isOwnOrigin(origin, event));
-  if (foreign) throw new HttpError("forbidden", "Anmeldung nur über die eigene Seite möglich.");
+  if (foreign) throw new HttpError("forbidden", "auth.foreignOrigin");
 }

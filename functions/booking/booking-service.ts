@@ -24,8 +24,9 @@ const dayQueryConcurrency = 8;
 
 function checkRange(from: string, to: string, maxDays: number) {
   const days = daysBetween(from, to);
-  if (days < 0) throw invalidRequest({ "query.to": "Liegt vor dem Startdatum" });
-  if (days > maxDays) throw invalidRequest({ "query.to": `Höchstens ${maxDays} Tage auf einmal` });
+  if (days < 0) throw invalidRequest({ "query.to": "range.toBeforeFrom" });
+  if (days > maxDays)
+    throw invalidRequest({ "query.to": { id: "range.tooManyDays", params: { max: maxDays } } });
 }
 
 /** Public view of a stored booking (the response schema strips internal fields too). */
@@ -35,18 +36,15 @@ export function toBooking(stored: StoredBooking): Booking {
 }
 
 const slotFull = () =>
-  new HttpError("conflict", "Dieser Termin ist leider schon ausgebucht.", {
-    fields: { "body.time": "Ausgebucht" },
+  new HttpError("conflict", "booking.slotFull", {
+    fields: { "body.time": "booking.slotFullField" },
   });
-const changedMeanwhile = () =>
-  new HttpError("conflict", "Die Buchung wurde inzwischen geändert. Bitte neu laden.");
-const bookingInPast = () =>
-  new HttpError("booking_in_past", "Vergangene Termine kann nur die Verwaltung ändern.");
-const bookingHasOutcome = () =>
-  new HttpError("booking_has_outcome", "Termine mit Ergebnis kann nur die Verwaltung ändern.");
+const changedMeanwhile = () => new HttpError("conflict", "booking.changedMeanwhile");
+const bookingInPast = () => new HttpError("booking_in_past", "error.booking_in_past");
+const bookingHasOutcome = () => new HttpError("booking_has_outcome", "error.booking_has_outcome");
 const idempotencyKeyReused = () =>
-  new HttpError("idempotency_key_reused", "Dieser Idempotency-Key gehört zu einer anderen Buchung.", {
-    fields: { "Idempotency-Key": "Schon für eine Anfrage mit anderem Inhalt verwendet" },
+  new HttpError("idempotency_key_reused", "booking.idempotencyKeyReused", {
+    fields: { "Idempotency-Key": "booking.idempotencyKeyReusedField" },
   });
 
 /** Why a booking is closed to agents: past or with an outcome; undefined while open. */
@@ -125,12 +123,12 @@ export function bookingService(store: BookingStore) {
   async function bookableSlot(date: string, time: string, now: Date): Promise<StoredSlot> {
     const slot = (await store.listSlots(date, date)).find((candidate) => candidate.time === time);
     if (!slot || slot.capacity === 0) {
-      throw new HttpError("conflict", "Dieser Termin wird nicht angeboten.", {
-        fields: { "body.time": "Nicht angeboten" },
+      throw new HttpError("conflict", "booking.slotNotOffered", {
+        fields: { "body.time": "booking.slotNotOfferedField" },
       });
     }
     if (!isInFuture(slot.start, now)) {
-      throw invalidRequest({ "body.time": "Der Termin liegt in der Vergangenheit" });
+      throw invalidRequest({ "body.time": "booking.slotInPast" });
     }
     return slot;
   }
@@ -197,7 +195,7 @@ export function bookingService(store: BookingStore) {
   async function visibleBooking(id: string, principal: Principal): Promise<StoredBooking> {
     const booking = await store.getBooking(id);
     if (!booking || (principal.role !== "admin" && booking.agent !== principal.username)) {
-      throw new HttpError("not_found", "Diese Buchung gibt es nicht.");
+      throw new HttpError("not_found", "booking.notFound");
     }
     return booking;
   }
@@ -258,8 +256,7 @@ export function bookingService(store: BookingStore) {
     now = new Date(),
   ) {
     const current = await visibleBooking(id, principal);
-    if (current.status !== "booked")
-      throw new HttpError("conflict", "Eine stornierte Buchung kann nicht verschoben werden.");
+    if (current.status !== "booked") throw new HttpError("conflict", "booking.cancelledNoReschedule");
     const { guard, correction } = changeRule(current, principal, now);
     if (current.date === target.date && current.time === target.time) return toBooking(current);
     const slot = await bookableSlot(target.date, target.time, now);

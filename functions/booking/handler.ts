@@ -25,7 +25,7 @@ export const handler = createFeatureHandler(
     async createBooking({ body, principal, event, response }) {
       const idempotencyKey = event.headers["idempotency-key"];
       if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
-        throw invalidRequest({ "headers.idempotency-key": "8–100 Zeichen: Buchstaben, Ziffern, - und _" });
+        throw invalidRequest({ "headers.idempotency-key": "booking.idempotencyKeyFormat" });
       }
       const { booking, replayed } = await book(body, principal, idempotencyKey);
       if (replayed) response.headers["idempotent-replayed"] = "true";

@@ -98,9 +98,6 @@ export const requireCsrfToken: RequestGuard = async (event, principal) => {
   if (!principal || safeMethods.has(event.requestContext.http.method)) return;
   const sent = event.headers["x-csrf-token"];
   if (!sent || !sameToken(sent, principal.csrfToken)) {
-    throw new HttpError(
-      "forbidden",
-      "Sicherheitstoken fehlt oder ist ungültig. Bitte laden Sie die Seite neu.",
-    );
+    throw new HttpError("forbidden", "request.csrf");
   }
 };

@@ -26,7 +26,13 @@ export const errorBodySchema = z
   .object({
     error: z.object({
       code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
-      message: z.string(),
+      message: z
+        .string()
+        .describe("In the caller's language: the user's, else `Accept-Language`, else German"),
+      messageId: z
+        .string()
+        .optional()
+        .describe("The message's id in the catalogue, for clients that translate themselves"),
       fields: z
         .record(z.string(), z.string())
         .optional()

@@ -5,6 +5,7 @@ import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { z } from "zod";
+import { defaultLanguage, type Language, languageFromAcceptLanguage } from "../contracts/messages.ts";
 import { StoreBusyError } from "../data/errors.ts";
 import { fieldsFromZodIssues, HttpError, invalidRequest } from "./errors.ts";
 import { createObservability, type Observability } from "./observability.ts";
@@ -34,6 +35,8 @@ export interface OperationContext<R extends RouteDefinition> {
   body: RequestPart<R, "body">;
   /** Never null on non-public routes: the pipeline answers 401 first. */
   principal: R["role"] extends "public" ? Principal | null : Principal;
+  /** The caller's language: the signed-in user's, else `Accept-Language`, else German. */
+  language: Language;
   event: APIGatewayProxyEventV2;
   logger: Observability["logger"];
   /** Flushed with the request's other metrics (EMF). */
@@ -96,18 +99,15 @@ function readBody(event: APIGatewayProxyEventV2, maxBodyBytes: number): unknown 
   if (!event.body) return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
   if (Buffer.byteLength(raw) > maxBodyBytes) {
-    throw new HttpError("payload_too_large", `Die Anfrage ist zu groß (höchstens ${maxBodyBytes} Bytes).`);
+    throw new HttpError("payload_too_large", { id: "request.tooLarge", params: { maxBytes: maxBodyBytes } });
   }
   if (!jsonMediaType.test(event.headers["content-type"] ?? "")) {
-    throw new HttpError(
-      "unsupported_media_type",
-      "Die Anfrage muss JSON sein (Content-Type: application/json).",
-    );
+    throw new HttpError("unsupported_media_type");
   }
   try {
     return JSON.parse(raw);
   } catch {
-    throw invalidRequest({ body: "Kein gültiges JSON" });
+    throw invalidRequest({ body: "field.invalidJson" });
   }
 }
 
@@ -123,7 +123,7 @@ function strictBody(schema: z.ZodType | undefined): z.ZodType | undefined {
 function pathParameters(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2["pathParameters"] {
   for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
     if (value && /%(?![0-9A-Fa-f]{2})/.test(value))
-      throw invalidRequest({ [`params.${name}`]: "Ungültig kodiert" });
+      throw invalidRequest({ [`params.${name}`]: "field.badEncoding" });
   }
   return event.pathParameters;
 }
@@ -135,16 +135,25 @@ function parsePart(part: string, schema: z.ZodType | undefined, value: unknown):
   return result.data;
 }
 
-function toErrorResponse(error: unknown, logger: Observability["logger"]): APIGatewayProxyStructuredResultV2 {
+/** The language of a request before (or without) a signed-in user: `Accept-Language`, else German. */
+export function requestLanguage(event: APIGatewayProxyEventV2, principal?: Principal | null): Language {
+  return (
+    principal?.language ?? languageFromAcceptLanguage(event.headers["accept-language"]) ?? defaultLanguage
+  );
+}
+
+function toErrorResponse(
+  error: unknown,
+  logger: Observability["logger"],
+  language: Language,
+): APIGatewayProxyStructuredResultV2 {
+  const headers = { "content-language": language };
   if (error instanceof StoreBusyError) {
     // Contention or throttling outlasted the data layer's retries: worth retrying soon, not a fault.
     logger.warn("store busy", { error });
-    const busy = new HttpError(
-      "unavailable",
-      "Gerade sehr viel Betrieb. Bitte gleich noch einmal versuchen.",
-    );
-    return jsonResponse(busy.status, busy.toBody(), {
-      headers: { "retry-after": String(error.retryAfterSeconds) },
+    const busy = new HttpError("unavailable");
+    return jsonResponse(busy.status, busy.toBody(language), {
+      headers: { ...headers, "retry-after": String(error.retryAfterSeconds) },
     });
   }
   if (error instanceof HttpError) {
@@ -153,13 +162,11 @@ function toErrorResponse(error: unknown, logger: Observability["logger"]): APIGa
       code: error.code,
       fields: error.fields && Object.keys(error.fields),
     });
-    return jsonResponse(error.status, error.toBody(), { headers: error.headers });
+    return jsonResponse(error.status, error.toBody(language), { headers: { ...headers, ...error.headers } });
   }
   // Only the error itself is logged, never the event: it carries customers' personal data.
   logger.error("Unhandled error", { error: error instanceof Error ? error : String(error) });
-  return jsonResponse(500, {
-    error: { code: "internal", message: "Interner Fehler. Bitte später erneut versuchen." },
-  });
+  return jsonResponse(500, new HttpError("internal").toBody(language), { headers });
 }
 
 /**
@@ -183,18 +190,23 @@ export function createFeatureHandler<F extends Feature>(
   );
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
 
-  async function dispatch(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  /** `state.language` follows the request: known from the headers first, the user's once signed in. */
+  async function dispatch(
+    event: APIGatewayProxyEventV2,
+    state: { language: Language },
+  ): Promise<APIGatewayProxyStructuredResultV2> {
     const entry = table.get(event.routeKey);
-    if (!entry) throw new HttpError("not_found", "Unbekannte Route.");
+    if (!entry) throw new HttpError("not_found", "request.unknownRoute");
     const { id, route, body: bodySchema } = entry;
     logger.appendKeys({ operation: id });
 
     const principal = await options.authenticate(event);
+    state.language = requestLanguage(event, principal);
     if (route.role !== "public" && !principal) {
-      throw new HttpError("unauthorized", "Bitte melden Sie sich an.");
+      throw new HttpError("unauthorized");
     }
     if (!hasRole(principal, route.role)) {
-      throw new HttpError("forbidden", "Dafür fehlen Ihnen die Rechte.");
+      throw new HttpError("forbidden");
     }
     for (const guard of options.guards ?? []) await guard(event, principal);
 
@@ -204,6 +216,7 @@ export function createFeatureHandler<F extends Feature>(
       query: parsePart("query", route.request?.query, event.queryStringParameters),
       body: parsePart("body", bodySchema, readBody(event, maxBodyBytes)),
       principal,
+      language: state.language,
       event,
       logger,
       metrics,
@@ -228,10 +241,11 @@ export function createFeatureHandler<F extends Feature>(
     .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics))
     .handler(async (event) => {
+      const state = { language: requestLanguage(event) };
       try {
-        return await dispatch(event);
+        return await dispatch(event, state);
       } catch (error) {
-        const response = toErrorResponse(error, logger);
+        const response = toErrorResponse(error, logger, state.language);
         metrics.addMetric(
           (response.statusCode ?? 500) >= 500 ? "ServerError" : "ClientError",
           MetricUnit.Count,

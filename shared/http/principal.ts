@@ -1,3 +1,4 @@
+import type { Language } from "../contracts/messages.ts";
 import type { Role } from "./route-types.ts";
 
 export type UserRole = Exclude<Role, "public">;
@@ -10,6 +11,8 @@ export interface Principal {
   sessionId: string;
   /** Must accompany the session's state-changing requests (`x-csrf-token`). */
   csrfToken: string;
+  /** The user's chosen language for API messages; unset: `Accept-Language` decides. */
+  language?: Language;
 }
 
 /** Whether a principal may call a route that requires `required`. */

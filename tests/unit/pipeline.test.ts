@@ -38,7 +38,7 @@ function adminHandler(principal: Principal | null, overrides: Partial<PipelineOp
       throw new Error(`database exploded near ${body.username}`);
     },
     async updateUser({ params }) {
-      throw new HttpError("not_found", `Kein Benutzer ${params.username}`);
+      throw new HttpError("not_found", params.username === "ghost" ? "user.notFound" : undefined);
     },
     async listAudit({ query }) {
       return {
@@ -117,7 +117,9 @@ describe("handler pipeline", () => {
     );
     expect(notFound).toEqual({
       status: 404,
-      body: { error: { code: "not_found", message: "Kein Benutzer ghost" } },
+      body: {
+        error: { code: "not_found", message: "Diesen Benutzer gibt es nicht.", messageId: "user.notFound" },
+      },
     });
     const crash = await call(
       adminHandler(admin),
@@ -133,7 +135,7 @@ describe("handler pipeline", () => {
     const guarded = adminHandler(admin, {
       guards: [
         async () => {
-          throw new HttpError("forbidden", "guarded");
+          throw new HttpError("forbidden");
         },
       ],
     });
