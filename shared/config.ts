@@ -12,6 +12,8 @@ const awsSchema = z.object({
   APP_VERSION: required,
   /** Only the availability job gets it (it seeds them); empty elsewhere. */
   CONSULTANTS: z.string().default(""),
+  /** Days before today the outcome job looks back for bookings still to resolve. */
+  OUTCOME_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(60).default(14),
   GOOGLE_CALENDAR_API_URL: z.string().optional(),
   /** Local only: DynamoDB Local and s3rver endpoints. Unset on AWS. */
   DYNAMODB_ENDPOINT: z.string().optional(),

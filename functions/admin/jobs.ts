@@ -9,7 +9,7 @@ import { startJobFunction } from "../../shared/jobs/job-starter.ts";
  */
 export async function startJobNow(
   job: RunnableJob,
-  options: { date?: string | undefined } = {},
+  options: { date?: string | undefined; from?: string | undefined; to?: string | undefined } = {},
 ): Promise<JobRun> {
   const run = await startJobRun(job);
   try {
@@ -19,6 +19,8 @@ export async function startJobNow(
       time: run.startedAt,
       runId: run.id,
       ...(options.date ? { date: options.date } : {}),
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.to ? { to: options.to } : {}),
     });
   } catch (error) {
     await finishJobRun(job, run.id, { status: "failed", error: "Der Job konnte nicht gestartet werden." });

@@ -9,6 +9,7 @@ import {
 import type { StoredSlot } from "../../shared/data/slots-repository.ts";
 import { isInFuture } from "../../shared/domain/booking/booking-input.ts";
 import { addDays, datesBetween, daysBetween, localDate } from "../../shared/domain/booking/local-date.ts";
+import { defaultPotentialClass, type PotentialClass } from "../../shared/domain/booking/outcomes.ts";
 import { pointsForSlot } from "../../shared/domain/booking/points.ts";
 import { HttpError, invalidRequest } from "../../shared/http/errors.ts";
 import type { Principal } from "../../shared/http/principal.ts";
@@ -85,6 +86,7 @@ export interface NewBooking {
   lastName: string;
   phone: string;
   note?: string | undefined;
+  potential?: PotentialClass | undefined;
 }
 
 /** The request an idempotency key is bound to: the parsed body, keys sorted. */
@@ -150,6 +152,7 @@ export function bookingService(store: BookingStore) {
     const slot = await bookableSlot(input.date, input.time, now);
     if (slot.booked >= slot.capacity) throw slotFull();
     const rule = await store.pointsRule();
+    const potentialClass = input.potential ?? defaultPotentialClass;
     const id = randomUUID().replaceAll("-", "");
     const at = now.toISOString();
     const booking: StoredBooking = {
@@ -167,7 +170,8 @@ export function bookingService(store: BookingStore) {
       agent: agent.username,
       status: "booked",
       outcome: "pending",
-      points: pointsForSlot(rule, slot),
+      potentialClass,
+      points: pointsForSlot(rule, slot, potentialClass === "recall"),
       sync: { state: "pending", attempts: 0 },
       createdAt: at,
       updatedAt: at,
@@ -268,7 +272,7 @@ export function bookingService(store: BookingStore) {
         time: slot.time,
         start: slot.start,
         end: slot.end,
-        points: pointsForSlot(rule, slot),
+        points: pointsForSlot(rule, slot, current.potentialClass === "recall" || current.recall === true),
       },
       newOutboxEvent(
         bookingEvents.rescheduled,
@@ -312,33 +316,53 @@ export function bookingService(store: BookingStore) {
     return toBooking(result.booking);
   }
 
+  /** An admin sets or corrects the outcome: history kept, audited, and the outcome job leaves it alone from now on. */
   async function recordOutcome(
     id: string,
     input: {
       outcome: Exclude<Booking["outcome"], "pending">;
       potentialClass?: Booking["potentialClass"] | undefined;
+      reason?: string | undefined;
     },
     principal: Principal,
+    now = new Date(),
   ) {
     const current = await visibleBooking(id, principal);
+    const change = {
+      outcome: input.outcome,
+      potentialClass: input.potentialClass,
+      source: "manual" as const,
+      by: principal.username,
+      reason: input.reason,
+      at: now.toISOString(),
+    };
     const result = await store.setOutcome(
       current,
-      {
-        outcome: input.outcome,
-        potentialClass: input.outcome === "appeared" ? input.potentialClass : undefined,
-        points: current.points,
-      },
-      newOutboxEvent(bookingEvents.outcomeSet, {
-        bookingId: id,
-        outcome: input.outcome,
-        source: "manual",
-        by: principal.username,
-      }),
+      change,
+      newOutboxEvent(
+        bookingEvents.outcomeSet,
+        {
+          bookingId: id,
+          from: current.outcome,
+          to: input.outcome,
+          outcome: input.outcome,
+          source: "manual",
+          by: principal.username,
+          ...(input.potentialClass ? { potentialClass: input.potentialClass } : {}),
+        },
+        change.at,
+      ),
       {
         actor: principal.username,
         action: "booking.outcome_set",
         target: id,
-        detail: { outcome: input.outcome },
+        at: change.at,
+        detail: {
+          from: current.outcome,
+          outcome: input.outcome,
+          ...(input.potentialClass ? { potentialClass: input.potentialClass } : {}),
+          ...(input.reason ? { reason: input.reason } : {}),
+        },
       },
     );
     if (result.kind !== "changed") throw changedMeanwhile();

@@ -1,7 +1,14 @@
 import { createJobHandler } from "../../shared/jobs/job-handler.ts";
 import { checkOutcomes } from "./check.ts";
 
-/** Daily at 19:00 UTC: today's outcomes from the central calendar's colours (or a date an admin chose). */
+/**
+ * Daily at 19:00 UTC: every booking of the look-back window (default 14 days
+ * up to today) resolved from the central calendar; an admin's run may name a
+ * date or a date range.
+ */
 export const handler = createJobHandler("check-outcomes", async (event) =>
-  checkOutcomes(event.date, event.time ? new Date(event.time) : new Date()),
+  checkOutcomes(
+    { date: event.date, from: event.from, to: event.to },
+    event.time ? new Date(event.time) : new Date(),
+  ),
 );

@@ -15,6 +15,7 @@ import { dynamoClient } from "../../shared/data/clients.ts";
 import { keys } from "../../shared/data/keys.ts";
 import { listSlots, writeSlotOffer } from "../../shared/data/slots-repository.ts";
 import { slotCapacity } from "../../shared/domain/booking/capacity.ts";
+import { outcomeJobActor, potentialColors } from "../../shared/domain/booking/outcomes.ts";
 import { pointsForBooking } from "../../shared/domain/booking/points.ts";
 import { generateSlots, localDate, type Slot } from "../../shared/domain/booking/slot-template.ts";
 import { seededRandom } from "./random.ts";
@@ -67,11 +68,11 @@ const notes = [
 
 /** Colour of the central-calendar event for each demo outcome (as consultants would mark it). */
 const outcomeColours: [StoredBooking["outcome"], StoredBooking["potentialClass"], string, number][] = [
-  ["appeared", "normal", "2", 0.35],
-  ["appeared", "top", "7", 0.12],
-  ["appeared", "closer_needed", "5", 0.08],
-  ["appeared", "recall", "3", 0.07],
-  ["appeared", "standard", "9", 0.06],
+  ["completed", "normal", "2", 0.35],
+  ["completed", "top", "7", 0.12],
+  ["completed", "closer_needed", "5", 0.08],
+  ["completed", "recall", "3", 0.07],
+  ["completed", "standard", "9", 0.06],
   ["no_show", undefined, "11", 0.18],
   ["cancelled", undefined, "6", 0.1],
   ["consultant_change", undefined, "4", 0.04],
@@ -124,6 +125,7 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
       agent: pick(agents),
       status: "booked",
       outcome: "pending",
+      potentialClass: "standard",
       points: pointsForBooking(rule, { booked, capacity, time: slot.time, recall: false }),
       sync: { state: "synced", attempts: 1 },
       createdAt: at,
@@ -188,13 +190,13 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
       written++;
       await setOutcome(
         booking,
-        { outcome, potentialClass, points: booking.points },
+        { outcome, potentialClass, source: "calendar", by: outcomeJobActor, at: booking.end },
         newOutboxEvent("demo.seeded", { bookingId: booking.id }),
       );
     }
   });
   await mapWithLimit(upcoming, 8, async (booking) => {
-    if (await persist(booking)) written++;
+    if (await persist(booking, potentialColors[booking.potentialClass ?? "standard"])) written++;
   });
 
   await dynamoClient().send(

@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { hhmmSchema, isoDateSchema } from "../domain/booking/local-date.ts";
-import { outcomeSchema, potentialClassSchema } from "../domain/booking/outcomes.ts";
+import {
+  outcomeChangeSchema,
+  outcomeSchema,
+  outcomeSourceSchema,
+  potentialClassSchema,
+} from "../domain/booking/outcomes.ts";
 
 // Dates, wall times, outcomes and potential classes are defined once, in the
 // domain; the contract uses those very schemas (create and reschedule validate
 // `date` and `time` alike).
-export { isoDateSchema, outcomeSchema, potentialClassSchema };
+export { isoDateSchema, outcomeChangeSchema, outcomeSchema, outcomeSourceSchema, potentialClassSchema };
 export const syncStateSchema = z.enum(["pending", "synced", "failed"]);
 
 export const consultantSchema = z
@@ -63,7 +68,12 @@ export const bookingSchema = z
     agent: z.string(),
     status: z.enum(["booked", "cancelled"]),
     outcome: outcomeSchema,
+    /** Chosen at booking (default standard); absent only on bookings made before classes were chosen. */
     potentialClass: potentialClassSchema.optional(),
+    /** Who set the current outcome: the outcome job from the calendar, or an admin by hand (the job never overrides that). */
+    outcomeSource: outcomeSourceSchema.optional(),
+    /** Every outcome change, oldest first. */
+    outcomeHistory: z.array(outcomeChangeSchema).optional(),
     points: z.number().int(),
     sync: z.object({ state: syncStateSchema, reason: z.string().optional(), attempts: z.number().int() }),
     createdAt: z.string(),
@@ -93,6 +103,7 @@ export const rescheduleSchema = z.object({ date: isoDateSchema, time: hhmmSchema
 export const outcomeInputSchema = z.object({
   outcome: outcomeSchema.exclude(["pending"]),
   potentialClass: potentialClassSchema.optional(),
+  reason: z.string().trim().max(200, "Höchstens 200 Zeichen").optional(),
 });
 
 export type Booking = z.infer<typeof bookingSchema>;

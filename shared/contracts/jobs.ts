@@ -32,8 +32,11 @@ export const jobRunResultSchema = z.object({ run: jobRunSchema });
 export const jobRunListSchema = z.object({ runs: z.array(jobRunSchema) });
 
 export const jobRunQuerySchema = z.object({
-  /** check-outcomes: the local date to read (default today). */
+  /** check-outcomes: one local date to read (default: the look-back window up to today). */
   date: z.iso.date("Datum im Format JJJJ-MM-TT").optional(),
+  /** check-outcomes: a local date range to read, inclusive (`to` defaults to today). */
+  from: z.iso.date("Datum im Format JJJJ-MM-TT").optional(),
+  to: z.iso.date("Datum im Format JJJJ-MM-TT").optional(),
 });
 
 /**
@@ -47,6 +50,9 @@ export interface JobEvent {
   runId?: string;
   /** check-outcomes: the local date to read. */
   date?: string;
+  /** check-outcomes: a local date range, inclusive. */
+  from?: string;
+  to?: string;
 }
 
 export const adminJobSource = "slot-booking.admin";

@@ -1,8 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { config } from "../config.ts";
 import { type Booking, bookingSchema } from "../contracts/booking.ts";
+import {
+  legacyOutcomes,
+  type Outcome,
+  type OutcomeChange,
+  type OutcomeSource,
+  outcomeSchema,
+  type PotentialClass,
+} from "../domain/booking/outcomes.ts";
 import type { OutboxEvent } from "../events/outbox.ts";
 import { type AuditInput, auditItem } from "./audit-repository.ts";
 import { dynamoClient } from "./clients.ts";
@@ -21,7 +29,15 @@ export interface StoredBooking extends Booking {
 
 /** The stored booking: its contract plus internal fields. */
 const storedBookingSchema: z.ZodType<StoredBooking> = bookingSchema
-  .extend({ eventId: z.string(), recall: z.boolean().optional() })
+  .extend({
+    eventId: z.string(),
+    recall: z.boolean().optional(),
+    // Items written before "appeared" was renamed read as "completed" (the outcome job also rewrites them).
+    outcome: z.preprocess(
+      (value) => (typeof value === "string" ? (legacyOutcomes.get(value) ?? value) : value),
+      outcomeSchema,
+    ),
+  })
   .loose();
 
 const table = () => config().TABLE_NAME;
@@ -315,21 +331,223 @@ export async function cancelBooking(
   return result.ok ? { kind: "changed" as const, booking: cancelled } : { kind: "stale" as const };
 }
 
-/** Sets the outcome (by hand or from the calendar) and records the event. */
+// ---- Outcomes ---------------------------------------------------------------
+// Outcome writes touch only the outcome fields, with UpdateItem and a condition
+// on the outcome as it was read: never a whole-item Put, which could roll back
+// a calendar-sync state (or any other field) written in between.
+
+/** One outcome change as the writer means it. */
+export interface OutcomeWrite {
+  outcome: Outcome;
+  /** Set when the change names a class (an admin's choice, a completed colour). */
+  potentialClass?: PotentialClass | undefined;
+  source: OutcomeSource;
+  /** Admin username or `job:<name>`. */
+  by: string;
+  reason?: string | undefined;
+  at: string;
+}
+
+/** Stored values that mean `outcome` (a renamed value still in old items). */
+function storedValuesOf(outcome: Outcome): string[] {
+  return [outcome, ...[...legacyOutcomes].filter(([, now]) => now === outcome).map(([old]) => old)];
+}
+
+/** The UpdateItem parts every outcome change shares: fields, history entry, condition on what was read. */
+function outcomeUpdate(current: StoredBooking, change: OutcomeWrite, extraSets: string[] = []) {
+  const entry: OutcomeChange = {
+    at: change.at,
+    by: change.by,
+    from: current.outcome,
+    to: change.outcome,
+    ...(change.reason ? { reason: change.reason } : {}),
+  };
+  const names: Record<string, string> = {
+    "#outcome": "outcome",
+    "#source": "outcomeSource",
+    "#history": "outcomeHistory",
+    "#updatedAt": "updatedAt",
+  };
+  const values: Record<string, unknown> = {
+    ":to": change.outcome,
+    ":source": change.source,
+    ":entry": [entry],
+    ":empty": [],
+    ":at": change.at,
+  };
+  const sets = [
+    "#outcome = :to",
+    "#source = :source",
+    "#history = list_append(if_not_exists(#history, :empty), :entry)",
+    "#updatedAt = :at",
+    ...extraSets,
+  ];
+  if (change.potentialClass) {
+    sets.push("#class = :class");
+    names["#class"] = "potentialClass";
+    values[":class"] = change.potentialClass;
+  }
+  const seen = storedValuesOf(current.outcome).map((value, index) => {
+    values[`:seen${index}`] = value;
+    return `#outcome = :seen${index}`;
+  });
+  const conditions = ["attribute_exists(pk)", `(${seen.join(" OR ")})`];
+  if (change.source === "calendar") {
+    // The job never overrides an outcome set by hand, even one set after it read the booking.
+    conditions.push("(attribute_not_exists(#source) OR #source <> :manual)");
+    values[":manual"] = "manual";
+  }
+  const updated: StoredBooking = {
+    ...current,
+    outcome: change.outcome,
+    ...(change.potentialClass ? { potentialClass: change.potentialClass } : {}),
+    outcomeSource: change.source,
+    outcomeHistory: [...(current.outcomeHistory ?? []), entry],
+    updatedAt: change.at,
+  };
+  return { sets, names, values, conditions, updated };
+}
+
+/**
+ * Sets the outcome (by hand or from the calendar): the outcome fields only,
+ * the history entry appended, the outbox event and the audit entry in the same
+ * transaction. `stale` when the outcome changed since `current` was read (or,
+ * for the calendar, an admin has set it by hand).
+ */
 export async function setOutcome(
   current: StoredBooking,
-  outcome: Pick<StoredBooking, "outcome" | "potentialClass" | "points">,
+  change: OutcomeWrite,
   event: OutboxEvent,
   audit?: AuditInput,
 ): Promise<ChangeResult> {
-  const updated: StoredBooking = { ...current, ...outcome, updatedAt: event.occurredAt };
-  if (!outcome.potentialClass) delete updated.potentialClass;
+  const { sets, names, values, conditions, updated } = outcomeUpdate(current, change);
   const result = await transactWrite([
-    replaceBooking(updated, current, { mustBeBooked: false }),
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.booking(current.id),
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ConditionExpression: conditions.join(" AND "),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
     outboxPut(current.id, event),
     ...(audit ? [auditPut(audit)] : []),
   ]);
   return result.ok ? { kind: "changed", booking: updated } : { kind: "stale" };
+}
+
+/**
+ * A booking the calendar marked as withdrawn leaves its slot: status
+ * cancelled, the place freed, the outcome (cancelled or rescheduled) recorded
+ * like any other outcome change. The sync state is left alone: the calendar
+ * already shows what happened.
+ */
+export async function releaseBooking(
+  current: StoredBooking,
+  change: OutcomeWrite,
+  event: OutboxEvent,
+  audit: AuditInput,
+): Promise<ChangeResult> {
+  const { sets, names, values, conditions, updated } = outcomeUpdate(current, change, [
+    "#status = :cancelled",
+  ]);
+  names["#status"] = "status";
+  values[":cancelled"] = "cancelled";
+  values[":booked"] = "booked";
+  conditions.push("#status = :booked");
+  const result = await transactWrite([
+    freePlace(current.date, current.time),
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.booking(current.id),
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ConditionExpression: conditions.join(" AND "),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    outboxPut(current.id, event),
+    auditPut(audit),
+  ]);
+  return result.ok ? { kind: "changed", booking: { ...updated, status: "cancelled" } } : { kind: "stale" };
+}
+
+/** Rewrites a renamed outcome value in place (no history: the fact did not change, its name did). */
+async function convertLegacyOutcome(id: string, stored: string): Promise<boolean> {
+  const now = legacyOutcomes.get(stored);
+  if (!now) return false;
+  return unlessConditionFails(
+    dynamoClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.booking(id),
+        UpdateExpression: "SET #outcome = :now",
+        ConditionExpression: "#outcome = :old",
+        ExpressionAttributeNames: { "#outcome": "outcome" },
+        ExpressionAttributeValues: { ":now": now, ":old": stored },
+      }),
+    ),
+  ).then((result) => result !== undefined);
+}
+
+/**
+ * The bookings of one local date, for the outcome job: one Query of the day
+ * partition; old outcome values it meets are converted on the way (that is
+ * how stored items are migrated on AWS).
+ */
+export async function bookingsForOutcomes(
+  date: string,
+): Promise<{ bookings: StoredBooking[]; converted: number }> {
+  const items = await queryAll({
+    TableName: table(),
+    IndexName: indexes.gsi2,
+    KeyConditionExpression: "gsi2pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.dayBookingsPartition(date) },
+  });
+  let converted = 0;
+  for (const item of items) {
+    if (typeof item.outcome === "string" && typeof item.id === "string" && legacyOutcomes.has(item.outcome)) {
+      if (await convertLegacyOutcome(item.id, item.outcome)) converted++;
+    }
+  }
+  return { bookings: items.map(fromItem), converted };
+}
+
+/**
+ * One-off migration at start (local platform): every booking still holding a
+ * renamed outcome value gets the new name. Idempotent: a second run finds none.
+ * A Scan, because it runs once per start over a local table; on AWS the outcome
+ * job converts what it reads instead.
+ */
+export async function migrateLegacyOutcomes(): Promise<number> {
+  const old = [...legacyOutcomes.keys()];
+  const values: Record<string, unknown> = { ":booking": "booking" };
+  old.forEach((value, index) => {
+    values[`:old${index}`] = value;
+  });
+  let converted = 0;
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoClient().send(
+      new ScanCommand({
+        TableName: table(),
+        FilterExpression: `#type = :booking AND #outcome IN (${old.map((_, i) => `:old${i}`).join(", ")})`,
+        ExpressionAttributeNames: { "#type": "type", "#outcome": "outcome" },
+        ExpressionAttributeValues: values,
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (typeof item.id === "string" && typeof item.outcome === "string") {
+        if (await convertLegacyOutcome(item.id, item.outcome)) converted++;
+      }
+    }
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return converted;
 }
 
 /** Records the calendar sync result; never overwrites a newer change of the booking. */

@@ -116,11 +116,28 @@ export function inMemoryBookingStore(
       commit(cancelled, event, entry);
       return { kind: "changed" as const, booking: copy(cancelled) };
     },
-    async setOutcome(current, outcome, event, entry) {
+    async setOutcome(current, change, event, entry) {
+      // As the repository: conditional on the outcome as read, touching only the outcome fields.
       const stored = bookings.get(current.id);
-      if (!stored || stored.updatedAt !== current.updatedAt) return { kind: "stale" };
-      const updated: StoredBooking = { ...current, ...outcome, updatedAt: event.occurredAt };
-      if (!outcome.potentialClass) delete updated.potentialClass;
+      if (!stored || stored.outcome !== current.outcome) return { kind: "stale" };
+      if (change.source === "calendar" && stored.outcomeSource === "manual") return { kind: "stale" };
+      const updated: StoredBooking = {
+        ...stored,
+        outcome: change.outcome,
+        ...(change.potentialClass ? { potentialClass: change.potentialClass } : {}),
+        outcomeSource: change.source,
+        outcomeHistory: [
+          ...(stored.outcomeHistory ?? []),
+          {
+            at: change.at,
+            by: change.by,
+            from: stored.outcome,
+            to: change.outcome,
+            ...(change.reason ? { reason: change.reason } : {}),
+          },
+        ],
+        updatedAt: change.at,
+      };
       commit(updated, event, entry);
       return { kind: "changed", booking: copy(updated) };
     },

@@ -81,9 +81,12 @@ export const de = {
   "mine.rescheduleNone": "In den nächsten zwei Wochen ist kein Termin frei.",
   "mine.rescheduled": "Termin verschoben auf {day}, {time} Uhr.",
   "outcome.pending": "Ausstehend",
-  "outcome.appeared": "Erschienen",
+  "outcome.completed": "Erschienen",
+  "outcome.overhang": "Überhang",
   "outcome.no_show": "Nicht erschienen",
+  "outcome.ghost": "Ghost",
   "outcome.cancelled": "Abgesagt",
+  "outcome.rescheduled": "Verschoben",
   "outcome.consultant_change": "Beraterwechsel",
   "status.cancelled": "Storniert",
   "sync.pending": "Wird eingetragen",
@@ -168,7 +171,7 @@ export const de = {
   "admin.jobs.generate-availability.hint":
     "Liest die Kalender aller aktiven Berater und aktualisiert die freien Termine.",
   "admin.jobs.check-outcomes.hint":
-    "Überträgt Erschienen/Nicht erschienen aus dem Zentralkalender auf die Buchungen von heute.",
+    "Überträgt die Ergebnisse der Buchungen der letzten 14 Tage aus dem Zentralkalender.",
   "admin.jobs.retry-calendar-sync.hint":
     "Trägt Buchungen, deren Kalendereintrag fehlgeschlagen ist, jetzt erneut ein.",
   "admin.jobs.failed": "Fehlgeschlagen: {job}.",

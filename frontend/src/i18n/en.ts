@@ -83,9 +83,12 @@ export const en: Record<MessageKey, string> = {
   "mine.rescheduleNone": "No slot is free in the next two weeks.",
   "mine.rescheduled": "Appointment moved to {day}, {time}.",
   "outcome.pending": "Pending",
-  "outcome.appeared": "Appeared",
+  "outcome.completed": "Completed",
+  "outcome.overhang": "Overhang",
   "outcome.no_show": "No-show",
+  "outcome.ghost": "Ghost",
   "outcome.cancelled": "Cancelled",
+  "outcome.rescheduled": "Rescheduled",
   "outcome.consultant_change": "Consultant change",
   "status.cancelled": "Cancelled",
   "sync.pending": "Being added",
@@ -169,7 +172,8 @@ export const en: Record<MessageKey, string> = {
   "admin.consultants.empty": "No consultants yet.",
   "admin.jobs.generate-availability.hint":
     "Reads the calendars of all active consultants and updates the free slots.",
-  "admin.jobs.check-outcomes.hint": "Copies appeared/no-show from the central calendar to today's bookings.",
+  "admin.jobs.check-outcomes.hint":
+    "Resolves the outcomes of the last 14 days' bookings from the central calendar.",
   "admin.jobs.retry-calendar-sync.hint":
     "Adds bookings whose calendar entry failed to the calendar again now.",
   "admin.jobs.failed": "Failed: {job}.",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hhmmSchema, isoDateSchema } from "./local-date.ts";
+import { potentialClassSchema } from "./outcomes.ts";
 
 /**
  * The body of `POST /api/bookings`, validated at the edge with German
@@ -89,6 +90,8 @@ export const bookingInputSchema = z.object({
   lastName: nameSchema("Nachname"),
   phone: phoneSchema,
   note: noteSchema,
+  /** The customer's potential class; absent = standard (the booking stores the default, the hash does not see it). */
+  potential: potentialClassSchema.optional(),
 });
 
 export type BookingInput = z.infer<typeof bookingInputSchema>;

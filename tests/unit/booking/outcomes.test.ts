@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { bookingSchema, outcomeInputSchema } from "../../../shared/contracts/booking.ts";
+import { bookingInputSchema } from "../../../shared/domain/booking/booking-input.ts";
 import {
+  calendarChange,
   eventOutcome,
   outcomeSchema,
   potentialClassSchema,
+  potentialColors,
 } from "../../../shared/domain/booking/outcomes.ts";
 import { routes } from "../../../shared/http/routes.ts";
 
@@ -15,15 +18,16 @@ describe("eventOutcome", () => {
     ["3", "recall"],
     ["9", "standard"],
     ["10", "standard"],
-  ] as const)("colour %s → appeared, %s", (colorId, potentialClass) => {
+  ] as const)("colour %s → completed, %s", (colorId, potentialClass) => {
     expect(eventOutcome({ summary: "Muster, Max", colorId })).toEqual({
-      outcome: "appeared",
+      outcome: "completed",
       potentialClass,
       freesSlot: false,
     });
   });
 
   it.each([
+    ["8", "completed"],
     ["11", "no_show"],
     ["6", "cancelled"],
     ["4", "consultant_change"],
@@ -31,16 +35,38 @@ describe("eventOutcome", () => {
     expect(eventOutcome({ summary: "Muster, Max", colorId })).toEqual({ outcome, freesSlot: false });
   });
 
-  it.each(["Muster, Max (abgesagt)", "Muster, Max (VERSCHOBEN)", "(Exit) Muster, Max"])(
-    "title %s → cancelled and frees the slot, whatever the colour",
-    (summary) => {
-      expect(eventOutcome({ summary })).toEqual({ outcome: "cancelled", freesSlot: true });
-      expect(eventOutcome({ summary, colorId: "2" })).toEqual({ outcome: "cancelled", freesSlot: true });
-    },
-  );
+  it.each([
+    ["Muster, Max GHOST", "ghost"],
+    ["Muster, Max nicht erschienen", "no_show"],
+    ["Muster, Max - Nicht  Erschienen", "no_show"],
+    ["Muster, Max abgesagt", "cancelled"],
+    ["Muster, Max Überhang", "overhang"],
+    ["Muster, Max ueberhang", "overhang"],
+    ["Muster, Max verschoben", "rescheduled"],
+  ] as const)("title keyword in %s → %s, beating the colour", (summary, outcome) => {
+    for (const colorId of [undefined, "2", "11", "6", "4"]) {
+      expect(eventOutcome({ summary, colorId }).outcome).toBe(outcome);
+    }
+    expect(eventOutcome({ summary, colorId: "7" })).toEqual({
+      outcome,
+      potentialClass: "top",
+      freesSlot: false,
+    });
+  });
 
-  it("needs the brackets around the marker", () => {
-    expect(eventOutcome({ summary: "Muster, Max abgesagt?", colorId: "2" }).outcome).toBe("appeared");
+  it("checks keywords in the spec's order (ghost before the others)", () => {
+    expect(eventOutcome({ summary: "Ghost, nicht erschienen, abgesagt" }).outcome).toBe("ghost");
+    expect(eventOutcome({ summary: "nicht erschienen, abgesagt" }).outcome).toBe("no_show");
+    expect(eventOutcome({ summary: "abgesagt überhang" }).outcome).toBe("cancelled");
+  });
+
+  it.each([
+    ["Muster, Max (abgesagt)", "cancelled"],
+    ["Muster, Max (VERSCHOBEN)", "rescheduled"],
+    ["(Exit) Muster, Max", "cancelled"],
+  ] as const)("bracketed marker %s → %s and frees the slot, whatever the colour", (summary, outcome) => {
+    expect(eventOutcome({ summary })).toEqual({ outcome, freesSlot: true });
+    expect(eventOutcome({ summary, colorId: "2" })).toEqual({ outcome, freesSlot: true });
   });
 
   it("treats a deleted event as cancelled and freed", () => {
@@ -50,12 +76,92 @@ describe("eventOutcome", () => {
     });
   });
 
-  it("is pending without a colour or with a colour without meaning", () => {
+  it("skips placeholder titles of digits only", () => {
+    expect(eventOutcome({ summary: "123", colorId: "11" })).toEqual({ outcome: "pending", freesSlot: false });
+    expect(eventOutcome({ summary: " 4 ", colorId: "2" }).outcome).toBe("pending");
+  });
+
+  it("is pending without a keyword and without a colour with a meaning", () => {
     expect(eventOutcome({ summary: "Muster, Max" })).toEqual({ outcome: "pending", freesSlot: false });
     expect(eventOutcome({ summary: null, colorId: null })).toEqual({ outcome: "pending", freesSlot: false });
     expect(eventOutcome({ colorId: "1" }).outcome).toBe("pending");
-    expect(eventOutcome({ colorId: "8" }).outcome).toBe("pending");
     expect(eventOutcome({ colorId: "constructor" }).outcome).toBe("pending");
+  });
+});
+
+describe("calendarChange (what the outcome job writes)", () => {
+  const completed = eventOutcome({ summary: "Muster, Max", colorId: "2" });
+  const uncoloured = eventOutcome({ summary: "Muster, Max" });
+
+  it("resolves a pending booking and carries a later recolouring over", () => {
+    expect(calendarChange({ outcome: "pending", potentialClass: "standard" }, completed)).toEqual({
+      outcome: "completed",
+      potentialClass: "normal",
+    });
+    expect(
+      calendarChange(
+        { outcome: "completed", potentialClass: "normal", outcomeSource: "calendar" },
+        eventOutcome({ colorId: "11" }),
+      ),
+    ).toEqual({ outcome: "no_show", potentialClass: "normal" });
+  });
+
+  it("writes nothing when the calendar says what the booking says", () => {
+    expect(
+      calendarChange(
+        { outcome: "completed", potentialClass: "normal", outcomeSource: "calendar" },
+        completed,
+      ),
+    ).toBeUndefined();
+  });
+
+  it("never downgrades to pending and never overrides a manual outcome", () => {
+    expect(calendarChange({ outcome: "no_show", outcomeSource: "calendar" }, uncoloured)).toBeUndefined();
+    expect(calendarChange({ outcome: "ghost", outcomeSource: "manual" }, completed)).toBeUndefined();
+    expect(calendarChange({ outcome: "completed", outcomeSource: "manual" }, uncoloured)).toBeUndefined();
+  });
+
+  it("updates the class alone when the consultant recolours between completed colours", () => {
+    expect(
+      calendarChange(
+        { outcome: "completed", potentialClass: "normal", outcomeSource: "calendar" },
+        eventOutcome({ colorId: "3" }),
+      ),
+    ).toEqual({ outcome: "completed", potentialClass: "recall" });
+  });
+});
+
+describe("potential classes", () => {
+  it("are written as the colour that reads back as the same class", () => {
+    for (const potentialClass of potentialClassSchema.options) {
+      expect(eventOutcome({ colorId: potentialColors[potentialClass] })).toEqual({
+        outcome: "completed",
+        potentialClass,
+        freesSlot: false,
+      });
+    }
+    expect(potentialColors).toEqual({
+      normal: "2",
+      top: "7",
+      closer_needed: "5",
+      recall: "3",
+      standard: "9",
+    });
+  });
+
+  it("are an optional field of the booking body", () => {
+    const body = {
+      date: "2026-12-01",
+      time: "11:00",
+      firstName: "Max",
+      lastName: "Muster",
+      phone: "0171 1234567",
+    };
+    expect(bookingInputSchema.parse(body).potential).toBeUndefined();
+    expect(bookingInputSchema.parse({ ...body, potential: "recall" }).potential).toBe("recall");
+    expect(bookingInputSchema.safeParse({ ...body, potential: "vip" }).error?.issues[0]?.message).toBe(
+      "Unbekannte Potenzialklasse",
+    );
   });
 });
 
@@ -73,12 +179,15 @@ describe("outcome enums", () => {
   it("lists the outcomes and classes", () => {
     expect(outcomeSchema.options).toEqual([
       "pending",
-      "appeared",
+      "completed",
+      "overhang",
       "no_show",
+      "ghost",
       "cancelled",
+      "rescheduled",
       "consultant_change",
     ]);
     expect(potentialClassSchema.options).toEqual(["normal", "top", "closer_needed", "recall", "standard"]);
-    expect(outcomeSchema.safeParse("noshow").error?.issues[0]?.message).toBe("Unbekanntes Ergebnis");
+    expect(outcomeSchema.safeParse("appeared").success).toBe(false);
   });
 });
