@@ -3,6 +3,7 @@ import type { AvailabilityRun } from "../functions/availability/generate.ts";
 import { bootstrapUsers, parseBootstrapUsers } from "../shared/auth/bootstrap.ts";
 import { resetCalendarClient } from "../shared/calendar/client.ts";
 import { config, resetConfig } from "../shared/config.ts";
+import { migrateLegacyOutcomes } from "../shared/data/bookings-repository.ts";
 import { resetClients } from "../shared/data/clients.ts";
 import { seedConsultants } from "../shared/data/consultants-repository.ts";
 import { securityHeaders } from "../shared/http/security-headers.ts";
@@ -101,6 +102,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     resetCalendarClient();
 
     await ensureTable(dynamo.client, config().TABLE_NAME);
+    // One-off, idempotent: bookings stored with a renamed outcome value ("appeared") get the new name.
+    const renamedOutcomes = await migrateLegacyOutcomes();
+    if (renamedOutcomes) log(`Outcomes renamed (appeared → completed): ${renamedOutcomes}`);
     if (calendar && options.demoData) {
       seedDemoCalendars(calendar, {
         consultants: [...demoConsultants],

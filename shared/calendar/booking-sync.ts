@@ -1,6 +1,7 @@
 import { config } from "../config.ts";
 import { getBooking, type StoredBooking, setSyncState } from "../data/bookings-repository.ts";
 import { clearSyncRetry, scheduleSyncRetry } from "../data/sync-retry-repository.ts";
+import { defaultPotentialClass, potentialColors } from "../domain/booking/outcomes.ts";
 import { createObservability, emitMetric, metricNames, type Observability } from "../http/observability.ts";
 import { removeEvent, upsertEvent } from "./events.ts";
 import { calendarErrorCause, describeCalendarError } from "./retry.ts";
@@ -21,6 +22,11 @@ export function eventTitle(booking: Pick<StoredBooking, "firstName" | "lastName"
 
 export function eventDescription(booking: Pick<StoredBooking, "note" | "agent">): string {
   return [booking.note?.trim(), `[Booked by: ${booking.agent}]`].filter(Boolean).join("\n\n");
+}
+
+/** The event colour is the booking's potential class (bookings from before classes count as standard). */
+export function eventColor(booking: Pick<StoredBooking, "potentialClass">): string {
+  return potentialColors[booking.potentialClass ?? defaultPotentialClass];
 }
 
 export type SyncResult = "synced" | "failed" | "missing";
@@ -46,6 +52,7 @@ export async function syncBookingToCalendar(bookingId: string): Promise<SyncResu
         start: booking.start,
         end: booking.end,
         timeZone: TIMEZONE,
+        colorId: eventColor(booking),
       });
     } else {
       await removeEvent(CENTRAL_CALENDAR_ID, booking.eventId);

@@ -41,6 +41,8 @@ export interface DesiredEvent {
   start: string;
   end: string;
   timeZone: string;
+  /** Google colour id (the booking's potential class). */
+  colorId?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function upsertEvent(calendarId: string, event: DesiredEvent): Prom
     description: event.description,
     start: { dateTime: event.start, timeZone: event.timeZone },
     end: { dateTime: event.end, timeZone: event.timeZone },
+    ...(event.colorId ? { colorId: event.colorId } : {}),
   };
   const client = await calendarClient();
   try {

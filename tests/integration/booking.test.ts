@@ -438,13 +438,18 @@ describe("booking", () => {
       (await agent.request("POST", `/api/bookings/${id}/outcome`, { body: { outcome: "no_show" } })).status,
     ).toBe(403);
     const set = await admin.request<{ booking: Booking }>("POST", `/api/bookings/${id}/outcome`, {
-      body: { outcome: "appeared", potentialClass: "top" },
+      body: { outcome: "completed", potentialClass: "top" },
     });
     expect(set.status).toBe(200);
-    expect(set.body.booking).toMatchObject({ outcome: "appeared", potentialClass: "top" });
+    expect(set.body.booking).toMatchObject({
+      outcome: "completed",
+      potentialClass: "top",
+      outcomeSource: "manual",
+      outcomeHistory: [{ at: expect.any(String), by: "admin", from: "pending", to: "completed" }],
+    });
   });
 
-  it("reads outcomes back from the central calendar's colours and title markers", async () => {
+  it("frees a place by a title marker before the slot, but reads no outcome from a slot not yet ended", async () => {
     const slot = await slotWithFree(2);
     const book = async (suffix: string) =>
       (
@@ -473,9 +478,10 @@ describe("booking", () => {
     const run = await runJobAndWait(admin, "check-outcomes", `?date=${slot.date}`);
     expect(run.status).toBe("succeeded");
     expect(run.summary?.matched).toBeGreaterThanOrEqual(2);
-    expect((await bookingById(agent, noShow.id)).outcome).toBe("no_show");
+    // The appointment has not taken place yet: a colour says nothing about it.
+    expect((await bookingById(agent, noShow.id)).outcome).toBe("pending");
     const freed = await bookingById(agent, withdrawn.id);
-    expect(freed).toMatchObject({ status: "cancelled", outcome: "cancelled" });
+    expect(freed).toMatchObject({ status: "cancelled", outcome: "cancelled", outcomeSource: "calendar" });
     expect((await slotState(slot.date, slot.time)).booked).toBe(before.booked - 1);
     // The consultant's marked event stays in the calendar: freeing by marker does not sync a delete.
     const kept = await calendarApi().events.get({
