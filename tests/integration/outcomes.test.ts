@@ -278,27 +278,33 @@ describe("the outcome job", () => {
 });
 
 describe("potential class at booking", () => {
-  it("is stored, written as the event colour, and a recall earns half the points", async () => {
-    const slot: SlotView = (await upcomingSlots(agent)).find((candidate) => candidate.free >= 3)!;
-    const book = async (suffix: string, potential?: string) =>
-      agent.request<{ booking: Booking }>("POST", "/api/bookings", {
-        body: { date: slot.date, time: slot.time, ...customer(suffix), ...(potential ? { potential } : {}) },
-      });
-    const plain = await book("potential-default");
+  const book = (slot: SlotView, suffix: string, potential?: string) =>
+    agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer(suffix), ...(potential ? { potential } : {}) },
+    });
+  const slotWithFree = async (places: number) =>
+    (await upcomingSlots(agent)).find((candidate) => candidate.free >= places)!;
+
+  it("is stored (default standard), validated, and a recall earns half the points", async () => {
+    const slot = await slotWithFree(3);
+    const plain = await book(slot, "potential-default");
     expect(plain.status).toBe(201);
     expect(plain.body.booking.potentialClass).toBe("standard");
     const before = (
       await agent.request<{ slots: SlotView[] }>("GET", `/api/availability?from=${slot.date}&to=${slot.date}`)
     ).body.slots.find((candidate) => candidate.time === slot.time)!;
-    const recall = await book("potential-recall", "recall");
+    const recall = await book(slot, "potential-recall", "recall");
     expect(recall.body.booking).toMatchObject({ potentialClass: "recall" });
+    expect(before.points).toBeGreaterThan(1);
     expect(recall.body.booking.points).toBe(Math.max(1, Math.floor(before.points / 2)));
-    const top = await book("potential-top", "top");
-    expect(top.body.booking.potentialClass).toBe("top");
-    expect((await book("potential-bad", "vip")).status).toBe(400);
+    expect((await book(slot, "potential-bad", "vip")).status).toBe(400);
+  });
 
+  it("is written as the central-calendar event's colour", async () => {
+    const slot = await slotWithFree(2);
     const colours: Record<string, string> = {};
-    for (const booking of [plain.body.booking, recall.body.booking, top.body.booking]) {
+    for (const potential of [undefined, "top"]) {
+      const { booking } = (await book(slot, `colour-${potential ?? "default"}`, potential)).body;
       await waitFor("synced", async () =>
         (await bookingById(agent, booking.id)).sync.state === "synced" ? true : undefined,
       );
@@ -308,6 +314,6 @@ describe("potential class at booking", () => {
       });
       colours[booking.potentialClass!] = event.data.colorId ?? "";
     }
-    expect(colours).toEqual({ standard: "9", recall: "3", top: "7" });
+    expect(colours).toEqual({ standard: "9", top: "7" });
   });
 });
