@@ -103,7 +103,7 @@ export const rescheduleSchema = z.object({ date: isoDateSchema, time: hhmmSchema
 export const outcomeInputSchema = z.object({
   outcome: outcomeSchema.exclude(["pending"]),
   potentialClass: potentialClassSchema.optional(),
-  reason: z.string().trim().max(200, "Höchstens 200 Zeichen").optional(),
+  reason: z.string().trim().max(200).optional(),
 });
 
 export type Booking = z.infer<typeof bookingSchema>;

@@ -25,7 +25,7 @@ import { z } from "zod";
 
 export const outcomeSchema = z.enum(
   ["pending", "completed", "overhang", "no_show", "ghost", "cancelled", "rescheduled", "consultant_change"],
-  { error: "Unbekanntes Ergebnis" },
+  { error: "booking.outcomeUnknown" },
 );
 export type Outcome = z.infer<typeof outcomeSchema>;
 
@@ -33,7 +33,7 @@ export type Outcome = z.infer<typeof outcomeSchema>;
 export const legacyOutcomes: ReadonlyMap<string, Outcome> = new Map([["appeared", "completed"]]);
 
 export const potentialClassSchema = z.enum(["normal", "top", "closer_needed", "recall", "standard"], {
-  error: "Unbekannte Potenzialklasse",
+  error: "booking.potentialUnknown",
 });
 export type PotentialClass = z.infer<typeof potentialClassSchema>;
 

@@ -160,7 +160,7 @@ describe("potential classes", () => {
     expect(bookingInputSchema.parse(body).potential).toBeUndefined();
     expect(bookingInputSchema.parse({ ...body, potential: "recall" }).potential).toBe("recall");
     expect(bookingInputSchema.safeParse({ ...body, potential: "vip" }).error?.issues[0]?.message).toBe(
-      "Unbekannte Potenzialklasse",
+      "booking.potentialUnknown",
     );
   });
 });
@@ -172,7 +172,7 @@ describe("outcome enums", () => {
     expect(outcomeInputSchema.shape.potentialClass.unwrap()).toBe(potentialClassSchema);
     expect(routes.setBookingOutcome.request.body).toBe(outcomeInputSchema);
     expect(outcomeInputSchema.safeParse({ outcome: "noshow" }).error?.issues[0]?.message).toBe(
-      "Unbekanntes Ergebnis",
+      "booking.outcomeUnknown",
     );
   });
 
