@@ -191,3 +191,28 @@ describe("outcome enums", () => {
     expect(outcomeSchema.safeParse("appeared").success).toBe(false);
   });
 });
+
+describe("outcomeWindow (the days a run reads)", async () => {
+  const { outcomeWindow } = await import("../../../functions/outcomes/check.ts");
+
+  it("looks back 14 days up to today by default, or reads the given date or range", () => {
+    expect(outcomeWindow({}, "2026-11-30")).toEqual({ from: "2026-11-16", to: "2026-11-30" });
+    expect(outcomeWindow({ lookbackDays: 3 }, "2026-11-30")).toEqual({
+      from: "2026-11-27",
+      to: "2026-11-30",
+    });
+    expect(outcomeWindow({ date: "2026-11-01" }, "2026-11-30")).toEqual({
+      from: "2026-11-01",
+      to: "2026-11-01",
+    });
+    expect(outcomeWindow({ from: "2026-10-01", to: "2026-10-31" }, "2026-11-30")).toEqual({
+      from: "2026-10-01",
+      to: "2026-10-31",
+    });
+  });
+
+  it("refuses a reversed or overlong range", () => {
+    expect(() => outcomeWindow({ from: "2026-11-02", to: "2026-11-01" }, "2026-11-30")).toThrow(RangeError);
+    expect(() => outcomeWindow({ from: "2026-01-01", to: "2026-11-01" }, "2026-11-30")).toThrow(RangeError);
+  });
+});
