@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from "aws-lambda";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { lambdaContext } from "../../local/lambda-context.ts";
 import { tracer } from "../../shared/http/observability.ts";
 import { createFeatureHandler, type FeatureOperations } from "../../shared/http/pipeline.ts";
@@ -20,6 +20,11 @@ const admin: Principal = {
 };
 
 let recorded: unknown[];
+
+// Job handlers write their run record: the table is the shared DynamoDB Local.
+beforeAll(() => {
+  process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
+});
 
 beforeEach(() => {
   recorded = [];
