@@ -2,15 +2,30 @@ import { listEvents } from "../../shared/calendar/events.ts";
 import { describeCalendarError } from "../../shared/calendar/retry.ts";
 import { mapWithLimit } from "../../shared/concurrency.ts";
 import { currentSlotTemplate } from "../../shared/data/booking-settings.ts";
+import {
+  listBookingsOnDay,
+  listOverCapacity,
+  newOutboxEvent,
+  reassignBooking,
+  type StoredBooking,
+  setOverCapacity,
+} from "../../shared/data/bookings-repository.ts";
 import { listConsultants } from "../../shared/data/consultants-repository.ts";
-import { listSlots, type StoredSlot, writeSlotOffer } from "../../shared/data/slots-repository.ts";
+import {
+  listSlots,
+  type SlotOffer,
+  type StoredSlot,
+  writeSlotOffer,
+} from "../../shared/data/slots-repository.ts";
+import { rebalanceSlot } from "../../shared/domain/booking/assignment.ts";
 import {
   type CalendarEvent,
   consultantAvailability,
   slotKey,
 } from "../../shared/domain/booking/availability.ts";
-import { slotCapacity } from "../../shared/domain/booking/capacity.ts";
+import { placesPerConsultant } from "../../shared/domain/booking/capacity.ts";
 import { generateSlots, localDate } from "../../shared/domain/booking/slot-template.ts";
+import { bookingEvents } from "../../shared/events/booking-events.ts";
 
 /**
  * What the job reads and writes, behind one object: the merge of calendar
@@ -29,6 +44,10 @@ export interface AvailabilityPorts {
   ) => Promise<CalendarEvent[]>;
   listSlots: typeof listSlots;
   writeSlotOffer: typeof writeSlotOffer;
+  listBookingsOnDay: typeof listBookingsOnDay;
+  listOverCapacity: typeof listOverCapacity;
+  reassignBooking: typeof reassignBooking;
+  setOverCapacity: typeof setOverCapacity;
 }
 
 export const liveAvailabilityPorts: AvailabilityPorts = {
@@ -37,7 +56,13 @@ export const liveAvailabilityPorts: AvailabilityPorts = {
   listEvents,
   listSlots,
   writeSlotOffer,
+  listBookingsOnDay,
+  listOverCapacity,
+  reassignBooking,
+  setOverCapacity,
 };
+
+const jobActor = "job:generate-availability";
 
 export interface AvailabilityRun {
   at: string;
@@ -47,12 +72,29 @@ export interface AvailabilityRun {
   changedSlots: number;
   /** Slots that had consultants before this run and have none now (admins are told). */
   lostSlots: { date: string; time: string; booked: number }[];
+  /** Bookings moved to another consultant of their slot because their consultant's places shrank. */
+  reassigned: number;
+  /** Bookings flagged over capacity in this run (they fit no consultant's places). */
+  flagged: number;
+  /** Flags cleared because places returned. */
+  unflagged: number;
+  /** Bookings flagged over capacity after this run (admins move them). */
+  overCapacity: number;
   googleCalls: number;
   durationMs: number;
 }
 
-const sameMembers = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+const samePlaces = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) => {
+  const entries = (places: Readonly<Record<string, number>>) =>
+    Object.entries(places)
+      .sort(([x], [y]) => x.localeCompare(y))
+      .join();
+  return entries(a) === entries(b);
+};
+
+/** Whether a consultant holds more bookings in the slot than their places. */
+const overbooked = (slot: Pick<StoredSlot, "bookedBy">, places: Readonly<Record<string, number>>) =>
+  Object.entries(slot.bookedBy).some(([id, booked]) => booked > (places[id] ?? 0));
 
 /**
  * Recomputes every slot in the horizon from the consultants' calendars: one
@@ -76,6 +118,10 @@ export async function generateAvailability(
     slots: slots.length,
     changedSlots: 0,
     lostSlots: [],
+    reassigned: 0,
+    flagged: 0,
+    unflagged: 0,
+    overCapacity: 0,
     googleCalls: 0,
     durationMs: 0,
   };
@@ -108,24 +154,38 @@ export async function generateAvailability(
     }),
   ]);
   const existing = new Map(existingSlots.map((slot) => [slotKey(slot.date, slot.time), slot]));
+  const flaggedSlots = new Set(
+    (await ports.listOverCapacity()).map((booking) => slotKey(booking.date, booking.time)),
+  );
 
-  const changes: Omit<StoredSlot, "booked">[] = [];
+  const changes: SlotOffer[] = [];
+  /** Slots whose bookings must be spread again over the (new) places. */
+  const toRebalance: { slot: StoredSlot; places: Record<string, number> }[] = [];
   for (const slot of slots) {
     const key = slotKey(slot.date, slot.time);
     const previous = existing.get(key);
     existing.delete(key);
-    const offering = offers
-      .filter(({ consultant, available }) =>
-        available ? available.has(key) : (previous?.consultants.includes(consultant.id) ?? false),
-      )
-      .map(({ consultant }) => consultant.id);
-    const capacity = slotCapacity(template, slot.date, slot.time, offering.length);
+    const perConsultant = placesPerConsultant(template, slot.date, slot.time);
+    const places: Record<string, number> = {};
+    for (const { consultant, available } of offers) {
+      // A consultant whose calendar failed keeps their previous places.
+      if (available ? available.has(key) : previous?.consultants.includes(consultant.id)) {
+        places[consultant.id] = available
+          ? perConsultant
+          : (previous?.places[consultant.id] ?? perConsultant);
+      }
+    }
+    const offering = Object.keys(places);
+    const capacity = Object.values(places).reduce((sum, n) => sum + n, 0);
     const lost = (previous?.consultants.length ?? 0) > 0 && offering.length === 0;
     if (lost) run.lostSlots.push({ date: slot.date, time: slot.time, booked: previous?.booked ?? 0 });
-    if (previous && previous.capacity === capacity && sameMembers(previous.consultants, offering)) continue;
+    if (previous && (overbooked(previous, places) || flaggedSlots.has(key)) && previous.start > at)
+      toRebalance.push({ slot: previous, places });
+    if (previous && previous.capacity === capacity && samePlaces(previous.places, places)) continue;
     changes.push({
       ...slot,
       consultants: offering,
+      places,
       capacity,
       updatedAt: at,
       ...(lost
@@ -140,12 +200,70 @@ export async function generateAvailability(
     if (orphan.capacity === 0 && orphan.consultants.length === 0) continue;
     if (orphan.consultants.length > 0)
       run.lostSlots.push({ date: orphan.date, time: orphan.time, booked: orphan.booked });
-    changes.push({ ...orphan, consultants: [], capacity: 0, updatedAt: at, lostAllAt: at });
+    const { booked: _booked, bookedBy: _bookedBy, ...offer } = orphan;
+    changes.push({ ...offer, consultants: [], places: {}, capacity: 0, updatedAt: at, lostAllAt: at });
+    if (orphan.booked > 0 && orphan.start > at) toRebalance.push({ slot: orphan, places: {} });
   }
 
   await mapWithLimit(changes, 8, ports.writeSlotOffer);
+  await mapWithLimit(toRebalance, 4, ({ slot, places }) => rebalance(slot, places, run, at, ports));
+  run.overCapacity = (await ports.listOverCapacity()).length;
   run.changedSlots = changes.length;
   run.googleCalls = googleCalls;
   run.durationMs = Math.round(performance.now() - started);
   return run;
+}
+
+/**
+ * Spreads a slot's active bookings over its consultants' places again: moves
+ * (booking updated, calendar event via the outbox, audit entry), flags what
+ * fits nowhere, clears flags that fit again. Nothing is cancelled or dropped.
+ */
+async function rebalance(
+  slot: StoredSlot,
+  places: Record<string, number>,
+  run: AvailabilityRun,
+  at: string,
+  ports: AvailabilityPorts,
+): Promise<void> {
+  const bookings = (await ports.listBookingsOnDay(slot.date)).filter(
+    (booking) => booking.time === slot.time && booking.status === "booked",
+  );
+  const byId = new Map(bookings.map((booking) => [booking.id, booking]));
+  const plan = rebalanceSlot(places, bookings);
+  const audit = (booking: StoredBooking, action: string, detail: Record<string, string>) => ({
+    actor: jobActor,
+    action,
+    target: booking.id,
+    at,
+    detail: { slot: `${slot.date} ${slot.time}`, ...detail },
+  });
+  for (const move of plan.moves) {
+    const booking = byId.get(move.bookingId)!;
+    const event = newOutboxEvent(
+      bookingEvents.reassigned,
+      { bookingId: booking.id, from: move.from, to: move.to },
+      at,
+    );
+    const detail = { ...(move.from ? { from: move.from } : {}), to: move.to };
+    if (
+      (await ports.reassignBooking(booking, move.to, event, audit(booking, "booking.reassigned", detail))) ===
+      "changed"
+    )
+      run.reassigned++;
+  }
+  for (const [ids, flagged] of [
+    [plan.flag, true],
+    [plan.unflag, false],
+  ] as const) {
+    for (const id of ids) {
+      const booking = byId.get(id)!;
+      const action = flagged ? "booking.over_capacity" : "booking.over_capacity_cleared";
+      const detail: Record<string, string> = booking.consultant ? { consultant: booking.consultant } : {};
+      if ((await ports.setOverCapacity(booking, flagged, audit(booking, action, detail), at)) === "changed") {
+        if (flagged) run.flagged++;
+        else run.unflagged++;
+      }
+    }
+  }
 }

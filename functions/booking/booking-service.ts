@@ -7,7 +7,9 @@ import {
   type StoredBooking,
 } from "../../shared/data/bookings-repository.ts";
 import type { StoredSlot } from "../../shared/data/slots-repository.ts";
+import { chooseConsultant } from "../../shared/domain/booking/assignment.ts";
 import { isInFuture } from "../../shared/domain/booking/booking-input.ts";
+import { type BookingRules, earliestBookableStart } from "../../shared/domain/booking/booking-rules.ts";
 import { addDays, datesBetween, daysBetween, localDate } from "../../shared/domain/booking/local-date.ts";
 import { defaultPotentialClass, type PotentialClass } from "../../shared/domain/booking/outcomes.ts";
 import { pointsForSlot } from "../../shared/domain/booking/points.ts";
@@ -45,8 +47,32 @@ const bookingInPast = () => new HttpError("booking_in_past", "error.booking_in_p
 const bookingHasOutcome = () => new HttpError("booking_has_outcome", "error.booking_has_outcome");
 const idempotencyKeyReused = () =>
   new HttpError("idempotency_key_reused", "booking.idempotencyKeyReused", {
-    fields: { "Idempotency-Key": "booking.idempotencyKeyReusedField" },
+    fields: { "headers.idempotency-key": "booking.idempotencyKeyReusedField" },
   });
+const consultantNotOffering = () =>
+  new HttpError("conflict", "booking.consultantNotOffering", {
+    fields: { "body.consultant": "booking.consultantNotOfferingField" },
+  });
+const consultantFull = () =>
+  new HttpError("conflict", "booking.consultantFull", {
+    fields: { "body.consultant": "booking.consultantFullField" },
+  });
+const consultantDayLimit = (max: number) =>
+  new HttpError(
+    "conflict",
+    { id: "booking.consultantDayLimit", params: { max } },
+    {
+      fields: { "body.consultant": { id: "booking.consultantDayLimitField", params: { max } } },
+    },
+  );
+const everyConsultantAtDayLimit = (max: number) =>
+  new HttpError(
+    "conflict",
+    { id: "booking.everyConsultantDayLimit", params: { max } },
+    {
+      fields: { "body.time": { id: "booking.everyConsultantDayLimitField", params: { max } } },
+    },
+  );
 
 /** Why a booking is closed to agents: past or with an outcome; undefined while open. */
 function closedBecause(
@@ -87,6 +113,7 @@ export interface NewBooking {
   phone: string;
   note?: string | undefined;
   potential?: PotentialClass | undefined;
+  consultant?: string | undefined;
 }
 
 /** The request an idempotency key is bound to: the parsed body, keys sorted. */
@@ -99,13 +126,37 @@ export function bookingRequestHash(input: NewBooking): string {
 
 /** The booking rules over a store (DynamoDB in the handler, in memory in unit tests). */
 export function bookingService(store: BookingStore) {
-  async function availability(from: string, to: string): Promise<{ timeZone: string; slots: SlotView[] }> {
+  /** `from`+`to`, or `date` for one day (exactly one form). */
+  function availabilityRange(query: {
+    from?: string | undefined;
+    to?: string | undefined;
+    date?: string | undefined;
+  }) {
+    if (query.date !== undefined) {
+      if (query.from !== undefined || query.to !== undefined) {
+        throw invalidRequest({ "query.date": "availability.dateOrRange" });
+      }
+      return { from: query.date, to: query.date };
+    }
+    if (query.from === undefined) throw invalidRequest({ "query.from": "availability.fromMissing" });
+    if (query.to === undefined) throw invalidRequest({ "query.to": "field.required" });
+    return { from: query.from, to: query.to };
+  }
+
+  async function availability(query: {
+    from?: string | undefined;
+    to?: string | undefined;
+    date?: string | undefined;
+  }): Promise<{ timeZone: string; slots: SlotView[] }> {
+    const { from, to } = availabilityRange(query);
     checkRange(from, to, maxAvailabilityDays);
-    const [slots, rule, timeZone] = await Promise.all([
+    const [slots, rule, timeZone, consultants] = await Promise.all([
       store.listSlots(from, to),
       store.pointsRule(),
       store.timeZone(),
+      store.listConsultants(),
     ]);
+    const names = new Map(consultants.map((consultant) => [consultant.id, consultant.name]));
     return {
       timeZone,
       slots: slots.map((slot) => ({
@@ -117,22 +168,106 @@ export function bookingService(store: BookingStore) {
         booked: slot.booked,
         free: Math.max(0, slot.capacity - slot.booked),
         points: pointsForSlot(rule, slot),
+        consultants: Object.entries(slot.places)
+          .filter(([, places]) => places > 0)
+          .map(([id, places]) => {
+            const booked = slot.bookedBy[id] ?? 0;
+            return { id, name: names.get(id) ?? id, places, booked, free: Math.max(0, places - booked) };
+          })
+          .sort((a, b) => a.name.localeCompare(b.name, "de")),
       })),
     };
   }
 
-  /** The slot, if it is offered and still ahead; otherwise a 4xx naming the field. */
-  async function bookableSlot(date: string, time: string, now: Date): Promise<StoredSlot> {
+  /** The slot, if it is offered and far enough ahead; otherwise a 4xx naming the field. */
+  async function bookableSlot(
+    date: string,
+    time: string,
+    now: Date,
+    rules: BookingRules,
+  ): Promise<StoredSlot> {
     const slot = (await store.listSlots(date, date)).find((candidate) => candidate.time === time);
     if (!slot || slot.capacity === 0) {
       throw new HttpError("conflict", "booking.slotNotOffered", {
         fields: { "body.time": "booking.slotNotOfferedField" },
       });
     }
+    checkNotice(slot, now, rules);
+    return slot;
+  }
+
+  function checkNotice(slot: StoredSlot, now: Date, rules: BookingRules) {
     if (!isInFuture(slot.start, now)) {
       throw invalidRequest({ "body.time": "booking.slotInPast" });
     }
-    return slot;
+    if (slot.start <= earliestBookableStart(rules, now)) {
+      throw invalidRequest({
+        "body.time": { id: "booking.minNotice", params: { minutes: rules.minNoticeMinutes } },
+      });
+    }
+  }
+
+  /**
+   * Takes a place for a consultant: the chosen one, else the one `chooseConsultant`
+   * picks. A condition that fails under concurrency is re-read and, for an
+   * automatic choice, retried with the next consultant (bounded by their number),
+   * so a 409 means the slot (or the chosen consultant) really is full.
+   */
+  async function withAssignment<R extends { kind: string }>(
+    slot: StoredSlot,
+    chosen: string | undefined,
+    now: Date,
+    rules: BookingRules,
+    attempt: (consultant: string, slot: StoredSlot) => Promise<R>,
+  ): Promise<Exclude<R, { kind: "full" | "day_limit" }>> {
+    if (chosen !== undefined && !((slot.places[chosen] ?? 0) > 0)) throw consultantNotOffering();
+    const tried = new Set<string>();
+    const maxPerDay = rules.maxBookingsPerConsultantPerDay;
+    let current = slot;
+    for (let round = 0; round <= Object.keys(slot.places).length; round++) {
+      if (current.booked >= current.capacity) throw slotFull();
+      let consultant = chosen;
+      if (consultant === undefined) {
+        const ids = Object.keys(current.places);
+        const loads = await store.consultantLoads(ids, current.date);
+        const candidates = ids.map((id) => ({
+          id,
+          places: current.places[id] ?? 0,
+          booked: current.bookedBy[id] ?? 0,
+          weekLoad: loads.get(id)?.week ?? 0,
+          dayLoad: loads.get(id)?.day ?? 0,
+          lastAssignedAt: loads.get(id)?.lastAssignedAt,
+        }));
+        consultant = chooseConsultant(candidates, { maxPerDay, exclude: tried });
+        if (consultant === undefined) {
+          const roomWithoutLimit = candidates.some((c) => !tried.has(c.id) && c.booked < c.places);
+          throw maxPerDay !== undefined && roomWithoutLimit
+            ? everyConsultantAtDayLimit(maxPerDay)
+            : slotFull();
+        }
+      } else if ((current.bookedBy[consultant] ?? 0) >= (current.places[consultant] ?? 0)) {
+        throw consultantFull();
+      }
+      const result = await attempt(consultant, current);
+      if (result.kind === "day_limit") {
+        if (chosen !== undefined || maxPerDay === undefined) throw consultantDayLimit(maxPerDay ?? 0);
+        tried.add(consultant);
+        continue;
+      }
+      if (result.kind !== "full") return result as Exclude<R, { kind: "full" | "day_limit" }>;
+      // Lost a race: read the slot again and find out why.
+      const fresh = await store.getSlot(current.date, current.time);
+      if (!fresh || fresh.capacity === 0) throw slotFull();
+      checkNotice(fresh, now, rules);
+      if (fresh.booked >= fresh.capacity) throw slotFull();
+      if (chosen !== undefined) {
+        if (!((fresh.places[chosen] ?? 0) > 0)) throw consultantNotOffering();
+        throw consultantFull();
+      }
+      tried.add(consultant);
+      current = fresh;
+    }
+    throw slotFull();
   }
 
   async function book(
@@ -149,46 +284,52 @@ export function bookingService(store: BookingStore) {
       const booking = earlier ? await store.getBooking(earlier.bookingId) : undefined;
       if (booking) return { booking: toBooking(booking), replayed: true };
     }
-    const slot = await bookableSlot(input.date, input.time, now);
-    if (slot.booked >= slot.capacity) throw slotFull();
-    const rule = await store.pointsRule();
+    const rules = await store.bookingRules();
+    const slot = await bookableSlot(input.date, input.time, now, rules);
+    const pointsRule = await store.pointsRule();
     const potentialClass = input.potential ?? defaultPotentialClass;
     const id = randomUUID().replaceAll("-", "");
     const at = now.toISOString();
-    const booking: StoredBooking = {
-      id,
-      // Google event ids allow base32hex (0-9, a-v): a hex id qualifies as it is.
-      eventId: `sb${id}`,
-      date: slot.date,
-      time: slot.time,
-      start: slot.start,
-      end: slot.end,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      phone: input.phone,
-      ...(input.note ? { note: input.note } : {}),
-      agent: agent.username,
-      status: "booked",
-      outcome: "pending",
-      potentialClass,
-      points: pointsForSlot(rule, slot, potentialClass === "recall"),
-      sync: { state: "pending", attempts: 0 },
-      createdAt: at,
-      updatedAt: at,
-    };
-    const result = await store.createBooking(
-      booking,
-      newOutboxEvent(bookingEvents.created, { bookingId: id }, at),
-      claim,
-      {
-        actor: agent.username,
-        action: "booking.created",
-        target: id,
-        at,
-        detail: { slot: `${slot.date} ${slot.time}` },
-      },
-    );
-    if (result.kind === "full") throw slotFull();
+    const result = await withAssignment(slot, input.consultant, now, rules, (consultant, current) => {
+      const booking: StoredBooking = {
+        id,
+        // Google event ids allow base32hex (0-9, a-v): a hex id qualifies as it is.
+        eventId: `sb${id}`,
+        date: current.date,
+        time: current.time,
+        start: current.start,
+        end: current.end,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        phone: input.phone,
+        ...(input.note ? { note: input.note } : {}),
+        agent: agent.username,
+        consultant,
+        status: "booked",
+        outcome: "pending",
+        potentialClass,
+        points: pointsForSlot(pointsRule, current, potentialClass === "recall"),
+        sync: { state: "pending", attempts: 0 },
+        createdAt: at,
+        updatedAt: at,
+      };
+      return store.createBooking(
+        booking,
+        newOutboxEvent(bookingEvents.created, { bookingId: id }, at),
+        claim,
+        {
+          actor: agent.username,
+          action: "booking.created",
+          target: id,
+          at,
+          detail: { slot: `${current.date} ${current.time}`, consultant },
+        },
+        {
+          startsAfter: earliestBookableStart(rules, now),
+          maxPerDay: rules.maxBookingsPerConsultantPerDay,
+        },
+      );
+    });
     if (result.kind === "key_reused") throw idempotencyKeyReused();
     // Random 128-bit ids do not collide; a duplicate here would be a bug, not a user error.
     if (result.kind === "duplicate") throw new Error("booking id collision");
@@ -240,58 +381,86 @@ export function bookingService(store: BookingStore) {
       ).flat();
     }
     if (query.consultant) {
-      // Capacity is pooled, so a booking belongs to no single consultant: this keeps the
-      // bookings in slots the consultant offers (one more Query for the slots of the range).
       const consultant = query.consultant;
-      const offered = new Set(
-        (await store.listSlots(from, to))
-          .filter((slot) => slot.consultants.includes(consultant))
-          .map((slot) => `${slot.date} ${slot.time}`),
-      );
-      bookings = bookings.filter((booking) => offered.has(`${booking.date} ${booking.time}`));
+      bookings = bookings.filter((booking) => booking.consultant === consultant);
     }
     return bookings.sort((a, b) => a.start.localeCompare(b.start)).map(toBooking);
   }
 
   async function reschedule(
     id: string,
-    target: { date: string; time: string },
+    target: { date: string; time: string; consultant?: string | undefined },
     principal: Principal,
     now = new Date(),
   ) {
     const current = await visibleBooking(id, principal);
     if (current.status !== "booked") throw new HttpError("conflict", "booking.cancelledNoReschedule");
     const { guard, correction } = changeRule(current, principal, now);
-    if (current.date === target.date && current.time === target.time) return toBooking(current);
-    const slot = await bookableSlot(target.date, target.time, now);
-    const rule = await store.pointsRule();
-    const result = await store.rescheduleBooking(
-      current,
-      {
-        date: slot.date,
-        time: slot.time,
-        start: slot.start,
-        end: slot.end,
-        points: pointsForSlot(rule, slot, current.potentialClass === "recall" || current.recall === true),
-      },
-      newOutboxEvent(
-        bookingEvents.rescheduled,
-        { bookingId: id, from: { date: current.date, time: current.time } },
-        now.toISOString(),
-      ),
-      {
-        actor: principal.username,
-        action: "booking.rescheduled",
-        target: id,
-        detail: {
-          from: `${current.date} ${current.time}`,
-          to: `${slot.date} ${slot.time}`,
-          ...(correction ? { correction, outcome: current.outcome } : {}),
+    const sameSlot = current.date === target.date && current.time === target.time;
+    if (sameSlot && (target.consultant === undefined || target.consultant === current.consultant))
+      return toBooking(current);
+    const rules = await store.bookingRules();
+    const slot = await bookableSlot(target.date, target.time, now, rules);
+    const detail = (consultant: string) => ({
+      from: `${current.date} ${current.time}`,
+      to: `${slot.date} ${slot.time}`,
+      ...(current.consultant ? { fromConsultant: current.consultant } : {}),
+      consultant,
+      ...(correction ? { correction, outcome: current.outcome } : {}),
+    });
+    if (sameSlot && target.consultant !== undefined) {
+      // Another consultant in the same slot: one conditional move of the place.
+      const to = target.consultant;
+      if (!((slot.places[to] ?? 0) > 0)) throw consultantNotOffering();
+      if ((slot.bookedBy[to] ?? 0) >= (slot.places[to] ?? 0)) throw consultantFull();
+      const moved = await store.reassignBooking(
+        current,
+        to,
+        newOutboxEvent(
+          bookingEvents.reassigned,
+          { bookingId: id, from: current.consultant, to },
+          now.toISOString(),
+        ),
+        { actor: principal.username, action: "booking.reassigned", target: id, detail: detail(to) },
+      );
+      if (moved === "stale") {
+        const fresh = await store.getSlot(slot.date, slot.time);
+        if (fresh && (fresh.bookedBy[to] ?? 0) >= (fresh.places[to] ?? 0)) throw consultantFull();
+        throw await refusal(id, guard, now);
+      }
+      return toBooking((await store.getBooking(id)) ?? current);
+    }
+    const pointsRule = await store.pointsRule();
+    const result = await withAssignment(slot, target.consultant, now, rules, (consultant, fresh) =>
+      store.rescheduleBooking(
+        current,
+        {
+          date: fresh.date,
+          time: fresh.time,
+          start: fresh.start,
+          end: fresh.end,
+          points: pointsForSlot(
+            pointsRule,
+            fresh,
+            current.potentialClass === "recall" || current.recall === true,
+          ),
+          consultant,
         },
-      },
-      guard,
+        newOutboxEvent(
+          bookingEvents.rescheduled,
+          { bookingId: id, from: { date: current.date, time: current.time } },
+          now.toISOString(),
+        ),
+        {
+          actor: principal.username,
+          action: "booking.rescheduled",
+          target: id,
+          detail: detail(consultant),
+        },
+        guard,
+        { startsAfter: earliestBookableStart(rules, now), maxPerDay: rules.maxBookingsPerConsultantPerDay },
+      ),
     );
-    if (result.kind === "full") throw slotFull();
     if (result.kind === "stale") throw await refusal(id, guard, now);
     return toBooking(result.booking);
   }

@@ -1,15 +1,18 @@
-import { currentPointsRule, slotTimeZone } from "../../shared/data/booking-settings.ts";
+import { currentBookingRules, currentPointsRule, slotTimeZone } from "../../shared/data/booking-settings.ts";
 import {
   cancelBooking,
+  consultantLoads,
   createBooking,
   getBooking,
   idempotencyRecord,
   listBookingsOfAgent,
   listBookingsOnDay,
+  reassignBooking,
   rescheduleBooking,
   setOutcome,
 } from "../../shared/data/bookings-repository.ts";
-import { listSlots } from "../../shared/data/slots-repository.ts";
+import { listConsultants } from "../../shared/data/consultants-repository.ts";
+import { getSlot, listSlots } from "../../shared/data/slots-repository.ts";
 
 /**
  * The port between the booking service and its storage: everything the
@@ -20,6 +23,10 @@ import { listSlots } from "../../shared/data/slots-repository.ts";
  */
 export interface BookingStore {
   listSlots: typeof listSlots;
+  getSlot: typeof getSlot;
+  listConsultants: typeof listConsultants;
+  consultantLoads: typeof consultantLoads;
+  bookingRules: typeof currentBookingRules;
   pointsRule: typeof currentPointsRule;
   /** The zone slots are local to (the slot template's, else `TIMEZONE`). */
   timeZone: typeof slotTimeZone;
@@ -29,6 +36,7 @@ export interface BookingStore {
   listBookingsOfAgent: typeof listBookingsOfAgent;
   listBookingsOnDay: typeof listBookingsOnDay;
   rescheduleBooking: typeof rescheduleBooking;
+  reassignBooking: typeof reassignBooking;
   cancelBooking: typeof cancelBooking;
   setOutcome: typeof setOutcome;
 }
@@ -36,6 +44,10 @@ export interface BookingStore {
 /** The DynamoDB adapter. */
 export const dynamoBookingStore: BookingStore = {
   listSlots,
+  getSlot,
+  listConsultants,
+  consultantLoads,
+  bookingRules: currentBookingRules,
   pointsRule: currentPointsRule,
   timeZone: slotTimeZone,
   idempotencyRecord,
@@ -44,6 +56,7 @@ export const dynamoBookingStore: BookingStore = {
   listBookingsOfAgent,
   listBookingsOnDay,
   rescheduleBooking,
+  reassignBooking,
   cancelBooking,
   setOutcome,
 };

@@ -19,7 +19,7 @@ export const handler = createFeatureHandler(
     },
 
     async getAvailability({ query }) {
-      return availability(query.from, query.to);
+      return availability(query);
     },
 
     async createBooking({ body, principal, event, response }) {

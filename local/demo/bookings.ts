@@ -12,9 +12,10 @@ import {
   setOutcome,
 } from "../../shared/data/bookings-repository.ts";
 import { dynamoClient } from "../../shared/data/clients.ts";
+import { listConsultants } from "../../shared/data/consultants-repository.ts";
 import { keys } from "../../shared/data/keys.ts";
 import { listSlots, writeSlotOffer } from "../../shared/data/slots-repository.ts";
-import { slotCapacity } from "../../shared/domain/booking/capacity.ts";
+import { placesPerConsultant } from "../../shared/domain/booking/capacity.ts";
 import { outcomeJobActor, potentialColors } from "../../shared/domain/booking/outcomes.ts";
 import { pointsForBooking } from "../../shared/domain/booking/points.ts";
 import { generateSlots, localDate, type Slot } from "../../shared/domain/booking/slot-template.ts";
@@ -110,7 +111,12 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
   const centralCalendar = config().CENTRAL_CALENDAR_ID;
 
   /** A booking drawn from the PRNG (all random numbers are drawn here, in order). */
-  function draft(slot: Slot, booked: number, capacity: number): StoredBooking {
+  function draft(
+    slot: Slot,
+    booked: number,
+    capacity: number,
+    consultant: string | undefined,
+  ): StoredBooking {
     const id = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join("");
     const at = new Date(Date.parse(slot.start) - Math.floor(next() * 10 + 1) * dayMs).toISOString();
     const note = pick(notes);
@@ -123,6 +129,7 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
       phone: `+49 17${Math.floor(next() * 10)} ${String(Math.floor(next() * 1e7)).padStart(7, "0")}`,
       ...(note ? { note } : {}),
       agent: pick(agents),
+      ...(consultant ? { consultant } : {}),
       status: "booked",
       outcome: "pending",
       potentialClass: "standard",
@@ -144,7 +151,7 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
     await upsertEvent(centralCalendar, {
       id: booking.eventId,
       summary: eventTitle(booking),
-      description: eventDescription(booking),
+      description: eventDescription(booking, names.get(booking.consultant ?? "")),
       start: booking.start,
       end: booking.end,
       timeZone: template.timeZone,
@@ -159,31 +166,47 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
     return true;
   }
 
-  const past = pastSlots.map((slot) => {
-    const capacity = slotCapacity(template, slot.date, slot.time, 1 + Math.floor(next() * 3));
+  // Past slots get 1–3 of the consultants (rotating), each booking one of them in turn.
+  const consultants = (await listConsultants()).filter((c) => c.active);
+  const consultantIds = consultants.map((c) => c.id);
+  const names = new Map(consultants.map((c) => [c.id, c.name]));
+  const past = pastSlots.map((slot, slotIndex) => {
+    const offering = Math.min(consultantIds.length, 1 + Math.floor(next() * 3));
+    const ids = Array.from(
+      { length: offering },
+      (_, index) => consultantIds[(slotIndex + index) % consultantIds.length]!,
+    );
+    const perConsultant = placesPerConsultant(template, slot.date, slot.time);
+    const places = Object.fromEntries(ids.map((id) => [id, perConsultant]));
+    const capacity = ids.length * perConsultant;
     const count = Math.floor(capacity * (0.3 + next() * 0.6));
     const bookings = Array.from({ length: count }, (_, index) => ({
-      booking: draft(slot, index, capacity),
+      booking: draft(slot, index, capacity, ids[index % ids.length]),
       result: pickOutcome(next),
     }));
-    return { slot, capacity, bookings };
+    return { slot, ids, places, capacity, bookings };
   });
   const horizonEnd = new Date(Date.parse(`${today}T12:00:00Z`) + 14 * dayMs).toISOString().slice(0, 10);
   const upcoming = (await listSlots(today, horizonEnd))
     .filter((slot) => slot.capacity > 0 && slot.start > now.toISOString())
-    .flatMap((slot) =>
-      Array.from({ length: Math.floor(slot.capacity * next() * 0.6) }, (_, index) =>
+    .flatMap((slot) => {
+      // One consultant per free place, in order: each booking takes one of them.
+      const free = Object.entries(slot.places).flatMap(([id, places]) =>
+        Array.from({ length: Math.max(0, places - (slot.bookedBy[id] ?? 0)) }, () => id),
+      );
+      return Array.from({ length: Math.floor(slot.capacity * next() * 0.6) }, (_, index) =>
         draft(
           { date: slot.date, time: slot.time, start: slot.start, end: slot.end },
           slot.booked + index,
           slot.capacity,
+          free[index],
         ),
-      ),
-    );
+      );
+    });
 
   let written = 0;
-  await mapWithLimit(past, 8, async ({ slot, capacity, bookings }) => {
-    await writeSlotOffer({ ...slot, consultants: [], capacity, updatedAt: now.toISOString() });
+  await mapWithLimit(past, 8, async ({ slot, ids, places, capacity, bookings }) => {
+    await writeSlotOffer({ ...slot, consultants: ids, places, capacity, updatedAt: now.toISOString() });
     for (const { booking, result } of bookings) {
       const [outcome, potentialClass, colorId] = result;
       if (!(await persist(booking, colorId))) continue;

@@ -1,5 +1,6 @@
 import { config } from "../config.ts";
 import { getBooking, type StoredBooking, setSyncState } from "../data/bookings-repository.ts";
+import { getConsultant } from "../data/consultants-repository.ts";
 import { clearSyncRetry, scheduleSyncRetry } from "../data/sync-retry-repository.ts";
 import { defaultPotentialClass, potentialColors } from "../domain/booking/outcomes.ts";
 import { createObservability, emitMetric, metricNames, type Observability } from "../http/observability.ts";
@@ -20,8 +21,19 @@ export function eventTitle(booking: Pick<StoredBooking, "firstName" | "lastName"
   return `${booking.lastName}, ${booking.firstName}`;
 }
 
-export function eventDescription(booking: Pick<StoredBooking, "note" | "agent">): string {
-  return [booking.note?.trim(), `[Booked by: ${booking.agent}]`].filter(Boolean).join("\n\n");
+/** Note, the consultant the appointment is with (name, else id), then who booked it. */
+export function eventDescription(
+  booking: Pick<StoredBooking, "note" | "agent" | "consultant">,
+  consultantName?: string,
+): string {
+  const consultant = consultantName ?? booking.consultant;
+  return [
+    booking.note?.trim(),
+    consultant ? `Berater: ${consultant}` : undefined,
+    `[Booked by: ${booking.agent}]`,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 /** The event colour is the booking's potential class (bookings from before classes count as standard). */
@@ -48,7 +60,10 @@ export async function syncBookingToCalendar(bookingId: string): Promise<SyncResu
       await upsertEvent(CENTRAL_CALENDAR_ID, {
         id: booking.eventId,
         summary: eventTitle(booking),
-        description: eventDescription(booking),
+        description: eventDescription(
+          booking,
+          booking.consultant ? (await getConsultant(booking.consultant))?.name : undefined,
+        ),
         start: booking.start,
         end: booking.end,
         timeZone: TIMEZONE,

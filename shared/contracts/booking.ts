@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { consultantIdSchema } from "../domain/booking/booking-input.ts";
 import { hhmmSchema, isoDateSchema } from "../domain/booking/local-date.ts";
 import {
   outcomeChangeSchema,
@@ -33,6 +34,16 @@ export const consultantPatchSchema = consultantInputSchema
   .partial()
   .refine((value) => Object.keys(value).length > 0, { message: "Keine Änderung angegeben" });
 
+export const slotConsultantSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    places: z.number().int(),
+    booked: z.number().int(),
+    free: z.number().int(),
+  })
+  .meta({ id: "SlotConsultant" });
+
 export const slotViewSchema = z
   .object({
     date: z.string(),
@@ -43,10 +54,18 @@ export const slotViewSchema = z
     booked: z.number().int(),
     free: z.number().int(),
     points: z.number().int(),
+    consultants: z
+      .array(slotConsultantSchema)
+      .describe("The offering consultants with their own places (capacity/booked/free are the sums)"),
   })
   .meta({ id: "Slot" });
 
-export const availabilityQuerySchema = z.object({ from: isoDateSchema, to: isoDateSchema });
+/** `from`+`to`, or `date` for one day (the old app's form); the service names the field when mixed. */
+export const availabilityQuerySchema = z.object({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  date: isoDateSchema.optional().describe("One day; instead of from/to"),
+});
 export const availabilitySchema = z.object({
   timeZone: z
     .string()
@@ -66,6 +85,12 @@ export const bookingSchema = z
     phone: z.string(),
     note: z.string().optional(),
     agent: z.string(),
+    // Optional only until the consultant migration has run on every deployment.
+    consultant: z.string().optional().describe("Id of the consultant the booking is assigned to"),
+    overCapacity: z
+      .boolean()
+      .optional()
+      .describe("True while the booking fits no consultant's places in its slot (to be moved)"),
     status: z.enum(["booked", "cancelled"]),
     outcome: outcomeSchema,
     /** Chosen at booking (default standard); absent only on bookings made before classes were chosen. */
@@ -92,14 +117,18 @@ export const bookingListQuerySchema = z.object({
     .string()
     .max(80)
     .optional()
-    .describe("Consultant id: bookings in slots this consultant offers (capacity is pooled)"),
+    .describe("Consultant id: the bookings assigned to this consultant"),
 });
 
 export const bookingIdParamsSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/, "Unbekannte Buchungsnummer"),
 });
 
-export const rescheduleSchema = z.object({ date: isoDateSchema, time: hhmmSchema });
+export const rescheduleSchema = z.object({
+  date: isoDateSchema,
+  time: hhmmSchema,
+  consultant: consultantIdSchema.optional().describe("Consultant in the target slot; assigned when absent"),
+});
 export const outcomeInputSchema = z.object({
   outcome: outcomeSchema.exclude(["pending"]),
   potentialClass: potentialClassSchema.optional(),
@@ -110,3 +139,5 @@ export type Booking = z.infer<typeof bookingSchema>;
 export type { Outcome, PotentialClass } from "../domain/booking/outcomes.ts";
 export type Consultant = z.infer<typeof consultantAdminSchema>;
 export type SlotView = z.infer<typeof slotViewSchema>;
+
+export const overCapacityListSchema = z.object({ bookings: z.array(bookingSchema) });

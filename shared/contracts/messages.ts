@@ -168,6 +168,45 @@ export const messages = {
     de: "Schon für eine Anfrage mit anderem Inhalt verwendet",
     en: "Already used for a request with different content",
   },
+  "booking.consultantNotOffering": {
+    de: "Dieser Berater bietet diesen Termin nicht an.",
+    en: "This consultant does not offer this slot.",
+  },
+  "booking.consultantNotOfferingField": {
+    de: "Bietet diesen Termin nicht an",
+    en: "Does not offer this slot",
+  },
+  "booking.consultantFull": {
+    de: "Dieser Berater ist in diesem Termin ausgebucht.",
+    en: "This consultant is fully booked in this slot.",
+  },
+  "booking.consultantFullField": { de: "Ausgebucht", en: "Fully booked" },
+  "booking.consultantDayLimit": {
+    de: "Dieser Berater hat an diesem Tag schon {max} Termine.",
+    en: "This consultant already has {max} appointments that day.",
+  },
+  "booking.consultantDayLimitField": {
+    de: "Höchstens {max} Termine am Tag",
+    en: "At most {max} appointments a day",
+  },
+  "booking.everyConsultantDayLimit": {
+    de: "Alle Berater dieses Termins haben an diesem Tag schon {max} Termine.",
+    en: "Every consultant of this slot already has {max} appointments that day.",
+  },
+  "booking.everyConsultantDayLimitField": {
+    de: "Höchstens {max} Termine pro Berater am Tag",
+    en: "At most {max} appointments per consultant a day",
+  },
+  "booking.minNotice": {
+    de: "Termine sind mindestens {minutes} Minuten im Voraus zu buchen",
+    en: "Appointments must be booked at least {minutes} minutes ahead",
+  },
+  "booking.consultantUnknown": { de: "Unbekannter Berater", en: "Unknown consultant" },
+  "availability.dateOrRange": {
+    de: "Entweder date oder from und to angeben, nicht beides",
+    en: "Give either date or from and to, not both",
+  },
+  "availability.fromMissing": { de: "Datum fehlt (oder date angeben)", en: "Date missing (or give date)" },
   "booking.idempotencyKeyFormat": {
     de: "8–100 Zeichen: Buchstaben, Ziffern, - und _",
     en: "8–100 characters: letters, digits, - and _",

@@ -1,4 +1,9 @@
 import { config } from "../config.ts";
+import {
+  type BookingRules,
+  bookingRulesSchema,
+  defaultBookingRules,
+} from "../domain/booking/booking-rules.ts";
 import { defaultPointsRule, type PointsRule, pointsRuleSchema } from "../domain/booking/points.ts";
 import {
   type SlotTemplate,
@@ -20,7 +25,11 @@ async function cached<T>(name: string, load: () => Promise<T>): Promise<T> {
   return value;
 }
 
-export const settingNames = { slotTemplate: "slot-template", pointsRule: "points-rule" } as const;
+export const settingNames = {
+  slotTemplate: "slot-template",
+  pointsRule: "points-rule",
+  bookingRules: "booking-rules",
+} as const;
 
 /**
  * The slot template in force, its zone resolved: the template's own, else the
@@ -60,4 +69,15 @@ export async function saveSlotTemplate(template: SlotTemplateSettings): Promise<
 export async function savePointsRule(rule: PointsRule): Promise<void> {
   await writeSetting(settingNames.pointsRule, rule);
   cache.delete(settingNames.pointsRule);
+}
+
+export function currentBookingRules(): Promise<BookingRules> {
+  return cached(settingNames.bookingRules, () =>
+    readSetting(settingNames.bookingRules, bookingRulesSchema, defaultBookingRules),
+  );
+}
+
+export async function saveBookingRules(rules: BookingRules): Promise<void> {
+  await writeSetting(settingNames.bookingRules, rules);
+  cache.delete(settingNames.bookingRules);
 }

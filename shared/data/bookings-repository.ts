@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { config } from "../config.ts";
 import { type Booking, bookingSchema } from "../contracts/booking.ts";
+import { isoWeekOf } from "../domain/booking/assignment.ts";
 import {
   legacyOutcomes,
   type Outcome,
@@ -16,7 +17,7 @@ import { type AuditInput, auditItem } from "./audit-repository.ts";
 import { dynamoClient } from "./clients.ts";
 import { unlessConditionFails } from "./errors.ts";
 import { parseItem } from "./items.ts";
-import { keys } from "./keys.ts";
+import { type ItemKey, keys } from "./keys.ts";
 import { type QueryInput, queryAll } from "./query.ts";
 import { indexes } from "./table.ts";
 import { type TransactItem, transactWrite } from "./transactions.ts";
@@ -129,36 +130,189 @@ function auditPut(audit: AuditInput): TransactItem {
   return { Put: { TableName: table(), Item: auditItem(audit) } };
 }
 
-function takePlace(date: string, time: string): TransactItem {
+/** The place a booking holds: its slot and, once assigned, its consultant's share of it. */
+export interface PlaceRef {
+  date: string;
+  time: string;
+  consultant?: string | undefined;
+}
+
+/** Conditions of taking a place beyond capacity, evaluated inside the write. */
+export interface PlaceRules {
+  /** The slot must start after this instant (minimum notice; "not in the past" at the least). */
+  startsAfter?: string | undefined;
+  /** At most this many bookings per consultant and day (the day counter's condition). */
+  maxPerDay?: number | undefined;
+}
+
+/**
+ * The capacity invariant in one conditional write, never read-then-write: the
+ * slot has a free place and so does the consultant (their count starts at
+ * zero on their first booking in the slot).
+ */
+function takePlace(place: PlaceRef, rules: PlaceRules = {}): TransactItem {
+  const names: Record<string, string> = { "#capacity": "capacity" };
+  const values: Record<string, unknown> = { ":one": 1 };
+  const conditions = ["attribute_exists(pk)", "booked < #capacity"];
+  let update = "SET booked = booked + :one";
+  if (place.consultant !== undefined) {
+    names["#c"] = place.consultant;
+    values[":zero"] = 0;
+    conditions.push("places.#c > :zero", "(attribute_not_exists(bookedBy.#c) OR bookedBy.#c < places.#c)");
+    update += ", bookedBy.#c = if_not_exists(bookedBy.#c, :zero) + :one";
+  }
+  if (rules.startsAfter) {
+    names["#start"] = "start";
+    values[":startsAfter"] = rules.startsAfter;
+    conditions.push("#start > :startsAfter");
+  }
   return {
     Update: {
       TableName: table(),
-      Key: keys.slot(date, time),
-      UpdateExpression: "SET booked = booked + :one",
-      // The capacity invariant: one conditional write, never read-then-write.
-      ConditionExpression: "attribute_exists(pk) AND booked < #capacity",
-      ExpressionAttributeNames: { "#capacity": "capacity" },
-      ExpressionAttributeValues: { ":one": 1 },
+      Key: keys.slot(place.date, place.time),
+      UpdateExpression: update,
+      ConditionExpression: conditions.join(" AND "),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     },
   };
 }
 
-function freePlace(date: string, time: string): TransactItem {
+function freePlace(place: PlaceRef): TransactItem {
+  const conditions = ["attribute_exists(pk)", "booked > :zero"];
+  let update = "SET booked = booked - :one";
+  const names: Record<string, string> = {};
+  if (place.consultant !== undefined) {
+    names["#c"] = place.consultant;
+    conditions.push("bookedBy.#c > :zero");
+    update += ", bookedBy.#c = bookedBy.#c - :one";
+  }
   return {
     Update: {
       TableName: table(),
-      Key: keys.slot(date, time),
-      UpdateExpression: "SET booked = booked - :one",
-      ConditionExpression: "attribute_exists(pk) AND booked > :zero",
+      Key: keys.slot(place.date, place.time),
+      UpdateExpression: update,
+      ConditionExpression: conditions.join(" AND "),
       ExpressionAttributeValues: { ":one": 1, ":zero": 0 },
+      ...(place.consultant !== undefined ? { ExpressionAttributeNames: names } : {}),
     },
   };
+}
+
+/**
+ * The consultant's day and week counters, changed with the booking: the
+ * assignment balances on the week's, the per-day limit is the day's condition.
+ * `delta` +1 also records when the consultant was last assigned (round robin).
+ */
+function loadUpdates(
+  place: PlaceRef,
+  delta: 1 | -1,
+  at: string,
+  options: { maxPerDay?: number | undefined; day?: boolean; week?: boolean } = {},
+): TransactItem[] {
+  const consultant = place.consultant;
+  if (consultant === undefined) return [];
+  const items: TransactItem[] = [];
+  const counter = (key: ItemKey, limit?: number): TransactItem => ({
+    Update: {
+      TableName: table(),
+      Key: key,
+      UpdateExpression: `ADD #count :delta SET #type = :type${delta > 0 ? ", lastAssignedAt = :at" : ""}`,
+      ...(limit !== undefined
+        ? { ConditionExpression: "attribute_not_exists(#count) OR #count < :limit" }
+        : {}),
+      ExpressionAttributeNames: { "#count": "count", "#type": "type" },
+      ExpressionAttributeValues: {
+        ":delta": delta,
+        ":type": "load",
+        ...(delta > 0 ? { ":at": at } : {}),
+        ...(limit !== undefined ? { ":limit": limit } : {}),
+      },
+    },
+  });
+  if (options.day !== false)
+    items.push(
+      counter(keys.consultantDayLoad(consultant, place.date), delta > 0 ? options.maxPerDay : undefined),
+    );
+  if (options.week !== false) items.push(counter(keys.consultantWeekLoad(consultant, isoWeekOf(place.date))));
+  return items;
+}
+
+export interface ConsultantLoad {
+  /** Bookings this ISO week. */
+  week: number;
+  /** Bookings on the day. */
+  day: number;
+  lastAssignedAt?: string;
+}
+
+/** The day and week counters of the consultants for one date (one BatchGet). */
+export async function consultantLoads(
+  consultants: readonly string[],
+  date: string,
+): Promise<Map<string, ConsultantLoad>> {
+  const loads = new Map<string, ConsultantLoad>(consultants.map((id) => [id, { week: 0, day: 0 }]));
+  if (consultants.length === 0) return loads;
+  const week = isoWeekOf(date);
+  const wanted = consultants.flatMap((id) => [
+    keys.consultantDayLoad(id, date),
+    keys.consultantWeekLoad(id, week),
+  ]);
+  let pending: Record<string, unknown>[] = wanted.map((key) => ({ ...key }));
+  for (let round = 0; pending.length > 0 && round < 5; round++) {
+    const result = await dynamoClient().send(
+      new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending, ConsistentRead: true } } }),
+    );
+    for (const item of result.Responses?.[table()] ?? []) {
+      const { pk, sk, count, lastAssignedAt } = item as Record<string, unknown>;
+      const id = String(pk).slice("LOAD#".length);
+      const load = loads.get(id);
+      if (!load || typeof count !== "number") continue;
+      if (String(sk).startsWith("DAY#")) load.day = count;
+      else {
+        load.week = count;
+        if (typeof lastAssignedAt === "string") load.lastAssignedAt = lastAssignedAt;
+      }
+    }
+    pending = (result.UnprocessedKeys?.[table()]?.Keys ?? []) as Record<string, unknown>[];
+  }
+  return loads;
+}
+
+/** Sets a consultant's counters to what the bookings say (the one-off migration; absolute, so idempotent). */
+export async function setConsultantLoad(
+  consultant: string,
+  period: { date: string } | { isoWeek: string },
+  count: number,
+): Promise<void> {
+  const key =
+    "date" in period
+      ? keys.consultantDayLoad(consultant, period.date)
+      : keys.consultantWeekLoad(consultant, period.isoWeek);
+  await dynamoClient().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: key,
+      UpdateExpression: "SET #count = :count, #type = :type",
+      ExpressionAttributeNames: { "#count": "count", "#type": "type" },
+      ExpressionAttributeValues: { ":count": count, ":type": "load" },
+    }),
+  );
+}
+
+/** Removes the admins' list entry of a booking flagged over capacity (with the change that clears it). */
+function overCapacityDelete(booking: StoredBooking): TransactItem[] {
+  if (!booking.overCapacity) return [];
+  return [{ Delete: { TableName: table(), Key: keys.overCapacity(booking.date, booking.time, booking.id) } }];
 }
 
 export type CreateResult =
   | { kind: "created"; booking: StoredBooking }
   | { kind: "replayed"; booking: StoredBooking }
+  /** The slot or the chosen consultant had no free place (or the slot started meanwhile). */
   | { kind: "full" }
+  /** The consultant reached the maximum bookings per day. */
+  | { kind: "day_limit" }
   /** The idempotency key was used before for a different request body. */
   | { kind: "key_reused" }
   /** A booking with this id exists already (a re-run of the same write). */
@@ -186,9 +340,11 @@ export async function createBooking(
   event: OutboxEvent,
   idempotency: IdempotencyClaim | undefined,
   audit?: AuditInput,
+  rules: PlaceRules = {},
 ): Promise<CreateResult> {
+  const loads = loadUpdates(booking, 1, booking.createdAt, { maxPerDay: rules.maxPerDay });
   const items: TransactItem[] = [
-    takePlace(booking.date, booking.time),
+    takePlace(booking, rules),
     {
       Put: {
         TableName: table(),
@@ -196,6 +352,8 @@ export async function createBooking(
         ConditionExpression: "attribute_not_exists(pk)",
       },
     },
+    // Day counter at index 2: its condition is the per-day limit.
+    ...loads,
     outboxPut(booking.id, event),
     ...(audit ? [auditPut(audit)] : []),
   ];
@@ -227,6 +385,7 @@ export async function createBooking(
   }
   if (failed[0]) return { kind: "full" };
   if (failed[1]) return { kind: "duplicate" };
+  if (loads.length > 0 && failed[2]) return { kind: "day_limit" };
   throw new Error(`booking transaction cancelled at items ${failed.flatMap((f, i) => (f ? [i] : []))}`);
 }
 
@@ -274,34 +433,57 @@ export function listBookingsOnDay(date: string): Promise<StoredBooking[]> {
   });
 }
 
-export type ChangeResult = { kind: "changed"; booking: StoredBooking } | { kind: "full" } | { kind: "stale" };
+export type ChangeResult =
+  | { kind: "changed"; booking: StoredBooking }
+  | { kind: "full" }
+  | { kind: "day_limit" }
+  | { kind: "stale" };
 
-/** Moves a booking to another slot: frees the old place and takes the new one atomically. */
+/**
+ * Moves a booking to another slot (and the consultant assigned there): frees
+ * the old place and takes the new one atomically; a flag over capacity clears.
+ */
 export async function rescheduleBooking(
   current: StoredBooking,
-  next: Pick<StoredBooking, "date" | "time" | "start" | "end" | "points">,
+  next: Pick<StoredBooking, "date" | "time" | "start" | "end" | "points"> & {
+    consultant?: string | undefined;
+  },
   event: OutboxEvent,
   audit: AuditInput,
   guard?: ChangeGuard,
+  rules: PlaceRules = {},
 ): Promise<ChangeResult> {
   const now = event.occurredAt;
+  const { overCapacity: _cleared, ...rest } = current;
   const moved: StoredBooking = {
-    ...current,
+    ...rest,
     ...next,
     updatedAt: now,
     sync: { state: "pending", attempts: 0 },
   };
+  if (next.consultant === undefined) delete moved.consultant;
+  // One transaction may touch an item once: a counter both freed and taken stays as it is.
+  const sameConsultant = current.consultant === next.consultant;
+  const sameDay = sameConsultant && current.date === next.date;
+  const sameWeek = sameConsultant && isoWeekOf(current.date) === isoWeekOf(next.date);
+  const counters = { day: !sameDay, week: !sameWeek };
+  const taken = loadUpdates(moved, 1, now, { maxPerDay: rules.maxPerDay, ...counters });
   const items: TransactItem[] = [
-    freePlace(current.date, current.time),
-    takePlace(next.date, next.time),
+    freePlace(current),
+    takePlace(moved, rules),
     replaceBooking(moved, current, { mustBeBooked: true, guard }),
     outboxPut(current.id, event),
     auditPut(audit),
+    // The new day counter at index 5 when it is in the write: its condition is the per-day limit.
+    ...taken,
+    ...loadUpdates(current, -1, now, counters),
+    ...overCapacityDelete(current),
   ];
   const result = await transactWrite(items);
   if (result.ok) return { kind: "changed", booking: moved };
   if (result.failed[2]) return { kind: "stale" };
   if (result.failed[1]) return { kind: "full" };
+  if (counters.day && taken.length > 0 && result.failed[5]) return { kind: "day_limit" };
   throw new Error(
     `reschedule transaction cancelled at items ${result.failed.flatMap((f, i) => (f ? [i] : []))}`,
   );
@@ -322,11 +504,14 @@ export async function cancelBooking(
     updatedAt: event.occurredAt,
     sync: { state: "pending", attempts: 0 },
   };
+  delete cancelled.overCapacity;
   const result = await transactWrite([
-    freePlace(current.date, current.time),
+    freePlace(current),
     replaceBooking(cancelled, current, { mustBeBooked: true, guard }),
     outboxPut(current.id, event),
     auditPut(audit),
+    ...loadUpdates(current, -1, event.occurredAt),
+    ...overCapacityDelete(current),
   ]);
   return result.ok ? { kind: "changed" as const, booking: cancelled } : { kind: "stale" as const };
 }
@@ -458,12 +643,13 @@ export async function releaseBooking(
   values[":booked"] = "booked";
   conditions.push("#status = :booked");
   const result = await transactWrite([
-    freePlace(current.date, current.time),
+    freePlace(current),
     {
       Update: {
         TableName: table(),
         Key: keys.booking(current.id),
-        UpdateExpression: `SET ${sets.join(", ")}`,
+        // A released booking no longer holds a place, so it is no longer over capacity either.
+        UpdateExpression: `SET ${sets.join(", ")}${current.overCapacity ? " REMOVE overCapacity" : ""}`,
         ConditionExpression: conditions.join(" AND "),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -471,6 +657,8 @@ export async function releaseBooking(
     },
     outboxPut(current.id, event),
     auditPut(audit),
+    ...loadUpdates(current, -1, event.occurredAt),
+    ...overCapacityDelete(current),
   ]);
   return result.ok ? { kind: "changed", booking: { ...updated, status: "cancelled" } } : { kind: "stale" };
 }
@@ -564,4 +752,133 @@ export async function setSyncState(id: string, sync: StoredBooking["sync"]): Pro
       }),
     ),
   );
+}
+
+/**
+ * Moves a booking to another consultant in the same slot (the availability
+ * job, when its consultant's places shrank): the target needs a free place of
+ * their own; the slot's total does not change. A flag over capacity clears.
+ */
+export async function reassignBooking(
+  current: StoredBooking,
+  to: string,
+  event: OutboxEvent,
+  audit: AuditInput,
+): Promise<"changed" | "stale"> {
+  const at = event.occurredAt;
+  const { overCapacity: _cleared, ...rest } = current;
+  const moved: StoredBooking = {
+    ...rest,
+    consultant: to,
+    updatedAt: at,
+    sync: { state: "pending", attempts: 0 },
+  };
+  const from = current.consultant;
+  const names: Record<string, string> = { "#to": to };
+  let update = "SET bookedBy.#to = if_not_exists(bookedBy.#to, :zero) + :one";
+  const conditions = [
+    "places.#to > :zero",
+    "(attribute_not_exists(bookedBy.#to) OR bookedBy.#to < places.#to)",
+  ];
+  if (from !== undefined) {
+    names["#from"] = from;
+    update += ", bookedBy.#from = bookedBy.#from - :one";
+    conditions.push("bookedBy.#from > :zero");
+  }
+  const result = await transactWrite([
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.slot(current.date, current.time),
+        UpdateExpression: update,
+        ConditionExpression: conditions.join(" AND "),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ":one": 1, ":zero": 0 },
+      },
+    },
+    replaceBooking(moved, current, { mustBeBooked: true }),
+    outboxPut(current.id, event),
+    auditPut(audit),
+    ...loadUpdates(moved, 1, at),
+    ...loadUpdates(current, -1, at),
+    ...overCapacityDelete(current),
+  ]);
+  return result.ok ? "changed" : "stale";
+}
+
+/**
+ * Flags (or clears) a booking that fits no consultant's places: never more
+ * bookings than places without a visible flag. The flag item lists it for admins.
+ */
+export async function setOverCapacity(
+  current: StoredBooking,
+  flagged: boolean,
+  audit: AuditInput,
+  at = new Date().toISOString(),
+): Promise<"changed" | "stale"> {
+  const { overCapacity: _previous, ...rest } = current;
+  const next: StoredBooking = { ...rest, ...(flagged ? { overCapacity: true } : {}), updatedAt: at };
+  const listing = keys.overCapacity(current.date, current.time, current.id);
+  const result = await transactWrite([
+    replaceBooking(next, current, { mustBeBooked: true }),
+    flagged
+      ? {
+          Put: {
+            TableName: table(),
+            Item: { ...listing, type: "over-capacity", bookingId: current.id, at },
+          },
+        }
+      : { Delete: { TableName: table(), Key: listing } },
+    auditPut(audit),
+  ]);
+  return result.ok ? "changed" : "stale";
+}
+
+/** Bookings flagged over capacity, by slot (one Query of the listing partition). */
+export async function listOverCapacity(): Promise<StoredBooking[]> {
+  const listed = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.overCapacityPartition() },
+  });
+  const bookings = await Promise.all(
+    listed.map((item) => (typeof item.bookingId === "string" ? getBooking(item.bookingId) : undefined)),
+  );
+  return bookings.filter((booking): booking is StoredBooking => booking?.overCapacity === true);
+}
+
+/** Every booking in the table, for the one-off consultant migration (a Scan, paged). */
+export async function scanBookings(): Promise<StoredBooking[]> {
+  const bookings: StoredBooking[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoClient().send(
+      new ScanCommand({
+        TableName: table(),
+        FilterExpression: "#type = :booking AND sk = :sk",
+        ExpressionAttributeNames: { "#type": "type" },
+        ExpressionAttributeValues: { ":booking": "booking", ":sk": "BOOKING" },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    bookings.push(...(page.Items ?? []).map(fromItem));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return bookings;
+}
+
+/** Gives a booking without one its consultant (the migration); never overwrites an assigned one. */
+export async function setBookingConsultant(id: string, consultant: string): Promise<boolean> {
+  const written = await unlessConditionFails(
+    dynamoClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.booking(id),
+        UpdateExpression: "SET consultant = :consultant",
+        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(consultant)",
+        ExpressionAttributeValues: { ":consultant": consultant },
+      }),
+    ),
+  );
+  return written !== undefined;
 }

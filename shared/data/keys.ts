@@ -19,6 +19,8 @@
  * | outbox event    | OUTBOX#<aggregateId>  | <at>#<eventId>   |                                   |
  * | sync retry      | SYNCRETRY#<bookingId> | RETRY            | SYNCRETRY / <nextAttemptAt>       |
  * | job run         | RUN#<job>             | <at>             |                                   |
+ * | consultant load | LOAD#<consultantId>   | DAY#<date> / WEEK#<yyyy-Www> |                       |
+ * | over capacity   | OVERCAPACITY          | <date>#<time>#<bookingId> |                          |
  *
  * All slots sit in one partition: a sales team's slots for 56 days are a few
  * hundred items, a week is one Query, and bookings touch one item each.
@@ -50,6 +52,8 @@ const prefix = {
   syncRetry: "SYNCRETRY",
   run: "RUN",
   audit: "AUDIT",
+  load: "LOAD",
+  overCapacity: "OVERCAPACITY",
 } as const;
 
 /**
@@ -127,4 +131,21 @@ export const keys = {
   auditDayPartition: (day: string) => key(prefix.audit, day),
   auditByActor: (actor: string, at: string) => ({ gsi1pk: key(prefix.audit, actor), gsi1sk: key(at) }),
   auditByActorPartition: (actor: string) => key(prefix.audit, actor),
+
+  /** A consultant's bookings on one local date (assignment load, per-day limit). */
+  consultantDayLoad: (consultantId: string, date: string): ItemKey => ({
+    pk: key(prefix.load, consultantId),
+    sk: key("DAY", date),
+  }),
+  /** A consultant's bookings in one ISO week (`2026-W49`): the assignment balances on it. */
+  consultantWeekLoad: (consultantId: string, isoWeek: string): ItemKey => ({
+    pk: key(prefix.load, consultantId),
+    sk: key("WEEK", isoWeek),
+  }),
+  /** One item per booking flagged over capacity: admins list them with one Query. */
+  overCapacity: (date: string, time: string, bookingId: string): ItemKey => ({
+    pk: prefix.overCapacity,
+    sk: key(date, time, bookingId),
+  }),
+  overCapacityPartition: () => prefix.overCapacity,
 };

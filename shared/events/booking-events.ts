@@ -7,6 +7,8 @@ export const bookingEvents = {
   cancelled: "booking.cancelled",
   /** Every outcome change, by hand or from the calendar: payload `OutcomeSetPayload`. */
   outcomeSet: "booking.outcome_set",
+  /** Moved to another consultant in the same slot: the event names the consultant. */
+  reassigned: "booking.reassigned",
   /** Freed by a marker in the calendar: the calendar already shows it, so no sync. Payload `OutcomeSetPayload`. */
   released: "booking.released",
 } as const;
@@ -29,4 +31,5 @@ export const calendarRelevantEvents = [
   bookingEvents.created,
   bookingEvents.rescheduled,
   bookingEvents.cancelled,
+  bookingEvents.reassigned,
 ];

@@ -39,6 +39,7 @@ async function pastSlot(date: string, time = "09:00") {
     start,
     end,
     consultants: ["c1"],
+    places: { c1: 4 },
     capacity: 4,
     updatedAt: new Date().toISOString(),
   };
@@ -59,6 +60,7 @@ async function pastBooking(date: string) {
     lastName: "Vergangen",
     phone: "+491711234567",
     agent: "anna",
+    consultant: "c1",
     status: "booked" as const,
     outcome: "pending" as const,
     points: 5,
@@ -66,7 +68,7 @@ async function pastBooking(date: string) {
     createdAt: at,
     updatedAt: at,
   };
-  const { consultants: _c, capacity: _cap, ...stored } = booking;
+  const { consultants: _c, capacity: _cap, places: _p, ...stored } = booking;
   const result = await repository.createBooking(
     stored,
     repository.newOutboxEvent("booking.created", { bookingId: id }, at),
@@ -273,7 +275,7 @@ describe("booking", () => {
     expect((await slotState(slot.date, slot.time)).booked).toBe(0);
   });
 
-  it("refuses an Idempotency-Key reused with another body: 422 naming the header, nothing booked", async () => {
+  it("refuses an Idempotency-Key reused with another body: 422 naming headers.idempotency-key, nothing booked", async () => {
     const slot = await slotWithFree(2);
     const key = randomUUID();
     const first = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
@@ -287,7 +289,7 @@ describe("booking", () => {
     });
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({
-      error: { code: "idempotency_key_reused", fields: { "Idempotency-Key": expect.any(String) } },
+      error: { code: "idempotency_key_reused", fields: { "headers.idempotency-key": expect.any(String) } },
     });
     expect((await slotState(slot.date, slot.time)).booked).toBe(slot.booked + 1);
     const same = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {

@@ -64,6 +64,7 @@ async function bookingWithEvent(date: string, time: string, event: PastEvent = {
     start,
     end,
     consultants: ["c1"],
+    places: { c1: 50 },
     capacity: 50,
     updatedAt: new Date().toISOString(),
   });

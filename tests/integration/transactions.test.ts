@@ -106,11 +106,12 @@ async function freshSlot(): Promise<StoredSlot> {
     start: start.toISOString(),
     end: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
     consultants,
+    places: Object.fromEntries(consultants.map((id) => [id, 4])),
     capacity: 8,
     updatedAt: new Date().toISOString(),
   };
   await writeSlotOffer(slot);
-  return { ...slot, booked: 0 };
+  return { ...slot, booked: 0, bookedBy: {} };
 }
 
 async function bookedCount(slot: StoredSlot): Promise<number> {

@@ -83,6 +83,12 @@ const noteSchema = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** A consultant's id as the API takes it (the booking dialog sends the slot's `consultants[].id`). */
+export const consultantIdSchema = z
+  .string({ error: "booking.consultantUnknown" })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, "booking.consultantUnknown");
+
 export const bookingInputSchema = z.object({
   date: isoDateSchema,
   time: hhmmSchema,
@@ -92,6 +98,7 @@ export const bookingInputSchema = z.object({
   note: noteSchema,
   /** The customer's potential class; absent = standard (the booking stores the default, the hash does not see it). */
   potential: potentialClassSchema.optional(),
+  consultant: consultantIdSchema.optional(),
 });
 
 export type BookingInput = z.infer<typeof bookingInputSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AvailabilityPorts, generateAvailability } from "../../../functions/availability/generate.ts";
-import type { StoredSlot } from "../../../shared/data/slots-repository.ts";
+import type { SlotOffer, StoredSlot } from "../../../shared/data/slots-repository.ts";
 import type { CalendarEvent } from "../../../shared/domain/booking/availability.ts";
 import { slotTemplateSchema, withTimeZone } from "../../../shared/domain/booking/slot-template.ts";
 
@@ -9,21 +9,25 @@ const now = new Date("2028-03-13T12:00:00Z");
 
 function slot(date: string, time: string, start: string, consultants: string[], booked: number): StoredSlot {
   const end = new Date(Date.parse(start) + 2 * 3_600_000).toISOString();
+  const places = Object.fromEntries(consultants.map((id) => [id, 4]));
+  const bookedBy: Record<string, number> = consultants[0] ? { [consultants[0]]: booked } : {};
   return {
     date,
     time,
     start,
     end,
     consultants,
+    places,
     capacity: consultants.length * 4,
     booked,
+    bookedBy,
     updatedAt: "before",
   };
 }
 
 /** The job's ports in memory: a template in New York, two consultants, one of whose calendars fails. */
 function ports(previous: StoredSlot[], calendars: Record<string, CalendarEvent[] | Error>) {
-  const written: Omit<StoredSlot, "booked">[] = [];
+  const written: SlotOffer[] = [];
   const memory: AvailabilityPorts = {
     slotTemplate: async () => withTimeZone(slotTemplateSchema.parse({ horizonDays: 2 }), "America/New_York"),
     listConsultants: async () => [
@@ -41,6 +45,11 @@ function ports(previous: StoredSlot[], calendars: Record<string, CalendarEvent[]
     writeSlotOffer: async (offer) => {
       written.push(offer);
     },
+    // No bookings stored here: rebalancing (tested elsewhere) finds nothing to move.
+    listBookingsOnDay: async () => [],
+    listOverCapacity: async () => [],
+    reassignBooking: async () => "changed",
+    setOverCapacity: async () => "changed",
   };
   return { memory, written };
 }

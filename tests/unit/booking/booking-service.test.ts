@@ -16,9 +16,15 @@ const anna: Principal = {
 const boss: Principal = { ...anna, username: "boss", role: "admin" };
 const now = new Date("2026-06-01T10:00:00Z");
 
+/** A slot of `capacity / 4` consultants × 4 places, the booked ones filling c1 first. */
 function slot(date: string, time: string, start: string, capacity = 4, booked = 0): StoredSlot {
   const end = new Date(Date.parse(start) + 2 * 3_600_000).toISOString();
-  return { date, time, start, end, consultants: ["c1"], capacity, booked, updatedAt: "x" };
+  const consultants = Array.from({ length: capacity / 4 }, (_, index) => `c${index + 1}`);
+  const places = Object.fromEntries(consultants.map((id) => [id, 4]));
+  const bookedBy = Object.fromEntries(
+    consultants.map((id, index) => [id, Math.max(0, Math.min(4, booked - index * 4))]),
+  );
+  return { date, time, start, end, consultants, places, capacity, booked, bookedBy, updatedAt: "x" };
 }
 
 const past = slot("2026-05-29", "09:00", "2026-05-29T07:00:00.000Z");
@@ -64,7 +70,7 @@ function storedBooking(overrides: Partial<StoredBooking> = {}): StoredBooking {
 describe("availability (service over the store)", () => {
   it("merges stored slots with free places, the points a booking earns now and the template's zone", async () => {
     const { service } = setup("America/New_York");
-    const result = await service.availability("2026-06-02", "2026-06-03");
+    const result = await service.availability({ from: "2026-06-02", to: "2026-06-03" });
     expect(result.timeZone).toBe("America/New_York");
     expect(result.slots).toEqual([
       // 4 of 12 booked = one third: 5 points, +2 at 11:00.
@@ -120,7 +126,7 @@ describe("book", () => {
     expect(slotNow(ahead.date, ahead.time)?.booked).toBe(5);
   });
 
-  it("refuses a used key with another body: 422 naming Idempotency-Key, nothing booked", async () => {
+  it("refuses a used key with another body: 422 naming headers.idempotency-key, nothing booked", async () => {
     const { service, slot: slotNow } = setup();
     await service.book({ date: ahead.date, time: ahead.time, ...customer }, anna, "key-12345678", now);
     const other = { date: later.date, time: later.time, ...customer, lastName: "Anders" };
@@ -128,7 +134,7 @@ describe("book", () => {
     expect(error).toMatchObject({
       status: 422,
       code: "idempotency_key_reused",
-      fields: { "Idempotency-Key": expect.any(String) },
+      fields: { "headers.idempotency-key": expect.any(String) },
     });
     expect(slotNow(later.date, later.time)?.booked).toBe(0);
   });
