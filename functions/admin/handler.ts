@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { listAudit, writeAudit } from "../../shared/data/audit-repository.ts";
 import {
+  currentBookingRules,
   currentPointsRule,
+  saveBookingRules,
   savePointsRule,
   saveSlotTemplate,
   storedSlotTemplate,
 } from "../../shared/data/booking-settings.ts";
+import { listOverCapacity } from "../../shared/data/bookings-repository.ts";
 import {
   createConsultant,
   getConsultant,
@@ -143,6 +146,29 @@ export const handler = createFeatureHandler(
       await savePointsRule(body);
       await writeAudit({ actor: principal.username, action: "settings.points_rule" });
       return body;
+    },
+
+    async getBookingRules() {
+      return currentBookingRules();
+    },
+
+    async putBookingRules({ body, principal }) {
+      await saveBookingRules(body);
+      await writeAudit({
+        actor: principal.username,
+        action: "settings.booking_rules",
+        detail: Object.fromEntries(Object.entries(body).map(([field, value]) => [field, String(value)])),
+      });
+      return body;
+    },
+
+    async listOverCapacityBookings() {
+      const bookings = await listOverCapacity();
+      return {
+        bookings: bookings
+          .sort((a, b) => a.start.localeCompare(b.start))
+          .map(({ eventId: _eventId, recall: _recall, ...booking }) => booking),
+      };
     },
 
     async runJob({ params, query, principal }) {

@@ -1,3 +1,4 @@
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import {
   type BookingRules,
@@ -11,6 +12,8 @@ import {
   slotTemplateSchema,
   withTimeZone,
 } from "../domain/booking/slot-template.ts";
+import { dynamoClient } from "./clients.ts";
+import { keys } from "./keys.ts";
 import { readSetting, writeSetting } from "./settings-repository.ts";
 
 /** Settings change rarely; a warm function re-reads them at most once a minute. */
@@ -80,4 +83,18 @@ export function currentBookingRules(): Promise<BookingRules> {
 export async function saveBookingRules(rules: BookingRules): Promise<void> {
   await writeSetting(settingNames.bookingRules, rules);
   cache.delete(settingNames.bookingRules);
+}
+
+/** Whether a one-off data migration has run (its marker item exists). */
+export async function migrationDone(name: string): Promise<boolean> {
+  const result = await dynamoClient().send(
+    new GetCommand({ TableName: config().TABLE_NAME, Key: keys.marker(name), ConsistentRead: true }),
+  );
+  return result.Item !== undefined;
+}
+
+export async function markMigrationDone(name: string, at: string): Promise<void> {
+  await dynamoClient().send(
+    new PutCommand({ TableName: config().TABLE_NAME, Item: { ...keys.marker(name), type: "marker", at } }),
+  );
 }

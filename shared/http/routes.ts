@@ -23,6 +23,7 @@ import {
   consultantListSchema,
   consultantPatchSchema,
   outcomeInputSchema,
+  overCapacityListSchema,
   rescheduleSchema,
 } from "../contracts/booking.ts";
 import {
@@ -33,6 +34,7 @@ import {
 } from "../contracts/jobs.ts";
 import { healthSchema, openApiDocumentSchema } from "../contracts/system.ts";
 import { bookingInputSchema } from "../domain/booking/booking-input.ts";
+import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
@@ -142,7 +144,8 @@ export const routes = {
     path: "/api/availability",
     feature: "booking",
     role: "agent",
-    summary: "Slots from..to with capacity, booked, free and the points a booking would earn",
+    summary:
+      "Slots from..to (or one date) with capacity, booked, free, the points a booking would earn and each consultant's places",
     tags: ["booking"],
     request: { query: availabilityQuerySchema },
     response: { status: 200, schema: availabilitySchema },
@@ -274,6 +277,34 @@ export const routes = {
     tags: ["admin"],
     request: { body: pointsRuleSchema },
     response: { status: 200, schema: pointsRuleSchema },
+  },
+  getBookingRules: {
+    method: "GET",
+    path: "/api/admin/booking-rules",
+    feature: "admin",
+    role: "admin",
+    summary: "Minimum notice before a slot starts and the optional maximum bookings per consultant and day",
+    tags: ["admin"],
+    response: { status: 200, schema: bookingRulesSchema },
+  },
+  putBookingRules: {
+    method: "PUT",
+    path: "/api/admin/booking-rules",
+    feature: "admin",
+    role: "admin",
+    summary: "Replace the booking rules (enforced from the next booking on)",
+    tags: ["admin"],
+    request: { body: bookingRulesSchema },
+    response: { status: 200, schema: bookingRulesSchema },
+  },
+  listOverCapacityBookings: {
+    method: "GET",
+    path: "/api/admin/bookings/over-capacity",
+    feature: "admin",
+    role: "admin",
+    summary: "Bookings that fit no consultant's places since their slot shrank (move them)",
+    tags: ["admin"],
+    response: { status: 200, schema: overCapacityListSchema },
   },
   runJob: {
     method: "POST",

@@ -129,9 +129,10 @@ describe("transactions under contention", () => {
     expect(statuses.filter((status) => status === 201)).toHaveLength(8);
     expect(statuses.filter((status) => status === 409)).toHaveLength(42);
     expect(await bookedCount(slot)).toBe(8);
-    // Every booking that reached the transaction went through the injected conflicts.
+    // Every booking that reached the transaction went through the injected conflicts (more
+    // attempts: its first consultant filled meanwhile and it was assigned the other one).
     const created = responses.filter((r) => r.status === 201).map((r) => r.body.booking.id as string);
-    for (const id of created) expect(attempts.get(id)).toBe(4);
+    for (const id of created) expect(attempts.get(id)).toBeGreaterThanOrEqual(4);
   });
 
   it("answers 503 with Retry-After when the conflicts do not stop, and takes no place", async () => {
