@@ -1,3 +1,4 @@
+import { mapWithLimit } from "../../shared/concurrency.ts";
 import { markMigrationDone, migrationDone } from "../../shared/data/booking-settings.ts";
 import {
   type StoredBooking,
@@ -53,6 +54,7 @@ export async function migrateConsultantAssignment(
   const ordered = [...bookings].sort(
     (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
   );
+  const assignments: { booking: StoredBooking; consultant: string }[] = [];
   for (const booking of ordered) {
     if (booking.consultant !== undefined) continue;
     const slotKey = `${booking.date} ${booking.time}`;
@@ -74,11 +76,15 @@ export async function migrateConsultantAssignment(
       chooseConsultant(candidates) ??
       chooseConsultant(candidates.map((c) => ({ ...c, places: Number.MAX_SAFE_INTEGER })));
     if (consultant === undefined) continue;
-    if (await setBookingConsultant(booking.id, consultant)) run.assigned++;
+    assignments.push({ booking, consultant });
     booking.consultant = consultant;
     countBy(inWeek, `${consultant} ${week}`);
     if (active(booking)) countBy(inSlot, `${slotKey} ${consultant}`);
   }
+
+  await mapWithLimit(assignments, 8, async ({ booking, consultant }) => {
+    if (await setBookingConsultant(booking.id, consultant)) run.assigned++;
+  });
 
   // Absolute counts from the bookings: the slots' shares, the consultants' day and week loads.
   const slotCounts = new Map<
@@ -97,19 +103,22 @@ export async function migrateConsultantAssignment(
     countBy(dayLoads, `${booking.consultant} ${booking.date}`);
     countBy(weekLoads, `${booking.consultant} ${isoWeekOf(booking.date)}`);
   }
-  for (const counts of slotCounts.values()) {
+  await mapWithLimit([...slotCounts.values()], 8, async (counts) => {
     // A slot item that no longer exists has nothing to count into.
     if ((await unlessConditionFails(setSlotCounts(counts.date, counts.time, counts))) !== undefined)
       run.slots++;
-  }
-  for (const [key, count] of dayLoads) {
-    const [consultant, date] = key.split(" ") as [string, string];
-    await setConsultantLoad(consultant, { date }, count);
-  }
-  for (const [key, count] of weekLoads) {
-    const [consultant, isoWeek] = key.split(" ") as [string, string];
-    await setConsultantLoad(consultant, { isoWeek }, count);
-  }
+  });
+  const loads = [
+    ...[...dayLoads].map(([key, count]) => {
+      const [consultant, date] = key.split(" ") as [string, string];
+      return () => setConsultantLoad(consultant, { date }, count);
+    }),
+    ...[...weekLoads].map(([key, count]) => {
+      const [consultant, isoWeek] = key.split(" ") as [string, string];
+      return () => setConsultantLoad(consultant, { isoWeek }, count);
+    }),
+  ];
+  await mapWithLimit(loads, 8, (write) => write());
   await markMigrationDone(consultantMigration, now.toISOString());
   return run;
 }
