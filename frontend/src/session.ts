@@ -2,7 +2,7 @@ import { createSignal } from "solid-js";
 import type { SessionUser } from "../../shared/contracts/auth.ts";
 import type { Language } from "../../shared/contracts/messages.ts";
 import { ApiError, api, setCsrfToken } from "./api/client.ts";
-import { locale, setLocale } from "./i18n/index.ts";
+import { setLocale } from "./i18n/index.ts";
 
 /** undefined: not known yet; null: signed out. */
 const [user, setUser] = createSignal<SessionUser | null | undefined>(undefined);
@@ -24,11 +24,9 @@ export async function loadSession(): Promise<void> {
 export async function login(username: string, password: string): Promise<void> {
   const session = await api.call("login", { body: { username, password } });
   setCsrfToken(session.csrfToken);
-  // The user's saved language wins; a user without one keeps the site's and has it saved.
-  let signedIn = session.user;
-  if (signedIn.language) setLocale(signedIn.language);
-  else signedIn = await saveLanguage(locale()).catch(() => signedIn);
-  setUser(signedIn);
+  // The user's saved language wins; without one the API follows the site's `Accept-Language`.
+  if (session.user.language) setLocale(session.user.language);
+  setUser(session.user);
 }
 
 async function saveLanguage(language: Language): Promise<SessionUser> {
