@@ -11,8 +11,8 @@ import { createResource, createRoot, For, lazy, onCleanup, onMount, Show, Suspen
 import { onUnauthorized } from "./api/client.ts";
 import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
-import { locale, setLocale, t } from "./i18n/index.ts";
-import { loadSession, logout, sessionEnded, user } from "./session.ts";
+import { locale, t } from "./i18n/index.ts";
+import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
 function LanguageSwitch() {
   const options = [
@@ -30,7 +30,7 @@ function LanguageSwitch() {
             title={t(name)}
             aria-label={t(name)}
             aria-pressed={locale() === code}
-            onClick={() => setLocale(code)}
+            onClick={() => void chooseLanguage(code).catch(() => undefined)}
           >
             {short}
           </button>

@@ -23,7 +23,7 @@ export async function startJobNow(
       ...(options.to ? { to: options.to } : {}),
     });
   } catch (error) {
-    await finishJobRun(job, run.id, { status: "failed", error: "Der Job konnte nicht gestartet werden." });
+    await finishJobRun(job, run.id, { status: "failed", error: "job.startFailed" });
     throw error;
   }
   return run;

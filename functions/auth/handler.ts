@@ -6,7 +6,9 @@ import {
   startSession,
 } from "../../shared/auth/sessions.ts";
 import { writeAudit } from "../../shared/data/audit-repository.ts";
-import { deleteSession } from "../../shared/data/sessions-repository.ts";
+import { deleteSession, setSessionLanguage } from "../../shared/data/sessions-repository.ts";
+import { updateUser } from "../../shared/data/users-repository.ts";
+import { HttpError } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
 import { authenticateCredentials } from "./login.ts";
@@ -30,8 +32,22 @@ export const handler = createFeatureHandler(
       return { ok: true };
     },
     async me({ principal }) {
+      const { username, role, displayName, language, csrfToken } = principal;
+      return { user: { username, role, displayName, ...(language ? { language } : {}) }, csrfToken };
+    },
+    async updateMe({ principal, body }) {
+      const user = await updateUser(
+        principal.username,
+        { language: body.language },
+        new Date().toISOString(),
+      );
+      if (!user) throw new HttpError("unauthorized");
+      // This session answers in the new language from the next request on; the user's other sessions
+      // keep theirs until they sign in again (each browser sends its own choice).
+      if (!(await setSessionLanguage(principal.sessionId, body.language)))
+        throw new HttpError("unauthorized");
       const { username, role, displayName, csrfToken } = principal;
-      return { user: { username, role, displayName }, csrfToken };
+      return { user: { username, role, displayName, language: body.language }, csrfToken };
     },
   },
   pipelineOptions(),

@@ -145,5 +145,10 @@ export async function authenticateCredentials(
     ),
     writeAudit({ actor: username, action: "login.succeeded", at: loggedInAt, detail: { address } }),
   ]);
-  return { username: user.username, role: user.role, displayName: user.displayName };
+  return {
+    username: user.username,
+    role: user.role,
+    displayName: user.displayName,
+    ...(user.language ? { language: user.language } : {}),
+  };
 }

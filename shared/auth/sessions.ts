@@ -38,6 +38,7 @@ export async function startSession(user: SessionUser, now = new Date()) {
     username: user.username,
     role: user.role,
     displayName: user.displayName,
+    ...(user.language ? { language: user.language } : {}),
     csrfToken: randomToken(),
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + sessionLifetimeSeconds,
@@ -81,6 +82,7 @@ export const authenticateSession: Authenticator = async (event) => {
     displayName: session.displayName,
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,
+    ...(session.language ? { language: session.language } : {}),
   };
   return principal;
 };

@@ -71,12 +71,16 @@ export function calendarErrorCause(error: unknown): { status?: number; reason?: 
   return { ...(status ? { status } : {}), ...(reason ? { reason } : {}), message };
 }
 
-/** A short, log-safe description of a calendar failure (no URLs, no payloads). */
+/**
+ * A short, log-safe description of a calendar failure (no URLs, no payloads).
+ * A technical cause in English like the other diagnostics (Google's own
+ * message is English too), not a user message from the catalogue.
+ */
 export function describeCalendarError(error: unknown): string {
   const status = calendarErrorStatus(error);
-  if (status) return `Google Calendar antwortete ${status}`;
+  if (status) return `Google Calendar answered ${status}`;
   const { message } = calendarErrorCause(error);
   return /^E[A-Z]+$|TimeoutError|AbortError/.test(message)
-    ? `Google Calendar nicht erreichbar (${message})`
-    : `Kalender-Synchronisation fehlgeschlagen (${message})`;
+    ? `Google Calendar unreachable (${message})`
+    : `Calendar sync failed (${message})`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { languageSchema } from "./messages.ts";
 
 export const roleSchema = z.enum(["agent", "admin"]);
 
@@ -6,19 +7,29 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, "Mindestens 3 Zeichen")
-  .max(40, "Höchstens 40 Zeichen")
-  .regex(/^[a-z0-9._-]+$/, "Nur Buchstaben a–z, Ziffern, Punkt, Binde- und Unterstrich");
+  .min(3)
+  .max(40)
+  .regex(/^[a-z0-9._-]+$/, "user.usernameChars");
 
-export const passwordSchema = z.string().min(10, "Mindestens 10 Zeichen").max(200, "Höchstens 200 Zeichen");
+export const passwordSchema = z.string().min(10).max(200);
 
 export const sessionUserSchema = z
-  .object({ username: z.string(), role: roleSchema, displayName: z.string() })
+  .object({
+    username: z.string(),
+    role: roleSchema,
+    displayName: z.string(),
+    language: languageSchema
+      .optional()
+      .describe("The API answers in this language; unset: `Accept-Language`"),
+  })
   .meta({ id: "SessionUser" });
 
+/** What signed-in users change about themselves. */
+export const updateMeSchema = z.object({ language: languageSchema });
+
 export const loginRequestSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1, "Benutzername fehlt").max(40),
-  password: z.string().min(1, "Passwort fehlt").max(200),
+  username: z.string().trim().toLowerCase().min(1, "user.usernameMissing").max(40),
+  password: z.string().min(1, "user.passwordMissing").max(200),
 });
 
 export const sessionSchema = z
@@ -36,6 +47,7 @@ export const userSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     lastLoginAt: z.string().optional(),
+    language: languageSchema.optional(),
   })
   .meta({ id: "User" });
 
@@ -43,19 +55,19 @@ export const userListSchema = z.object({ users: z.array(userSchema) });
 
 export const createUserSchema = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(1, "Name fehlt").max(80, "Höchstens 80 Zeichen"),
+  displayName: z.string().trim().min(1, "field.nameMissing").max(80),
   role: roleSchema,
   password: passwordSchema,
 });
 
 export const updateUserSchema = z
   .object({
-    displayName: z.string().trim().min(1, "Name fehlt").max(80, "Höchstens 80 Zeichen").optional(),
+    displayName: z.string().trim().min(1, "field.nameMissing").max(80).optional(),
     role: roleSchema.optional(),
     active: z.boolean().optional(),
     password: passwordSchema.optional(),
   })
-  .refine((value) => Object.keys(value).length > 0, { message: "Keine Änderung angegeben" });
+  .refine((value) => Object.keys(value).length > 0, { message: "field.noChange" });
 
 export const usernameParamsSchema = z.object({ username: usernameSchema });
 
@@ -70,7 +82,7 @@ export const auditEntrySchema = z
   })
   .meta({ id: "AuditEntry" });
 
-const isoDate = z.iso.date("Datum im Format JJJJ-MM-TT");
+const isoDate = z.iso.date("field.date");
 
 export const auditQuerySchema = z.object({
   from: isoDate.optional(),

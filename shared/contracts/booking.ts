@@ -25,14 +25,14 @@ export const consultantAdminSchema = consultantSchema
 export const consultantListSchema = z.array(consultantSchema);
 
 export const consultantInputSchema = z.object({
-  name: z.string().trim().min(1, "Name fehlt").max(80, "Höchstens 80 Zeichen"),
-  calendarId: z.string().trim().min(3, "Kalender-ID fehlt").max(200, "Höchstens 200 Zeichen"),
+  name: z.string().trim().min(1, "field.nameMissing").max(80),
+  calendarId: z.string().trim().min(3, "consultant.calendarIdMissing").max(200),
   active: z.boolean().default(true),
 });
 
 export const consultantPatchSchema = consultantInputSchema
   .partial()
-  .refine((value) => Object.keys(value).length > 0, { message: "Keine Änderung angegeben" });
+  .refine((value) => Object.keys(value).length > 0, { message: "field.noChange" });
 
 export const slotConsultantSchema = z
   .object({
@@ -121,7 +121,7 @@ export const bookingListQuerySchema = z.object({
 });
 
 export const bookingIdParamsSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{32}$/, "Unbekannte Buchungsnummer"),
+  id: z.string().regex(/^[0-9a-f]{32}$/, "booking.idUnknown"),
 });
 
 export const rescheduleSchema = z.object({

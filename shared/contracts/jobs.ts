@@ -4,7 +4,7 @@ import { z } from "zod";
 export const runnableJobs = ["generate-availability", "check-outcomes", "retry-calendar-sync"] as const;
 export type RunnableJob = (typeof runnableJobs)[number];
 
-export const jobNameParamsSchema = z.object({ job: z.enum(runnableJobs, "Unbekannter Job") });
+export const jobNameParamsSchema = z.object({ job: z.enum(runnableJobs, "job.unknown") });
 
 const summarySchema = z.record(z.string(), z.unknown());
 
@@ -33,10 +33,10 @@ export const jobRunListSchema = z.object({ runs: z.array(jobRunSchema) });
 
 export const jobRunQuerySchema = z.object({
   /** check-outcomes: one local date to read (default: the look-back window up to today). */
-  date: z.iso.date("Datum im Format JJJJ-MM-TT").optional(),
+  date: z.iso.date("field.date").optional(),
   /** check-outcomes: a local date range to read, inclusive (`to` defaults to today). */
-  from: z.iso.date("Datum im Format JJJJ-MM-TT").optional(),
-  to: z.iso.date("Datum im Format JJJJ-MM-TT").optional(),
+  from: z.iso.date("field.date").optional(),
+  to: z.iso.date("field.date").optional(),
 });
 
 /**

@@ -271,9 +271,19 @@ export const messages = {
     de: "Unbekanntes Bundesland (z. B. NW, BY, BE)",
     en: "Unknown German state (e.g. NW, BY, BE)",
   },
+  "template.timesDuplicate": { de: "Uhrzeiten doppelt angegeben", en: "Times listed twice" },
+  "template.timeZoneUnknown": {
+    de: "Unbekannte Zeitzone (z. B. Europe/Berlin)",
+    en: "Unknown time zone (e.g. Europe/Berlin)",
+  },
+  "points.fraction": {
+    de: "Anteil als Bruch zwischen 0 und 1 angeben, z. B. 1/3",
+    en: "Enter the share as a fraction between 0 and 1, e.g. 1/3",
+  },
   "points.tiersAscending": { de: "Stufen aufsteigend angeben", en: "List the tiers in ascending order" },
 
   // Jobs.
+  "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
 } as const satisfies Record<string, Texts>;
 

@@ -4,12 +4,15 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
+  UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { config } from "../config.ts";
 import { roleSchema } from "../contracts/auth.ts";
+import { type Language, languageSchema } from "../contracts/messages.ts";
 import type { UserRole } from "../http/principal.ts";
 import { dynamoClient } from "./clients.ts";
+import { unlessConditionFails } from "./errors.ts";
 import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query.ts";
@@ -21,6 +24,8 @@ export interface StoredSession {
   role: UserRole;
   displayName: string;
   csrfToken: string;
+  /** The user's language when the session started or they changed it. */
+  language?: Language;
   createdAt: string;
   /** Epoch seconds; also the table's TTL attribute, so expired sessions disappear. */
   expiresAt: number;
@@ -33,6 +38,7 @@ const storedSessionSchema: z.ZodType<StoredSession> = z
     role: roleSchema,
     displayName: z.string(),
     csrfToken: z.string(),
+    language: languageSchema.optional(),
     createdAt: z.string(),
     expiresAt: z.number(),
   })
@@ -62,6 +68,23 @@ export async function getSession(sessionId: string): Promise<StoredSession | und
   // TTL deletion lags: an expired item may still be read.
   if (!session || session.expiresAt <= Date.now() / 1000) return undefined;
   return session;
+}
+
+/** Sets the language of a live session (the user changed theirs); false when the session is gone. */
+export async function setSessionLanguage(sessionId: string, language: Language): Promise<boolean> {
+  const result = await unlessConditionFails(
+    dynamoClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.session(sessionId),
+        UpdateExpression: "SET #language = :language",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: { "#language": "language" },
+        ExpressionAttributeValues: { ":language": language },
+      }),
+    ),
+  );
+  return result !== undefined;
 }
 
 export async function deleteSession(sessionId: string): Promise<void> {

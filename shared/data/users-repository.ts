@@ -75,7 +75,7 @@ export async function upsertUser(user: StoredUser): Promise<void> {
 }
 
 export type UserChanges = Partial<
-  Pick<StoredUser, "displayName" | "role" | "active" | "passwordHash" | "lastLoginAt">
+  Pick<StoredUser, "displayName" | "role" | "active" | "passwordHash" | "lastLoginAt" | "language">
 >;
 
 /** Applies the changes to an existing user; undefined when there is none. */

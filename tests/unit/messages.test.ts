@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { errorStatus } from "../../shared/contracts/errors.ts";
@@ -110,5 +111,44 @@ describe("HttpError", () => {
     expect(new HttpError("forbidden").toBody("en").error.message).toBe("You are not allowed to do this.");
     const id: MessageId = errorCodeMessage("internal");
     expect(id).toBe("error.internal");
+  });
+});
+
+describe("messages in the code", () => {
+  const sources = [
+    ...readdirSync("functions", { recursive: true, encoding: "utf8" }).map((file) => `functions/${file}`),
+    ...readdirSync("shared", { recursive: true, encoding: "utf8" }).map((file) => `shared/${file}`),
+  ].filter((file) => file.endsWith(".ts") && file !== "shared/contracts/messages.ts");
+  // Code without comments: a comment may quote German text.
+  const code = (file: string) =>
+    readFileSync(file, "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/^\s*\/\/.*$/gm, "")
+      .replace(/\s\/\/ .*$/gm, "");
+
+  it("has no German text outside the catalogue (holiday names are data)", () => {
+    const german =
+      /["'`][^"'`\n]*([äöüÄÖÜß]|\b(fehlt|Bitte|angeben|Ungültig|nicht|gibt es|antwortete|fehlgeschlagen|Termin|Buchung)\b)[^"'`\n]*["'`]/;
+    const found = sources
+      .filter((file) => file !== "shared/domain/booking/holidays.ts")
+      .flatMap((file) =>
+        code(file)
+          .split("\n")
+          .filter((line) => german.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
+    expect(found).toEqual([]);
+  });
+
+  it("gives zod only message ids that exist", () => {
+    const zodMessage =
+      /(?:\b(?:error|message):\s*|\.(?:min|max|length|regex|refine|int|date|enum)\([^()"]*?,\s*|z\.int\(|z\.iso\.date\(|z\.enum\(\w+,\s*)"([^"]+)"/g;
+    const unknown = sources.flatMap((file) =>
+      [...code(file).matchAll(zodMessage)]
+        .map((match) => match[1] ?? "")
+        .filter((text) => !isMessageId(text))
+        .map((text) => `${file}: ${text}`),
+    );
+    expect(unknown).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ErrorBody } from "../../../shared/contracts/errors.ts";
+import { defaultLanguage, type Language } from "../../../shared/contracts/messages.ts";
 import { type OperationId, type Routes, routes } from "../../../shared/http/routes.ts";
 
 type RequestOf<R> = R extends { request: infer Q } ? Q : Record<string, never>;
@@ -41,10 +42,16 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | undefined;
+/** Sent as `Accept-Language`, so signed-out answers (and users without a saved choice) match the site. */
+let requestLanguage: Language = defaultLanguage;
 const unauthorizedListeners = new Set<() => void>();
 
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
+}
+
+export function setRequestLanguage(language: Language): void {
+  requestLanguage = language;
 }
 
 /** Called when a request finds the session gone (not for login/me, which expect that). */
@@ -79,6 +86,7 @@ async function call<K extends OperationId>(operation: K, options?: CallOptions<K
       credentials: "same-origin",
       headers: {
         accept: "application/json",
+        "accept-language": requestLanguage,
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...(route.method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
         ...headers,

@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
 import type { z } from "zod";
 import { ApiError } from "../api/client.ts";
+import { issueText } from "../i18n/index.ts";
 import { errorMessage } from "./ui.tsx";
 
 export type FieldErrors = Record<string, string | undefined>;
@@ -10,14 +11,15 @@ export function issuesByField(error: z.ZodError): FieldErrors {
   const found: FieldErrors = {};
   for (const issue of error.issues) {
     const name = String(issue.path[0] ?? "");
-    found[name] ??= issue.message;
+    found[name] ??= issueText(issue);
   }
   return found;
 }
 
 /** The first message of `schema` for `value`, or undefined when it passes. */
 export function firstIssue(schema: z.ZodType, value: unknown): string | undefined {
-  return schema.safeParse(value).error?.issues[0]?.message;
+  const issue = schema.safeParse(value).error?.issues[0];
+  return issue && issueText(issue);
 }
 
 /** The API's field errors (`body.phone` → message) without the `body.` prefix. */

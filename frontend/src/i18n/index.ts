@@ -1,9 +1,17 @@
 import { createSignal } from "solid-js";
+import type { z } from "zod";
+import {
+  isMessageId,
+  type Language,
+  formatMessage as messageText,
+  translateIssue,
+} from "../../../shared/contracts/messages.ts";
+import { setRequestLanguage } from "../api/client.ts";
 import { timeZone } from "../dates.ts";
 import { de, type MessageKey } from "./de.ts";
 import { en } from "./en.ts";
 
-type Locale = "de" | "en";
+type Locale = Language;
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
 const storageKey = "slot-booking.locale";
 
@@ -13,10 +21,23 @@ const [locale, setLocaleSignal] = createSignal<Locale>(
 
 export { locale };
 
+setRequestLanguage(locale());
+
 export function setLocale(next: Locale): void {
   localStorage.setItem(storageKey, next);
   document.documentElement.lang = next;
+  setRequestLanguage(next);
   setLocaleSignal(next);
+}
+
+/** A zod issue of the shared schemas in the current language (their messages are catalogue ids). */
+export function issueText(issue: z.core.$ZodIssue): string {
+  return translateIssue(issue, locale());
+}
+
+/** A text the API stored as a catalogue id (e.g. a job run's error) in the current language; other text as is. */
+export function apiText(text: string): string {
+  return isMessageId(text) ? messageText(text, locale()) : text;
 }
 
 /** The text for `key` in the current language, with `{name}` placeholders filled. */

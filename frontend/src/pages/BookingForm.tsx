@@ -9,7 +9,7 @@ import { LoaderButton } from "../components/LoaderButton.tsx";
 import { Modal } from "../components/Modal.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { describedBy, Field, FormError } from "../components/ui.tsx";
-import { formatDay, t } from "../i18n/index.ts";
+import { formatDay, issueText, t } from "../i18n/index.ts";
 
 type FieldName = "firstName" | "lastName" | "phone" | "note";
 const fieldNames: FieldName[] = ["firstName", "lastName", "phone", "note"];
@@ -42,7 +42,7 @@ export function BookingForm(props: {
     const found: Partial<Record<FieldName, string>> = {};
     for (const issue of result.success ? [] : result.error.issues) {
       const name = issue.path[0] as FieldName;
-      found[name] ??= issue.message;
+      found[name] ??= issueText(issue);
     }
     // The schema's own text for an empty phone speaks of allowed characters; say what is missing.
     if (!values().phone.trim() && found.phone) found.phone = t("book.form.phoneMissing");

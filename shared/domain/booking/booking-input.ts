@@ -3,8 +3,8 @@ import { hhmmSchema, isoDateSchema } from "./local-date.ts";
 import { potentialClassSchema } from "./outcomes.ts";
 
 /**
- * The body of `POST /api/bookings`, validated at the edge with German
- * messages for the agents. Names and the phone number are normalised here so
+ * The body of `POST /api/bookings`, validated at the edge (messages are
+ * catalogue ids, shown in the agent's language). Names and the phone number are normalised here so
  * the stored booking and the calendar event carry one canonical form.
  */
 
@@ -14,22 +14,31 @@ import { potentialClassSchema } from "./outcomes.ts";
 // (safety comes from encoding output, not from filtering input).
 const NAME = /^(?=.*\p{L})[^\p{Cc}\p{Cf}]+$/u;
 
-const nameSchema = (label: string) =>
+const nameSchema = (field: "firstName" | "lastName") =>
   z
-    .string({ error: `${label} fehlt` })
+    .string({ error: `booking.${field}Missing` })
     // NFC and single spaces, so "Jürgen" typed two ways is one name.
     .transform((value) => value.normalize("NFC").replace(/\s+/g, " ").trim())
     .pipe(
       z
         .string()
-        .min(1, { error: `${label} fehlt`, abort: true })
-        .max(60, `${label}: höchstens 60 Zeichen`)
-        .regex(NAME, `${label}: bitte einen Namen mit Buchstaben angeben`),
+        .min(1, { error: `booking.${field}Missing`, abort: true })
+        .max(60, `booking.${field}TooLong`)
+        .regex(NAME, `booking.${field}Letters`),
     );
 
 const PHONE_CHARS = /^\+?[\d\s/()-]+$/;
 
-export type PhoneResult = { ok: true; phone: string } | { ok: false; message: string };
+export type PhoneResult =
+  | { ok: true; phone: string }
+  | {
+      ok: false;
+      message:
+        | "booking.phoneChars"
+        | "booking.phoneAreaCode"
+        | "booking.phoneCountryCode"
+        | "booking.phoneLength";
+    };
 
 /**
  * A phone number as typed (`+49 171 1234567`, `0171/1234567`,
@@ -41,10 +50,7 @@ export type PhoneResult = { ok: true; phone: string } | { ok: false; message: st
 export function normalizePhone(raw: string): PhoneResult {
   const value = raw.trim();
   if (!PHONE_CHARS.test(value)) {
-    return {
-      ok: false,
-      message: "Telefonnummer: nur Ziffern, Leerzeichen, /, -, Klammern und ein führendes + erlaubt",
-    };
+    return { ok: false, message: "booking.phoneChars" };
   }
   let digits: string;
   if (value.startsWith("+")) {
@@ -54,20 +60,20 @@ export function normalizePhone(raw: string): PhoneResult {
     const local = value.replace(/\D/g, "");
     if (local.startsWith("00")) digits = local.slice(2);
     else if (local.startsWith("0")) digits = `49${local.slice(1)}`;
-    else return { ok: false, message: "Telefonnummer mit Vorwahl angeben, z. B. 0171 1234567" };
+    else return { ok: false, message: "booking.phoneAreaCode" };
   }
   // "+49 0171 …": a German trunk zero typed after the country code.
   if (digits.startsWith("490")) digits = `49${digits.slice(3)}`;
-  if (digits.startsWith("0")) return { ok: false, message: "Telefonnummer: ungültige Ländervorwahl" };
+  if (digits.startsWith("0")) return { ok: false, message: "booking.phoneCountryCode" };
   if (digits.length < 6 || digits.length > 15) {
-    return { ok: false, message: "Telefonnummer: 6 bis 15 Ziffern angeben" };
+    return { ok: false, message: "booking.phoneLength" };
   }
   return { ok: true, phone: `+${digits}` };
 }
 
 const phoneSchema = z
-  .string({ error: "Telefonnummer fehlt" })
-  .max(40, "Telefonnummer: höchstens 40 Zeichen")
+  .string({ error: "booking.phoneMissing" })
+  .max(40, "booking.phoneTooLong")
   .transform((value, ctx) => {
     const result = normalizePhone(value);
     if (result.ok) return result.phone;
@@ -76,9 +82,9 @@ const phoneSchema = z
   });
 
 const noteSchema = z
-  .string({ error: "Notiz muss Text sein" })
+  .string({ error: "booking.noteText" })
   .trim()
-  .max(500, "Notiz: höchstens 500 Zeichen")
+  .max(500, "booking.noteTooLong")
   // An empty note is no note.
   .transform((value) => (value === "" ? undefined : value))
   .optional();
@@ -92,8 +98,8 @@ export const consultantIdSchema = z
 export const bookingInputSchema = z.object({
   date: isoDateSchema,
   time: hhmmSchema,
-  firstName: nameSchema("Vorname"),
-  lastName: nameSchema("Nachname"),
+  firstName: nameSchema("firstName"),
+  lastName: nameSchema("lastName"),
   phone: phoneSchema,
   note: noteSchema,
   /** The customer's potential class; absent = standard (the booking stores the default, the hash does not see it). */

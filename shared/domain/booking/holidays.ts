@@ -33,7 +33,7 @@ export const germanStates = [
   "TH",
 ] as const;
 
-export const germanStateSchema = z.enum(germanStates, { error: "Unbekanntes Bundesland (z. B. NW, BY, BE)" });
+export const germanStateSchema = z.enum(germanStates, { error: "template.unknownState" });
 export type GermanState = z.infer<typeof germanStateSchema>;
 
 export interface Holiday {

@@ -23,13 +23,9 @@ export function isHhMm(value: string): boolean {
   return HH_MM.test(value);
 }
 
-export const isoDateSchema = z
-  .string({ error: "Datum fehlt" })
-  .refine(isIsoDate, "Datum im Format JJJJ-MM-TT angeben (gültiges Datum)");
+export const isoDateSchema = z.string({ error: "field.dateMissing" }).refine(isIsoDate, "field.date");
 
-export const hhmmSchema = z
-  .string({ error: "Uhrzeit fehlt" })
-  .refine(isHhMm, "Uhrzeit im Format HH:MM angeben");
+export const hhmmSchema = z.string({ error: "field.timeMissing" }).refine(isHhMm, "field.time");
 
 /** YYYY-MM-DD of a proleptic Gregorian date (UTC arithmetic: no zone can shift it). */
 export function formatIsoDate(year: number, month: number, day: number): string {

@@ -34,14 +34,9 @@ function parseFraction(value: string): Fraction | undefined {
   return { numerator, denominator };
 }
 
-const fractionSchema = z
-  .string()
-  .refine(
-    (value) => parseFraction(value) !== undefined,
-    "Anteil als Bruch zwischen 0 und 1 angeben, z. B. 1/3",
-  );
+const fractionSchema = z.string().refine((value) => parseFraction(value) !== undefined, "points.fraction");
 
-const points = z.int("Ganze Zahl angeben").min(0).max(1000);
+const points = z.int("field.integer").min(0).max(1000);
 
 export const pointsRuleSchema = z
   .object({
@@ -60,7 +55,7 @@ export const pointsRuleSchema = z
         { time: "11:00", points: 2 },
         { time: "14:00", points: 2 },
       ]),
-    recallDivisor: z.int("Ganze Zahl angeben").min(1).max(10).default(2),
+    recallDivisor: z.int("field.integer").min(1).max(10).default(2),
     recallMinimum: points.default(1),
   })
   .superRefine((rule, ctx) => {
@@ -69,7 +64,7 @@ export const pointsRuleSchema = z
       const previous = ratios[i - 1];
       const current = ratios[i];
       if (previous && current && compare(previous, current) >= 0) {
-        ctx.addIssue({ code: "custom", path: ["tiers", i, "upTo"], message: "Stufen aufsteigend angeben" });
+        ctx.addIssue({ code: "custom", path: ["tiers", i, "upTo"], message: "points.tiersAscending" });
       }
     }
   });

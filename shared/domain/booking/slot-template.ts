@@ -12,7 +12,7 @@ import { addDays, hhmmSchema, isIsoDate, isoDateSchema, isoWeekday, localDate } 
 
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const weekdaySchema = z.enum(weekdays, {
-  error: "Wochentag als mon, tue, wed, thu, fri, sat oder sun",
+  error: "template.weekday",
 });
 export type Weekday = z.infer<typeof weekdaySchema>;
 
@@ -23,14 +23,14 @@ const timesSchema = (defaults: readonly string[]) =>
   z
     .array(hhmmSchema)
     .max(48)
-    .refine((times) => new Set(times).size === times.length, "Uhrzeiten doppelt angegeben")
+    .refine((times) => new Set(times).size === times.length, "template.timesDuplicate")
     .default(() => [...defaults]);
 
 /** Most specific override wins: weekday+time, then time only, then weekday only. */
 export const placesOverrideSchema = z.object({
   weekday: weekdaySchema.optional(),
   time: hhmmSchema.optional(),
-  places: z.int("Ganze Zahl angeben").min(0).max(100),
+  places: z.int("field.integer").min(0).max(100),
 });
 export type PlacesOverride = z.infer<typeof placesOverrideSchema>;
 
@@ -39,7 +39,7 @@ export const defaultTimeZone = "Europe/Berlin";
 
 export const timeZoneSchema = z
   .string()
-  .refine((zone) => IANAZone.isValidZone(zone), "Unbekannte Zeitzone (z. B. Europe/Berlin)");
+  .refine((zone) => IANAZone.isValidZone(zone), "template.timeZoneUnknown");
 
 /**
  * The stored template. `timeZone` is optional on purpose: a template that
@@ -49,8 +49,8 @@ export const timeZoneSchema = z
 export const slotTemplateSchema = z
   .object({
     timeZone: timeZoneSchema.optional(),
-    slotMinutes: z.int("Ganze Zahl angeben").min(15).max(720).default(120),
-    horizonDays: z.int("Ganze Zahl angeben").min(1).max(366).default(56),
+    slotMinutes: z.int("field.integer").min(15).max(720).default(120),
+    horizonDays: z.int("field.integer").min(1).max(366).default(56),
     times: z
       .object({
         mon: timesSchema(MON_TO_THU),
@@ -63,7 +63,7 @@ export const slotTemplateSchema = z
       })
       // prefault: a missing `times` runs through the per-weekday defaults above.
       .prefault({}),
-    placesPerConsultant: z.int("Ganze Zahl angeben").min(0).max(100).default(4),
+    placesPerConsultant: z.int("field.integer").min(0).max(100).default(4),
     placesOverrides: z
       .array(placesOverrideSchema)
       .max(200)
@@ -84,7 +84,8 @@ export const slotTemplateSchema = z
           ctx.addIssue({
             code: "custom",
             path: ["times", weekday],
-            message: `Slots überschneiden sich: Abstand kleiner als ${template.slotMinutes} Minuten`,
+            message: "template.overlap",
+            params: { minutes: template.slotMinutes },
           });
           break;
         }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rescheduleSchema } from "../../../shared/contracts/booking.ts";
+import { formatMessage, translateIssue } from "../../../shared/contracts/messages.ts";
 import {
   bookingInputSchema,
   isInFuture,
@@ -16,7 +17,7 @@ const valid = {
 const messagesFor = (input: unknown, path: string) =>
   (bookingInputSchema.safeParse(input).error?.issues ?? [])
     .filter((issue) => issue.path.join(".") === path)
-    .map((issue) => issue.message);
+    .map((issue) => translateIssue(issue, "de"));
 
 describe("bookingInputSchema", () => {
   it("accepts a valid booking and normalises it", () => {
@@ -94,7 +95,7 @@ describe("bookingInputSchema", () => {
 
   it("reports every missing field in German", () => {
     const result = bookingInputSchema.safeParse({});
-    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), translateIssue(issue, "de")])).toEqual([
       ["date", "Datum fehlt"],
       ["time", "Uhrzeit fehlt"],
       ["firstName", "Vorname fehlt"],
@@ -128,7 +129,8 @@ describe("phone numbers", () => {
     ["+49 171 1234567 8901 23", "Telefonnummer: 6 bis 15 Ziffern angeben"],
     ["+0 171 1234567", "Telefonnummer: ungültige Ländervorwahl"],
   ])("rejects %s", (raw, message) => {
-    expect(normalizePhone(raw)).toEqual({ ok: false, message });
+    const result = normalizePhone(raw);
+    expect(result.ok ? result.phone : formatMessage(result.message, "de")).toBe(message);
     expect(messagesFor({ ...valid, phone: raw }, "phone")).toEqual([message]);
   });
 });

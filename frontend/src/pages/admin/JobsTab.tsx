@@ -5,7 +5,7 @@ import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { Table } from "../../components/Table.tsx";
 import { toast } from "../../components/toast.tsx";
 import { errorMessage } from "../../components/ui.tsx";
-import { formatDateTime, formatDay, formatNumber, t, tMaybe } from "../../i18n/index.ts";
+import { apiText, formatDateTime, formatDay, formatNumber, t, tMaybe } from "../../i18n/index.ts";
 import { type Job, type JobRun, listRuns, startRun } from "./jobRuns.ts";
 
 /** How often the tab asks for the runs while one is running. */
@@ -79,7 +79,7 @@ function RunResult(props: { run: JobRun }) {
       when={props.run.status !== "failed"}
       fallback={
         <div class="notice error" role="alert">
-          {t("admin.jobs.failed", { job: t(`admin.jobs.${props.run.job}`) })} {props.run.error ?? ""}
+          {t("admin.jobs.failed", { job: t(`admin.jobs.${props.run.job}`) })} {apiText(props.run.error ?? "")}
         </div>
       }
     >
