@@ -6,16 +6,17 @@ import { z } from "zod";
  */
 export const bookingRulesSchema = z
   .object({
+    // zod's own checks carry generic catalogue texts with the limit filled in.
     minNoticeMinutes: z
-      .int("Ganze Zahl angeben")
-      .min(0, "Nicht negativ")
-      .max(10_080, "Höchstens eine Woche (10080 Minuten)")
+      .int()
+      .min(0)
+      .max(10_080)
       .default(0)
       .describe("Minutes a slot must lie ahead to be booked; 0 = not in the past"),
     maxBookingsPerConsultantPerDay: z
-      .int("Ganze Zahl angeben")
-      .min(1, "Mindestens 1")
-      .max(100, "Höchstens 100")
+      .int()
+      .min(1)
+      .max(100)
       .optional()
       .describe("At most this many bookings per consultant and day; no limit when absent"),
   })
