@@ -43,6 +43,8 @@ export const defaultNeeds: readonly Need[] = ["table:read", "table:write"];
  */
 export const extraNeeds: Partial<Record<LambdaSpec["name"], readonly Need[]>> = {
   system: ["table:read", "exports:check", "secret:google"],
+  // Profiles are read-only: the booking transaction writes customers.
+  customers: ["table:read"],
   auth: ["secret:bootstrap-users", "secret:origin-verify"],
   "generate-availability": ["secret:google"],
   "check-outcomes": ["secret:google"],
@@ -51,7 +53,7 @@ export const extraNeeds: Partial<Record<LambdaSpec["name"], readonly Need[]>> = 
 };
 
 /** Functions whose own entry replaces the default instead of adding to it. */
-const replacesDefault: ReadonlySet<LambdaSpec["name"]> = new Set(["system"]);
+const replacesDefault: ReadonlySet<LambdaSpec["name"]> = new Set(["system", "customers"]);
 
 export function needsOf(spec: LambdaSpec): ReadonlySet<Need> {
   const extra = extraNeeds[spec.name] ?? [];

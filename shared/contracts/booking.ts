@@ -100,6 +100,10 @@ export const bookingSchema = z
     /** Every outcome change, oldest first. */
     outcomeHistory: z.array(outcomeChangeSchema).optional(),
     points: z.number().int(),
+    customerId: z
+      .string()
+      .optional()
+      .describe("The customer (by phone number); absent only until the one-off backfill has run"),
     sync: z.object({ state: syncStateSchema, reason: z.string().optional(), attempts: z.number().int() }),
     createdAt: z.string(),
     updatedAt: z.string(),

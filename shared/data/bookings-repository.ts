@@ -15,6 +15,7 @@ import {
 import type { OutboxEvent } from "../events/outbox.ts";
 import { type AuditInput, auditItem } from "./audit-repository.ts";
 import { dynamoClient } from "./clients.ts";
+import { customerItems, withCustomerId } from "./customers-repository.ts";
 import { unlessConditionFails } from "./errors.ts";
 import { parseItem } from "./items.ts";
 import { type ItemKey, keys } from "./keys.ts";
@@ -332,8 +333,8 @@ export interface IdempotencyRecord {
 }
 
 /**
- * Takes a place in the slot, stores the booking, its outbox event and the
- * idempotency record in one transaction: all or nothing.
+ * Takes a place in the slot, stores the booking, its outbox event, its
+ * customer and the idempotency record in one transaction: all or nothing.
  */
 export async function createBooking(
   booking: StoredBooking,
@@ -342,6 +343,8 @@ export async function createBooking(
   audit?: AuditInput,
   rules: PlaceRules = {},
 ): Promise<CreateResult> {
+  // Every booking belongs to the customer of its phone number, whoever creates it.
+  booking = withCustomerId(booking);
   const loads = loadUpdates(booking, 1, booking.createdAt, { maxPerDay: rules.maxPerDay });
   const items: TransactItem[] = [
     takePlace(booking, rules),
@@ -355,6 +358,8 @@ export async function createBooking(
     // Day counter at index 2: its condition is the per-day limit.
     ...loads,
     outboxPut(booking.id, event),
+    // Unconditional: they never change which item's failure means what.
+    ...customerItems(booking),
     ...(audit ? [auditPut(audit)] : []),
   ];
   if (idempotency) {

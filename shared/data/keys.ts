@@ -15,12 +15,18 @@
  * | slot            | SLOTS                 | <date>#<time>    |                                   |
  * | booking         | BOOKING#<id>          | BOOKING          | AGENT#<agent> / <start>#<id>      |
  * |                 |                       |                  | gsi2: DAY#<date> / <time>#<id>    |
+ * | customer        | CUSTOMER#<id>         | PROFILE          |                                   |
+ * | customer booking| CUSTOMER#<id>         | BOOKING#<createdAt>#<bookingId> |                    |
  * | idempotency     | IDEMPOTENCY#<agent>#<key> | REQUEST      |                                   |
  * | outbox event    | OUTBOX#<aggregateId>  | <at>#<eventId>   |                                   |
  * | sync retry      | SYNCRETRY#<bookingId> | RETRY            | SYNCRETRY / <nextAttemptAt>       |
  * | job run         | RUN#<job>             | <at>             |                                   |
  * | consultant load | LOAD#<consultantId>   | DAY#<date> / WEEK#<yyyy-Www> |                       |
  * | over capacity   | OVERCAPACITY          | <date>#<time>#<bookingId> |                          |
+ *
+ * A customer's partition holds the profile and one immutable link per
+ * booking (written with it): one Query finds the profile and every booking id
+ * of the customer, without a third GSI on the booking item.
  *
  * All slots sit in one partition: a sales team's slots for 56 days are a few
  * hundred items, a week is one Query, and bookings touch one item each.
@@ -47,6 +53,7 @@ const prefix = {
   booking: "BOOKING",
   agent: "AGENT",
   day: "DAY",
+  customer: "CUSTOMER",
   idempotency: "IDEMPOTENCY",
   outbox: "OUTBOX",
   syncRetry: "SYNCRETRY",
@@ -112,6 +119,14 @@ export const keys = {
     gsi2sk: key(time, id),
   }),
   dayBookingsPartition: (date: string) => key(prefix.day, date),
+
+  customer: (id: string): ItemKey => ({ pk: key(prefix.customer, id), sk: "PROFILE" }),
+  /** Sorted by when the booking was made: its start changes with a reschedule, this never. */
+  customerBooking: (customerId: string, createdAt: string, bookingId: string): ItemKey => ({
+    pk: key(prefix.customer, customerId),
+    sk: key("BOOKING", createdAt, bookingId),
+  }),
+  customerPartition: (id: string) => key(prefix.customer, id),
 
   idempotency: (agent: string, idempotencyKey: string): ItemKey => ({
     pk: key(prefix.idempotency, agent, idempotencyKey),

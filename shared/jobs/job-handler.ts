@@ -7,6 +7,7 @@ import type { Context } from "aws-lambda";
 import { config } from "../config.ts";
 import type { JobEvent } from "../contracts/jobs.ts";
 import { seedConsultants } from "../data/consultants-repository.ts";
+import { backfillCustomers } from "../data/customers-repository.ts";
 import { createObservability, metricNames, type Observability } from "../http/observability.ts";
 import { type JobRunControl, runWithRecord } from "./job-run.ts";
 
@@ -17,6 +18,21 @@ type JobPreparation = (logger: Observability["logger"]) => Promise<void>;
 let consultantsSeeded = false;
 
 /**
+ * Bookings made before customers existed get theirs once (a marker guards it,
+ * so later runs cost one Get). Runs at local start-up too: the platform's
+ * first availability run goes through this handler. A failure is logged and
+ * retried next run, never blocking availability.
+ */
+async function customersBackfilled(logger: Observability["logger"]): Promise<void> {
+  try {
+    const done = await backfillCustomers();
+    if (done > 0) logger.info("customers backfilled", { bookings: done });
+  } catch (error) {
+    logger.warn("customer backfill failed; retried next run", { error: String(error) });
+  }
+}
+
+/**
  * Work a job needs done before its own, by job name. Availability needs
  * consultants: those given at deploy (`-c consultants=…`, in this job's
  * environment only) are seeded on AWS as the local platform seeds them at start.
@@ -25,6 +41,7 @@ const preparations = new Map<string, JobPreparation>([
   [
     "generate-availability",
     async (logger) => {
+      await customersBackfilled(logger);
       if (consultantsSeeded) return;
       const seeded = await seedConsultants(config().CONSULTANTS);
       if (seeded > 0) logger.info("consultants seeded from CONSULTANTS", { seeded });

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { customerIdPattern, customerPhoneSchema } from "../domain/customers/customer.ts";
+import { customerOutcomes } from "../domain/customers/profile.ts";
+
+export const customerOutcomeSchema = z.enum(customerOutcomes);
+
+export const customerPhoneQuerySchema = z.object({
+  phone: customerPhoneSchema.describe("The phone number as typed; matched exactly in E.164 form"),
+});
+
+export const customerIdParamsSchema = z.object({
+  id: z.string().regex(customerIdPattern, "Unbekannter Kunde"),
+});
+
+const outcomeCountsSchema = z
+  .object(Object.fromEntries(customerOutcomes.map((outcome) => [outcome, z.number().int()])))
+  .meta({ id: "OutcomeCounts" });
+
+const customerNameSchema = z.object({ firstName: z.string(), lastName: z.string() });
+
+/** A past or upcoming appointment as agents see it: no notes, no other booking fields. */
+export const customerBookingSchema = z
+  .object({
+    date: z.string(),
+    time: z.string(),
+    start: z.string(),
+    status: z.enum(["booked", "cancelled"]),
+    outcome: customerOutcomeSchema,
+    agent: z.string(),
+    consultant: z.string().optional(),
+  })
+  .meta({ id: "CustomerBooking" });
+
+export const customerHistoryEntrySchema = customerBookingSchema
+  .extend({ id: z.string(), firstName: z.string(), lastName: z.string(), createdAt: z.string() })
+  .meta({ id: "CustomerHistoryEntry" });
+
+const profileFields = {
+  id: z.string().describe("Derived from the E.164 phone number (opaque)"),
+  phone: z.string().describe("E.164"),
+  names: z.array(customerNameSchema).describe("Names used, most recently used first (at most 10)"),
+  bookings: z.number().int().describe("All bookings made for this customer"),
+  outcomes: outcomeCountsSchema,
+  resolved: z.number().int().describe("completed + overhang + no_show + ghost"),
+  reliability: z
+    .number()
+    .nullable()
+    .describe("(completed + overhang) / resolved; null: a new customer with nothing resolved yet"),
+  risk: z
+    .enum(["low", "medium", "high"])
+    .describe("high at 3 no-shows (no_show + ghost), medium at 1, else low"),
+};
+
+export const customerProfileSchema = z
+  .object({
+    ...profileFields,
+    lastBookings: z
+      .array(customerBookingSchema)
+      .describe("The latest appointments, newest first (at most 5)"),
+  })
+  .meta({ id: "CustomerProfile" });
+
+export const customerHistorySchema = z
+  .object({
+    ...profileFields,
+    history: z.array(customerHistoryEntrySchema).describe("Every booking, newest appointment first"),
+  })
+  .meta({ id: "CustomerHistory" });
+
+export type CustomerProfile = z.infer<typeof customerProfileSchema>;
+export type CustomerHistory = z.infer<typeof customerHistorySchema>;

@@ -1,0 +1,250 @@
+import { BatchGetCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { mapWithLimit } from "../concurrency.ts";
+import { config } from "../config.ts";
+import { customerIdOf, encodeName } from "../domain/customers/customer.ts";
+import { type CustomerBooking, customerOutcomes } from "../domain/customers/profile.ts";
+import { dynamoClient } from "./clients.ts";
+import { parseItem } from "./items.ts";
+import { keys } from "./keys.ts";
+import { queryAll } from "./query.ts";
+import { indexes } from "./table.ts";
+import { type TransactItem, transactWrite } from "./transactions.ts";
+
+const table = () => config().TABLE_NAME;
+
+/** What the customer write needs of a booking. */
+export interface CustomerOfBooking {
+  id: string;
+  customerId?: string | undefined;
+  phone: string;
+  firstName: string;
+  lastName: string;
+  createdAt: string;
+}
+
+/**
+ * The customer's side of a new booking, for the booking's own transaction:
+ * the profile (created on first use; the name pair added to a string set,
+ * which dedupes and commutes, so concurrent bookings of one customer never
+ * lose a name and need no read before the write) and an immutable link to
+ * the booking. No conditions: these items never cancel a booking.
+ */
+export function customerItems(booking: CustomerOfBooking): TransactItem[] {
+  const { customerId } = booking;
+  if (!customerId) return [];
+  return [
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.customer(customerId),
+        UpdateExpression:
+          "SET #type = :type, id = :id, phone = :phone, createdAt = if_not_exists(createdAt, :at), updatedAt = :at ADD #names :name",
+        ExpressionAttributeNames: { "#type": "type", "#names": "names" },
+        ExpressionAttributeValues: {
+          ":type": "customer",
+          ":id": customerId,
+          ":phone": booking.phone,
+          ":at": booking.createdAt,
+          ":name": new Set([encodeName(booking)]),
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: table(),
+        Item: {
+          ...keys.customerBooking(customerId, booking.createdAt, booking.id),
+          type: "customer-booking",
+          bookingId: booking.id,
+        },
+      },
+    },
+  ];
+}
+
+/** The customer a booking belongs to: derived from its (already normalised) phone number. */
+export function withCustomerId<B extends { phone: string; customerId?: string | undefined }>(booking: B): B {
+  return booking.customerId ? booking : { ...booking, customerId: customerIdOf(booking.phone) };
+}
+
+const customerSchema = z
+  .object({
+    id: z.string(),
+    phone: z.string(),
+    names: z.set(z.string()).default(new Set()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .loose();
+export type StoredCustomer = z.infer<typeof customerSchema>;
+
+const linkSchema = z.object({ bookingId: z.string() }).loose();
+
+/** The booking fields a profile counts; stored outcomes in the analytics vocabulary ("appeared" → "completed"). */
+const customerBookingSchema: z.ZodType<CustomerBooking> = z
+  .object({
+    id: z.string(),
+    date: z.string(),
+    time: z.string(),
+    start: z.string(),
+    status: z.enum(["booked", "cancelled"]),
+    outcome: z
+      .string()
+      .transform((outcome) => (outcome === "appeared" ? "completed" : outcome))
+      .pipe(z.enum(customerOutcomes)),
+    agent: z.string(),
+    consultant: z.string().optional(),
+    firstName: z.string(),
+    lastName: z.string(),
+    createdAt: z.string(),
+  })
+  .transform(({ consultant, ...booking }) => ({ ...booking, ...(consultant ? { consultant } : {}) }));
+
+const batchGetSize = 100;
+const batchAttempts = 8;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const bookingAttributes =
+  "id, #date, #time, #start, #status, outcome, agent, consultant, firstName, lastName, createdAt";
+
+/** Bookings by id (BatchGet in hundreds, unprocessed keys sent again); ids that do not exist are skipped. */
+async function bookingsById(ids: readonly string[]): Promise<CustomerBooking[]> {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += batchGetSize)
+    chunks.push(ids.slice(start, start + batchGetSize));
+  const pages = await mapWithLimit(chunks, 4, async (chunk) => {
+    const items: Record<string, unknown>[] = [];
+    let pending: Record<string, unknown>[] = chunk.map((id) => ({ ...keys.booking(id) }));
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > batchAttempts) throw new Error(`${pending.length} bookings left unread after retries`);
+      if (attempt > 1) await sleep(Math.random() * Math.min(1_000, 50 * 2 ** attempt));
+      const result = await dynamoClient().send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table()]: {
+              Keys: pending,
+              ConsistentRead: true,
+              ProjectionExpression: bookingAttributes,
+              ExpressionAttributeNames: {
+                "#date": "date",
+                "#time": "time",
+                "#start": "start",
+                "#status": "status",
+              },
+            },
+          },
+        }),
+      );
+      items.push(...(result.Responses?.[table()] ?? []));
+      pending = result.UnprocessedKeys?.[table()]?.Keys ?? [];
+    }
+    return items;
+  });
+  return pages.flat().map((item) => parseItem("booking", customerBookingSchema, item));
+}
+
+export interface CustomerRecord {
+  customer: StoredCustomer;
+  bookings: CustomerBooking[];
+}
+
+/**
+ * A customer and all their bookings: one Query of the customer's partition
+ * (profile and booking links), then the bookings by id. Outcomes are read
+ * from the bookings themselves, so the counts are always the bookings' own.
+ */
+export async function customerWithBookings(id: string): Promise<CustomerRecord | undefined> {
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.customerPartition(id) },
+    ConsistentRead: true,
+  });
+  const profile = items.find((item) => item.sk === keys.customer(id).sk);
+  if (!profile) return undefined;
+  const bookingIds = items
+    .filter((item) => item !== profile)
+    .map((item) => parseItem("customer booking", linkSchema, item).bookingId);
+  return {
+    customer: parseItem("customer", customerSchema, profile),
+    bookings: await bookingsById(bookingIds),
+  };
+}
+
+export async function getCustomer(id: string): Promise<StoredCustomer | undefined> {
+  const result = await dynamoClient().send(
+    new GetCommand({ TableName: table(), Key: keys.customer(id), ConsistentRead: true }),
+  );
+  return result.Item ? parseItem("customer", customerSchema, result.Item) : undefined;
+}
+
+export const customersBackfillMarker = "customers-backfill-v1";
+
+const legacyBookingSchema = z
+  .object({
+    id: z.string(),
+    phone: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    createdAt: z.string(),
+    customerId: z.string().optional(),
+  })
+  .loose();
+
+/**
+ * One-off: gives every booking made before customers existed its customer
+ * (booking's `customerId`, profile, link), each booking in one transaction.
+ * Idempotent twice over: done once a marker says so, and each write is
+ * conditional on the booking still lacking a customer (the name set and the
+ * link are idempotent anyway). Bookings are found day by day through the
+ * slot dates (Query only: functions are not granted Scan). Returns how many
+ * bookings got a customer; 0 once done.
+ */
+export async function backfillCustomers(): Promise<number> {
+  const marker = await dynamoClient().send(
+    new GetCommand({ TableName: table(), Key: keys.marker(customersBackfillMarker), ConsistentRead: true }),
+  );
+  if (marker.Item) return 0;
+  const slotKeys = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.slotsPartition() },
+    ProjectionExpression: "#date",
+    ExpressionAttributeNames: { "#date": "date" },
+  });
+  const dates = [...new Set(slotKeys.map((item) => String(item.date)))];
+  const counts = await mapWithLimit(dates, 4, async (date) => {
+    const items = await queryAll({
+      TableName: table(),
+      IndexName: indexes.gsi2,
+      KeyConditionExpression: "gsi2pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.dayBookingsPartition(date) },
+    });
+    let done = 0;
+    for (const item of items) {
+      const booking = withCustomerId(parseItem("booking", legacyBookingSchema, item));
+      if (item.customerId !== undefined) continue;
+      const result = await transactWrite([
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.booking(booking.id),
+            UpdateExpression: "SET customerId = :customer",
+            ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(customerId)",
+            ExpressionAttributeValues: { ":customer": booking.customerId },
+          },
+        },
+        ...customerItems(booking),
+      ]);
+      if (result.ok) done += 1;
+    }
+    return done;
+  });
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...keys.marker(customersBackfillMarker), doneAt: new Date().toISOString() },
+    }),
+  );
+  return counts.reduce((sum, count) => sum + count, 0);
+}

@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { normalizePhone } from "../booking/booking-input.ts";
+
+/**
+ * A customer is identified by the normalised phone number (E.164). The id is
+ * derived from it, so the booking transaction knows the customer without a
+ * lookup: the first 96 bits of SHA-256 over the E.164 number, in hex. Opaque
+ * rather than the digits themselves, so ids that travel further than the
+ * profile (URLs, exports, events, analytics) do not carry phone numbers. It
+ * is a pseudonym, not a secret: anyone holding the number can compute it,
+ * which is exactly the access an exact phone lookup gives anyway.
+ */
+export function customerIdOf(e164Phone: string): string {
+  return createHash("sha256").update(`customer:${e164Phone}`).digest("hex").slice(0, 24);
+}
+
+export const customerIdPattern = /^[0-9a-f]{24}$/;
+
+/** A phone number as typed, in E.164 form; the message names what is wrong (as when booking). */
+export const customerPhoneSchema = z
+  .string({ error: "Telefonnummer fehlt" })
+  .max(40, "Telefonnummer: höchstens 40 Zeichen")
+  .transform((value, ctx) => {
+    const result = normalizePhone(value);
+    if (result.ok) return result.phone;
+    ctx.issues.push({ code: "custom", message: result.message, input: value });
+    return z.NEVER;
+  });
+
+export interface CustomerName {
+  firstName: string;
+  lastName: string;
+}
+
+/**
+ * A first/last name pair as one string set element: JSON, so no separator
+ * character in a name can make two pairs collide.
+ */
+export function encodeName(name: CustomerName): string {
+  return JSON.stringify([name.firstName, name.lastName]);
+}
+
+export function decodeName(encoded: string): CustomerName | undefined {
+  try {
+    const value: unknown = JSON.parse(encoded);
+    if (Array.isArray(value) && value.length === 2) {
+      const [firstName, lastName]: unknown[] = value;
+      if (typeof firstName === "string" && typeof lastName === "string") return { firstName, lastName };
+    }
+  } catch {
+    // not a pair: skipped
+  }
+  return undefined;
+}
