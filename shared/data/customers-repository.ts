@@ -104,8 +104,24 @@ const customerBookingSchema: z.ZodType<CustomerBooking> = z
 const batchGetSize = 100;
 const batchAttempts = 8;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const bookingAttributes =
-  "id, #date, #time, #start, #status, outcome, agent, consultant, firstName, lastName, createdAt";
+// Only what a profile shows (never the note); every name aliased, several are reserved words.
+const bookingAttributes = [
+  "id",
+  "date",
+  "time",
+  "start",
+  "status",
+  "outcome",
+  "agent",
+  "consultant",
+  "firstName",
+  "lastName",
+  "createdAt",
+];
+const projection = {
+  ProjectionExpression: bookingAttributes.map((_, i) => `#a${i}`).join(", "),
+  ExpressionAttributeNames: Object.fromEntries(bookingAttributes.map((name, i) => [`#a${i}`, name])),
+};
 
 /** Bookings by id (BatchGet in hundreds, unprocessed keys sent again); ids that do not exist are skipped. */
 async function bookingsById(ids: readonly string[]): Promise<CustomerBooking[]> {
@@ -124,13 +140,7 @@ async function bookingsById(ids: readonly string[]): Promise<CustomerBooking[]> 
             [table()]: {
               Keys: pending,
               ConsistentRead: true,
-              ProjectionExpression: bookingAttributes,
-              ExpressionAttributeNames: {
-                "#date": "date",
-                "#time": "time",
-                "#start": "start",
-                "#status": "status",
-              },
+              ...projection,
             },
           },
         }),
@@ -218,12 +228,12 @@ export async function backfillCustomers(): Promise<number> {
       TableName: table(),
       IndexName: indexes.gsi2,
       KeyConditionExpression: "gsi2pk = :pk",
+      FilterExpression: "attribute_not_exists(customerId)",
       ExpressionAttributeValues: { ":pk": keys.dayBookingsPartition(date) },
     });
     let done = 0;
     for (const item of items) {
       const booking = withCustomerId(parseItem("booking", legacyBookingSchema, item));
-      if (item.customerId !== undefined) continue;
       const result = await transactWrite([
         {
           Update: {
