@@ -5,7 +5,7 @@ import { HttpError } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
 
-const unknownCustomer = () => new HttpError("not_found", "Zu dieser Nummer gibt es noch keinen Kunden.");
+const unknownCustomer = () => new HttpError("not_found", "customer.notFound");
 
 async function customer(id: string) {
   const record = await customerWithBookings(id);

@@ -9,7 +9,7 @@ export const customerPhoneQuerySchema = z.object({
 });
 
 export const customerIdParamsSchema = z.object({
-  id: z.string().regex(customerIdPattern, "Unbekannter Kunde"),
+  id: z.string().regex(customerIdPattern, "customer.idInvalid"),
 });
 
 const outcomeCountsSchema = z

@@ -141,6 +141,11 @@ export const messages = {
   // Bookings.
   "booking.idUnknown": { de: "Unbekannte Buchungsnummer", en: "Unknown booking number" },
   "booking.notFound": { de: "Diese Buchung gibt es nicht.", en: "This booking does not exist." },
+  "customer.notFound": {
+    de: "Zu dieser Nummer gibt es noch keinen Kunden.",
+    en: "There is no customer with this number yet.",
+  },
+  "customer.idInvalid": { de: "Unbekannte Kundennummer", en: "Unknown customer id" },
   "booking.slotFull": {
     de: "Dieser Termin ist leider schon ausgebucht.",
     en: "Sorry, this appointment slot is already fully booked.",

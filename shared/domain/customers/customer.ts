@@ -19,8 +19,8 @@ export const customerIdPattern = /^[0-9a-f]{24}$/;
 
 /** A phone number as typed, in E.164 form; the message names what is wrong (as when booking). */
 export const customerPhoneSchema = z
-  .string({ error: "Telefonnummer fehlt" })
-  .max(40, "Telefonnummer: höchstens 40 Zeichen")
+  .string({ error: "booking.phoneMissing" })
+  .max(40, "booking.phoneTooLong")
   .transform((value, ctx) => {
     const result = normalizePhone(value);
     if (result.ok) return result.phone;
