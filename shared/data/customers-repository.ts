@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { mapWithLimit } from "../concurrency.ts";
 import { config } from "../config.ts";
-import { customerIdOf, encodeName } from "../domain/customers/customer.ts";
+import { customerIdOf, customerPhoneOf, encodeName } from "../domain/customers/customer.ts";
 import { type CustomerBooking, customerOutcomes } from "../domain/customers/profile.ts";
 import { dynamoClient } from "./clients.ts";
 import { parseItem } from "./items.ts";
@@ -44,7 +44,7 @@ export function customerItems(booking: CustomerOfBooking): TransactItem[] {
         ExpressionAttributeValues: {
           ":type": "customer",
           ":id": customerId,
-          ":phone": booking.phone,
+          ":phone": customerPhoneOf(booking.phone),
           ":at": booking.createdAt,
           ":name": new Set([encodeName(booking)]),
         },
@@ -65,7 +65,9 @@ export function customerItems(booking: CustomerOfBooking): TransactItem[] {
 
 /** The customer a booking belongs to: derived from its (already normalised) phone number. */
 export function withCustomerId<B extends { phone: string; customerId?: string | undefined }>(booking: B): B {
-  return booking.customerId ? booking : { ...booking, customerId: customerIdOf(booking.phone) };
+  return booking.customerId
+    ? booking
+    : { ...booking, customerId: customerIdOf(customerPhoneOf(booking.phone)) };
 }
 
 const customerSchema = z
