@@ -2,8 +2,9 @@ import { BatchGetCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { mapWithLimit } from "../concurrency.ts";
 import { config } from "../config.ts";
+import { legacyOutcomes, outcomeSchema } from "../domain/booking/outcomes.ts";
 import { customerIdOf, customerPhoneOf, encodeName } from "../domain/customers/customer.ts";
-import { type CustomerBooking, customerOutcomes } from "../domain/customers/profile.ts";
+import type { CustomerBooking } from "../domain/customers/profile.ts";
 import { dynamoClient } from "./clients.ts";
 import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
@@ -83,7 +84,7 @@ export type StoredCustomer = z.infer<typeof customerSchema>;
 
 const linkSchema = z.object({ bookingId: z.string() }).loose();
 
-/** The booking fields a profile counts; stored outcomes in the analytics vocabulary ("appeared" → "completed"). */
+/** The booking fields a profile counts; an outcome stored under an old name reads as its new one. */
 const customerBookingSchema: z.ZodType<CustomerBooking> = z
   .object({
     id: z.string(),
@@ -93,8 +94,8 @@ const customerBookingSchema: z.ZodType<CustomerBooking> = z
     status: z.enum(["booked", "cancelled"]),
     outcome: z
       .string()
-      .transform((outcome) => (outcome === "appeared" ? "completed" : outcome))
-      .pipe(z.enum(customerOutcomes)),
+      .transform((outcome) => legacyOutcomes.get(outcome) ?? outcome)
+      .pipe(outcomeSchema),
     agent: z.string(),
     consultant: z.string().optional(),
     firstName: z.string(),

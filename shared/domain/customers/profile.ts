@@ -1,24 +1,16 @@
+import { legacyOutcomes, type Outcome, outcomeSchema } from "../booking/outcomes.ts";
 import { type CustomerName, decodeName, encodeName } from "./customer.ts";
 
-/** The outcomes a customer's bookings are counted by (the analytics definitions' list). */
-export const customerOutcomes = [
-  "pending",
-  "completed",
-  "overhang",
-  "no_show",
-  "ghost",
-  "cancelled",
-  "rescheduled",
-  "consultant_change",
-] as const;
-export type CustomerOutcome = (typeof customerOutcomes)[number];
+/** The outcomes a customer's bookings are counted by: the booking's own list (the analytics definitions'). */
+export const customerOutcomes = outcomeSchema.options;
+export type CustomerOutcome = Outcome;
 export type OutcomeCounts = Record<CustomerOutcome, number>;
 export type RiskClass = "low" | "medium" | "high";
 
-/** Stored outcomes in the vocabulary above: "appeared" is the old name of "completed" (until migrated). */
+/** A stored outcome in today's vocabulary (an old name read as its new one), or undefined if unknown. */
 export function customerOutcomeOf(stored: string): CustomerOutcome | undefined {
-  const outcome = stored === "appeared" ? "completed" : stored;
-  return (customerOutcomes as readonly string[]).includes(outcome) ? (outcome as CustomerOutcome) : undefined;
+  const parsed = outcomeSchema.safeParse(legacyOutcomes.get(stored) ?? stored);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function countOutcomes(outcomes: Iterable<CustomerOutcome>): OutcomeCounts {
