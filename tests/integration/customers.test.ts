@@ -180,6 +180,7 @@ describe("customers", () => {
       start,
       end: `${date}T10:00:00.000Z`,
       consultants: ["c1"],
+      places: { c1: 4 },
       capacity: 4,
       updatedAt: new Date().toISOString(),
     });
