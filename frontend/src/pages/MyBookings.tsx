@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import type { Booking } from "../../../shared/contracts/booking.ts";
 import { ApiError, api } from "../api/client.ts";
+import { type BookingView, consultantName, outcomeLabel, potentialLabel } from "../bookingFacts.ts";
 import { AsyncView } from "../components/AsyncView.tsx";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { createSubmit } from "../components/form.ts";
@@ -12,7 +13,7 @@ import { formatDay, t } from "../i18n/index.ts";
 
 const name = (booking: Booking) => `${booking.firstName} ${booking.lastName}`;
 
-function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: () => void }) {
+function BookingRow(props: { booking: BookingView; onCancel?: () => void; onMove?: () => void }) {
   const b = () => props.booking;
   const action = (label: "mine.reschedule" | "mine.cancel", kind: string, onClick?: () => void) => (
     <button
@@ -24,9 +25,13 @@ function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: (
       {t(label)}
     </button>
   );
-  const state = () => (b().status === "cancelled" ? t("status.cancelled") : t(`outcome.${b().outcome}`));
+  const state = () => (b().status === "cancelled" ? t("status.cancelled") : outcomeLabel(b().outcome));
   return (
-    <li class="booking" classList={{ cancelled: b().status === "cancelled" }} data-booking={b().id}>
+    <li
+      class="booking"
+      classList={{ cancelled: b().status === "cancelled", "over-capacity": Boolean(b().overCapacity) }}
+      data-booking={b().id}
+    >
       <div class="booking-when">{t("mine.when", { day: formatDay(b().date), time: b().time })}</div>
       <div class="booking-who">
         <strong>{name(b())}</strong>
@@ -36,13 +41,26 @@ function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: (
         <Show when={b().note}>
           <span class="muted note">{b().note}</span>
         </Show>
+        <Show when={consultantName(b().consultant)}>
+          {(consultant) => (
+            <span class="muted small booking-consultant">{t("mine.consultant", { name: consultant() })}</span>
+          )}
+        </Show>
       </div>
       <div class="booking-badges">
+        <Show when={b().overCapacity && b().status === "booked"}>
+          <span class="badge over-capacity" title={t("mine.overCapacityHint")}>
+            ⚠ {t("mine.overCapacity")}
+          </span>
+        </Show>
         <span class={`badge outcome-${b().status === "cancelled" ? "cancelled" : b().outcome}`}>
           {state()}
         </span>
         <Show when={b().status === "booked"}>
           <span class={`badge sync-${b().sync.state}`}>{t(`sync.${b().sync.state}`)}</span>
+        </Show>
+        <Show when={b().potentialClass}>
+          {(potential) => <span class="badge potential">{potentialLabel(potential())}</span>}
         </Show>
         <span class="badge points">{t("common.points", { points: b().points })}</span>
       </div>
@@ -56,7 +74,7 @@ function BookingRow(props: { booking: Booking; onCancel?: () => void; onMove?: (
   );
 }
 
-function ReschedulePicker(props: { booking: Booking; onClose: () => void; onMoved: () => void }) {
+export function ReschedulePicker(props: { booking: Booking; onClose: () => void; onMoved: () => void }) {
   const today = todayInZone();
   const [slots, { refetch }] = createResource(() =>
     api.call("getAvailability", { query: { from: today, to: addDays(today, 14) } }).then((result) => {

@@ -1,0 +1,72 @@
+import { createResource, createRoot } from "solid-js";
+import type { Booking } from "../../shared/contracts/booking.ts";
+import { api } from "./api/client.ts";
+import type { MessageKey } from "./i18n/de.ts";
+import { t } from "./i18n/index.ts";
+
+/** The outcomes an appointment can end with (the analytics' list), in the order admins pick them. */
+export const outcomes = [
+  "pending",
+  "completed",
+  "overhang",
+  "no_show",
+  "ghost",
+  "cancelled",
+  "rescheduled",
+  "consultant_change",
+] as const;
+export type OutcomeName = (typeof outcomes)[number];
+
+/** Potential classes, the default first. */
+export const potentialClasses = ["standard", "normal", "top", "closer_needed", "recall"] as const;
+export type PotentialName = (typeof potentialClasses)[number];
+
+export interface OutcomeChange {
+  at: string;
+  by: string;
+  from: string;
+  to: string;
+}
+
+/** A booking with the facts the booking rework adds (all optional here: older items may lack them). */
+export type BookingView = Booking & {
+  consultant?: string | undefined;
+  overCapacity?: boolean | undefined;
+  potentialClass?: string | undefined;
+  outcomeSource?: string | undefined;
+  outcomeHistory?: readonly OutcomeChange[] | undefined;
+};
+
+export function outcomeLabel(outcome: string): string {
+  const key = `outcome.${outcome}` as MessageKey;
+  return key in outcomeKeys ? t(key) : outcome;
+}
+
+export function potentialLabel(potential: string): string {
+  const key = `potential.${potential}` as MessageKey;
+  return key in potentialKeys ? t(key) : potential;
+}
+
+const outcomeKeys: Partial<Record<MessageKey, true>> = Object.fromEntries(
+  [...outcomes, "appeared"].map((name) => [`outcome.${name}`, true]),
+);
+const potentialKeys: Partial<Record<MessageKey, true>> = Object.fromEntries(
+  potentialClasses.map((name) => [`potential.${name}`, true]),
+);
+
+/** Consultant id → name, loaded once per page visit (agents may read the list). */
+const [consultants, { refetch: reloadConsultants }] = createRoot(() =>
+  createResource(() =>
+    api
+      .call("listConsultants")
+      .then((list) => new Map(list.map((consultant) => [consultant.id, consultant.name]))),
+  ),
+);
+
+export { reloadConsultants };
+
+export function consultantName(id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  const names = consultants.error ? undefined : consultants.latest;
+  return names?.get(id) ?? id;
+}
