@@ -141,11 +141,19 @@ export function publicHolidays(state: GermanState, year: number): Holiday[] {
     .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 }
 
+/** A company holiday: its date (YYYY-MM-DD), or the date with the reason admins gave. */
+export type CompanyHoliday = string | { date: string; reason?: string | undefined };
+
 /** The part of a slot template that decides blocked dates. */
 export interface BlockedDateRules {
   holidayState: GermanState;
-  /** Company holidays (Betriebsferien, Brückentage), YYYY-MM-DD. */
-  companyHolidays: readonly string[];
+  /** Company holidays (Betriebsferien, Brückentage). */
+  companyHolidays: readonly CompanyHoliday[];
+}
+
+/** The date of a company holiday entry. */
+export function companyHolidayDate(entry: CompanyHoliday): string {
+  return typeof entry === "string" ? entry : entry.date;
 }
 
 // Holiday lists are pure functions of (state, year): cache them, since slot
@@ -166,14 +174,16 @@ function holidayIndex(state: GermanState, year: number): Map<string, string> {
 }
 
 /**
- * Why a date has no slots: the holiday's name, "Betriebsurlaub" for a company
- * holiday, or undefined when the date is not blocked.
+ * Why a date has no slots: the holiday's name, a company holiday's reason
+ * ("Betriebsurlaub" when none was given), or undefined when the date is not blocked.
  */
 export function blockedDateReason(rules: BlockedDateRules, date: string): string | undefined {
   const year = Number(date.slice(0, 4));
   const holiday = holidayIndex(rules.holidayState, year).get(date);
   if (holiday) return holiday;
-  return rules.companyHolidays.includes(date) ? "Betriebsurlaub" : undefined;
+  const company = rules.companyHolidays.find((entry) => companyHolidayDate(entry) === date);
+  if (company === undefined) return undefined;
+  return (typeof company === "string" ? undefined : company.reason) || "Betriebsurlaub";
 }
 
 /** True when `date` (YYYY-MM-DD) is a public holiday of the state or a company holiday. */

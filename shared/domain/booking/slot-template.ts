@@ -34,6 +34,12 @@ export const placesOverrideSchema = z.object({
 });
 export type PlacesOverride = z.infer<typeof placesOverrideSchema>;
 
+/** A blocked date with its reason (Betriebsurlaub, Brückentag, Inventur …). */
+export const companyHolidaySchema = z.object({
+  date: isoDateSchema,
+  reason: z.string().trim().max(80, "Grund: höchstens 80 Zeichen").optional(),
+});
+
 /** The zone slots are local to when neither the template nor the deployment names one. */
 export const defaultTimeZone = "Europe/Berlin";
 
@@ -69,8 +75,9 @@ export const slotTemplateSchema = z
       .max(200)
       .default(() => []),
     holidayState: germanStateSchema.default("NW"),
+    // A bare date (the original form) or a date with the reason shown to admins.
     companyHolidays: z
-      .array(isoDateSchema)
+      .array(z.union([isoDateSchema, companyHolidaySchema]))
       .max(1000)
       .default(() => []),
   })

@@ -147,4 +147,19 @@ describe("isBlockedDate", () => {
     expect(blockedDateReason(rules, "2026-12-31")).toBe("Betriebsurlaub");
     expect(blockedDateReason(rules, "2026-06-05")).toBeUndefined();
   });
+
+  it("blocks a company holiday given with a reason, and names that reason", () => {
+    const withReason = {
+      ...rules,
+      companyHolidays: [
+        ...rules.companyHolidays,
+        { date: "2026-06-05", reason: "Brückentag" },
+        { date: "2026-06-08" },
+      ],
+    };
+    expect(isBlockedDate(withReason, "2026-06-05")).toBe(true);
+    expect(blockedDateReason(withReason, "2026-06-05")).toBe("Brückentag");
+    expect(blockedDateReason(withReason, "2026-06-08")).toBe("Betriebsurlaub");
+    expect(blockedDateReason(withReason, "2026-12-24")).toBe("Betriebsurlaub");
+  });
 });

@@ -168,6 +168,11 @@ describe("generateSlots", () => {
     const slots = generateSlots(withTemplate({ companyHolidays: ["2026-06-05"] }), "2026-06-01", 7);
     const dates = new Set(slots.map((slot) => slot.date));
     expect([...dates]).toEqual(["2026-06-01", "2026-06-02", "2026-06-03"]); // 4 June Fronleichnam, 5 June company
+    const withReason = slotTemplateSchema.parse({
+      companyHolidays: [{ date: "2026-06-05", reason: "Brückentag" }],
+    });
+    const reasoned = generateSlots(withTimeZone(withReason), "2026-06-01", 7);
+    expect(reasoned.some((slot) => slot.date === "2026-06-05")).toBe(false);
     const berlin = generateSlots(withTemplate({ holidayState: "BE" }), "2026-06-01", 7);
     expect(berlin.some((slot) => slot.date === "2026-06-04")).toBe(true);
     // Karfreitag and Ostermontag 2026.
