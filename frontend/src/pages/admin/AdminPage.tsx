@@ -5,12 +5,14 @@ import { t } from "../../i18n/index.ts";
 import { AuditTab } from "./AuditTab.tsx";
 import { ConsultantsTab } from "./ConsultantsTab.tsx";
 import { JobsTab } from "./JobsTab.tsx";
+import { TemplateTab } from "./TemplateTab.tsx";
 import { UsersTab } from "./UsersTab.tsx";
 
 /** The tabs, their path segments (`/verwaltung/<segment>`) and panels; the first is the default. */
 const tabs = [
   ["users", "benutzer", UsersTab],
   ["consultants", "berater", ConsultantsTab],
+  ["template", "terminvorlage", TemplateTab],
   ["jobs", "jobs", JobsTab],
   ["audit", "protokoll", AuditTab],
 ] as const;

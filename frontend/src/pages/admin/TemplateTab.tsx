@@ -1,0 +1,403 @@
+import { createMemo, createResource, createSignal, For, Index } from "solid-js";
+import { type GermanState, germanStates } from "../../../../shared/domain/booking/holidays.ts";
+import type { PointsRule } from "../../../../shared/domain/booking/points.ts";
+import {
+  companyHolidaySchema,
+  type SlotTemplate,
+  type SlotTemplateSettings,
+  slotTemplateSchema,
+  type Weekday,
+  weekdays,
+  withTimeZone,
+} from "../../../../shared/domain/booking/slot-template.ts";
+import { ApiError, api } from "../../api/client.ts";
+import { AsyncView } from "../../components/AsyncView.tsx";
+import { apiFieldErrors, createSubmit } from "../../components/form.ts";
+import { LoaderButton } from "../../components/LoaderButton.tsx";
+import { TextField } from "../../components/TextField.tsx";
+import { toast } from "../../components/toast.tsx";
+import { Field, FormError } from "../../components/ui.tsx";
+import { timeZone } from "../../dates.ts";
+import { locale, t } from "../../i18n/index.ts";
+import { SettingsPreview } from "./SettingsPreview.tsx";
+import {
+  createActiveConsultants,
+  numberOrUndefined,
+  type PathErrors,
+  pathErrors,
+  splitTimes,
+} from "./settingsForm.ts";
+
+interface OverrideRow {
+  weekday: Weekday | "";
+  time: string;
+  places: string;
+}
+
+interface BlockedRow {
+  date: string;
+  reason: string;
+}
+
+interface Draft {
+  slotMinutes: string;
+  horizonDays: string;
+  placesPerConsultant: string;
+  holidayState: GermanState;
+  timeZone: string;
+  times: Record<Weekday, string>;
+  overrides: OverrideRow[];
+  blocked: BlockedRow[];
+}
+
+/** 2024-01-01 was a Monday: the weekday names in the site's language. */
+export function weekdayName(weekday: Weekday): string {
+  const date = new Date(Date.UTC(2024, 0, 1 + weekdays.indexOf(weekday)));
+  return new Intl.DateTimeFormat(locale() === "de" ? "de-DE" : "en-GB", {
+    weekday: "long",
+    timeZone: "UTC",
+  }).format(date);
+}
+
+function draftOf(template: SlotTemplateSettings): Draft {
+  return {
+    slotMinutes: String(template.slotMinutes),
+    horizonDays: String(template.horizonDays),
+    placesPerConsultant: String(template.placesPerConsultant),
+    holidayState: template.holidayState,
+    timeZone: template.timeZone ?? "",
+    times: Object.fromEntries(weekdays.map((day) => [day, template.times[day].join(", ")])) as Record<
+      Weekday,
+      string
+    >,
+    overrides: template.placesOverrides.map((override) => ({
+      weekday: override.weekday ?? "",
+      time: override.time ?? "",
+      places: String(override.places),
+    })),
+    blocked: template.companyHolidays.map((entry) =>
+      typeof entry === "string"
+        ? { date: entry, reason: "" }
+        : { date: entry.date, reason: entry.reason ?? "" },
+    ),
+  };
+}
+
+/** The draft as the API's body: the same shape the shared schema parses. */
+function inputOf(draft: Draft) {
+  return {
+    ...(draft.timeZone.trim() ? { timeZone: draft.timeZone.trim() } : {}),
+    slotMinutes: numberOrUndefined(draft.slotMinutes),
+    horizonDays: numberOrUndefined(draft.horizonDays),
+    placesPerConsultant: numberOrUndefined(draft.placesPerConsultant),
+    holidayState: draft.holidayState,
+    times: Object.fromEntries(weekdays.map((day) => [day, splitTimes(draft.times[day])])),
+    placesOverrides: draft.overrides.map((row) => ({
+      ...(row.weekday ? { weekday: row.weekday } : {}),
+      ...(row.time.trim() ? { time: row.time.trim() } : {}),
+      places: numberOrUndefined(row.places),
+    })),
+    companyHolidays: draft.blocked.map((row) => ({
+      date: row.date,
+      ...(row.reason.trim() ? { reason: row.reason.trim() } : {}),
+    })),
+  };
+}
+
+/** The schema's messages for the draft; a blocked date's row is checked alone for a precise message. */
+function validate(draft: Draft): { data?: SlotTemplateSettings; errors: PathErrors } {
+  const input = inputOf(draft);
+  const result = slotTemplateSchema.safeParse(input);
+  if (result.success) return { data: result.data, errors: {} };
+  const errors = pathErrors(result.error);
+  input.companyHolidays.forEach((row, index) => {
+    const own = companyHolidaySchema.safeParse(row);
+    if (own.success) return;
+    delete errors[`companyHolidays.${index}`];
+    Object.assign(errors, prefixed(pathErrors(own.error), `companyHolidays.${index}`));
+  });
+  return { errors };
+}
+
+function prefixed(errors: PathErrors, prefix: string): PathErrors {
+  return Object.fromEntries(Object.entries(errors).map(([path, message]) => [`${prefix}.${path}`, message]));
+}
+
+export function TemplateTab() {
+  const [settings, { refetch, mutate }] = createResource(() =>
+    Promise.all([api.call("getSlotTemplate"), api.call("getPointsRule")]),
+  );
+  return (
+    <AsyncView resource={settings} retry={refetch}>
+      {(value) => (
+        <TemplateForm
+          template={value()[0]}
+          rule={value()[1]}
+          onSaved={(template) => mutate([template, value()[1]])}
+        />
+      )}
+    </AsyncView>
+  );
+}
+
+function TemplateForm(props: {
+  template: SlotTemplateSettings;
+  rule: PointsRule;
+  onSaved: (template: SlotTemplateSettings) => void;
+}) {
+  const [draft, setDraft] = createSignal(draftOf(props.template));
+  const [showErrors, setShowErrors] = createSignal(false);
+  const [serverErrors, setServerErrors] = createSignal<PathErrors>({});
+  const consultants = createActiveConsultants();
+  const checked = createMemo(() => validate(draft()));
+  /** The preview keeps the last valid settings while the draft has an error. */
+  let lastValid: SlotTemplate = withTimeZone(props.template, timeZone());
+  const previewTemplate = createMemo(() => {
+    const data = checked().data;
+    if (data) lastValid = withTimeZone(data, timeZone());
+    return lastValid;
+  });
+  const error = (path: string) => serverErrors()[path] ?? (showErrors() ? checked().errors[path] : undefined);
+  const update = (change: Partial<Draft>) => {
+    setDraft({ ...draft(), ...change });
+    setServerErrors({});
+  };
+  const submit = createSubmit({
+    describe: (failure) => {
+      if (!(failure instanceof ApiError) || Object.keys(failure.fields).length === 0) return undefined;
+      setServerErrors(apiFieldErrors(failure) as PathErrors);
+      return failure.message;
+    },
+  });
+
+  function save(event: SubmitEvent) {
+    event.preventDefault();
+    setShowErrors(true);
+    const { data } = checked();
+    if (!data) {
+      queueMicrotask(() =>
+        document.querySelector<HTMLElement>(".template-form [aria-invalid='true']")?.focus(),
+      );
+      return;
+    }
+    void submit.run(async () => {
+      const stored = await api.call("putSlotTemplate", { body: data });
+      toast(t("admin.template.saved"));
+      setShowErrors(false);
+      props.onSaved(stored);
+    });
+  }
+
+  const numberField = (name: "slotMinutes" | "horizonDays" | "placesPerConsultant", label: string) => (
+    <TextField
+      id={`template-${name}`}
+      label={label}
+      type="number"
+      inputmode="numeric"
+      min="0"
+      error={error(name)}
+      value={draft()[name]}
+      onValue={(value) => update({ [name]: value })}
+    />
+  );
+
+  return (
+    <div class="settings-layout">
+      <form class="form card template-form" onSubmit={save} noValidate aria-busy={submit.busy()}>
+        <p class="muted">{t("admin.template.intro")}</p>
+        <FormError
+          message={
+            submit.failure() ?? (showErrors() && !checked().data ? t("admin.template.invalid") : undefined)
+          }
+        />
+        <fieldset class="weekday-times">
+          <legend>{t("admin.template.times")}</legend>
+          <p class="muted small">{t("admin.template.timesHint")}</p>
+          <For each={weekdays}>
+            {(day) => (
+              <TextField
+                id={`template-times-${day}`}
+                label={weekdayName(day)}
+                error={error(`times.${day}`) ?? firstIndexed(day)}
+                value={draft().times[day]}
+                placeholder="–"
+                spellcheck={false}
+                onValue={(value) => update({ times: { ...draft().times, [day]: value } })}
+              />
+            )}
+          </For>
+        </fieldset>
+        <div class="row">
+          {numberField("slotMinutes", t("admin.template.slotMinutes"))}
+          {numberField("horizonDays", t("admin.template.horizonDays"))}
+          {numberField("placesPerConsultant", t("admin.template.places"))}
+        </div>
+        <div class="row">
+          <Field id="template-state" label={t("admin.template.holidayState")} error={error("holidayState")}>
+            <select
+              id="template-state"
+              value={draft().holidayState}
+              onChange={(event) => update({ holidayState: event.currentTarget.value as GermanState })}
+            >
+              <For each={germanStates}>{(state) => <option value={state}>{state}</option>}</For>
+            </select>
+          </Field>
+          <TextField
+            id="template-timeZone"
+            label={t("admin.template.timeZone")}
+            hint={t("admin.template.timeZoneHint")}
+            error={error("timeZone")}
+            value={draft().timeZone}
+            placeholder={timeZone()}
+            spellcheck={false}
+            onValue={(value) => update({ timeZone: value })}
+          />
+        </div>
+
+        <fieldset>
+          <legend>{t("admin.template.overrides")}</legend>
+          <p class="muted small">{t("admin.template.overridesHint")}</p>
+          <Index each={draft().overrides}>
+            {(row, index) => {
+              const set = (change: Partial<OverrideRow>) =>
+                update({
+                  overrides: draft().overrides.map((item, at) =>
+                    at === index ? { ...item, ...change } : item,
+                  ),
+                });
+              const path = `placesOverrides.${index}`;
+              return (
+                <div class="settings-row" data-override={index}>
+                  <Field id={`override-weekday-${index}`} label={t("admin.template.overrideWeekday")}>
+                    <select
+                      id={`override-weekday-${index}`}
+                      value={row().weekday}
+                      onChange={(event) => set({ weekday: event.currentTarget.value as Weekday | "" })}
+                    >
+                      <option value="">{t("admin.template.anyWeekday")}</option>
+                      <For each={weekdays}>{(day) => <option value={day}>{weekdayName(day)}</option>}</For>
+                    </select>
+                  </Field>
+                  <TextField
+                    id={`override-time-${index}`}
+                    label={t("admin.template.overrideTime")}
+                    placeholder={t("admin.template.anyTime")}
+                    error={error(`${path}.time`)}
+                    value={row().time}
+                    onValue={(time) => set({ time })}
+                  />
+                  <TextField
+                    id={`override-places-${index}`}
+                    label={t("admin.template.overridePlaces")}
+                    type="number"
+                    min="0"
+                    error={error(`${path}.places`) ?? error(path)}
+                    value={row().places}
+                    onValue={(places) => set({ places })}
+                  />
+                  <RemoveButton
+                    row={index + 1}
+                    onClick={() => update({ overrides: draft().overrides.filter((_, at) => at !== index) })}
+                  />
+                </div>
+              );
+            }}
+          </Index>
+          <button
+            type="button"
+            class="button secondary small"
+            onClick={() =>
+              update({
+                overrides: [
+                  ...draft().overrides,
+                  { weekday: "", time: "", places: draft().placesPerConsultant },
+                ],
+              })
+            }
+          >
+            {t("admin.template.addOverride")}
+          </button>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("admin.template.blocked")}</legend>
+          <p class="muted small">{t("admin.template.blockedHint")}</p>
+          <Index each={draft().blocked}>
+            {(row, index) => {
+              const set = (change: Partial<BlockedRow>) =>
+                update({
+                  blocked: draft().blocked.map((item, at) => (at === index ? { ...item, ...change } : item)),
+                });
+              const path = `companyHolidays.${index}`;
+              return (
+                <div class="settings-row" data-blocked={index}>
+                  <TextField
+                    id={`blocked-date-${index}`}
+                    label={t("admin.template.blockedDate")}
+                    type="date"
+                    error={error(`${path}.date`) ?? error(path)}
+                    value={row().date}
+                    onValue={(date) => set({ date })}
+                  />
+                  <TextField
+                    id={`blocked-reason-${index}`}
+                    label={t("admin.template.blockedReason")}
+                    maxlength="80"
+                    error={error(`${path}.reason`)}
+                    value={row().reason}
+                    onValue={(reason) => set({ reason })}
+                  />
+                  <RemoveButton
+                    row={index + 1}
+                    onClick={() => update({ blocked: draft().blocked.filter((_, at) => at !== index) })}
+                  />
+                </div>
+              );
+            }}
+          </Index>
+          <button
+            type="button"
+            class="button secondary small"
+            onClick={() => update({ blocked: [...draft().blocked, { date: "", reason: "" }] })}
+          >
+            {t("admin.template.addBlocked")}
+          </button>
+        </fieldset>
+        <div class="actions">
+          <LoaderButton type="submit" busy={submit.busy()}>
+            {t("common.save")}
+          </LoaderButton>
+        </div>
+      </form>
+      <SettingsPreview
+        template={previewTemplate()}
+        rule={props.rule}
+        consultants={consultants()}
+        stale={!checked().data}
+      />
+    </div>
+  );
+
+  /** A wrong time in a weekday's list is reported at its index (`times.fri.2`): show it on the field. */
+  function firstIndexed(day: Weekday): string | undefined {
+    const prefix = `times.${day}.`;
+    const all = { ...(showErrors() ? checked().errors : {}), ...serverErrors() };
+    const found = Object.entries(all).find(([path]) => path.startsWith(prefix));
+    return found
+      ? `${splitTimes(draft().times[day])[Number(found[0].slice(prefix.length))] ?? ""}: ${found[1]}`
+      : undefined;
+  }
+}
+
+function RemoveButton(props: { row: number; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      class="button ghost small remove-row"
+      aria-label={t("admin.template.removeRow", { row: props.row })}
+      onClick={() => props.onClick()}
+    >
+      {t("admin.template.remove")}
+    </button>
+  );
+}

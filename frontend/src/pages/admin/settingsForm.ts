@@ -1,0 +1,39 @@
+import { createResource } from "solid-js";
+import type { z } from "zod";
+import { api } from "../../api/client.ts";
+
+/** Field errors keyed by the whole path (`times.fri`, `placesOverrides.0.places`), like the API's. */
+export type PathErrors = Record<string, string>;
+
+/** Zod issues → `{ "a.b.0": first message }`. */
+export function pathErrors(error: z.ZodError): PathErrors {
+  const found: PathErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    found[path] ??= issue.message;
+  }
+  return found;
+}
+
+/** A number input's text as the schema should see it: empty stays undefined (the default applies). */
+export function numberOrUndefined(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === "" ? undefined : Number(trimmed.replace(",", "."));
+}
+
+/** "09:00, 11:00 14:00" → ["09:00", "11:00", "14:00"]. */
+export function splitTimes(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+/** How many consultants the previews count with: the active ones, at least one. */
+export function createActiveConsultants() {
+  const [list] = createResource(() => api.call("listConsultantsAdmin"));
+  return () => {
+    const value = list.error ? undefined : list.latest;
+    return Math.max(1, value?.filter((consultant) => consultant.active).length ?? 1);
+  };
+}
