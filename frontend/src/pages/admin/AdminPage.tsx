@@ -3,8 +3,10 @@ import { For } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { t } from "../../i18n/index.ts";
 import { AuditTab } from "./AuditTab.tsx";
+import { BookingsTab } from "./BookingsTab.tsx";
 import { ConsultantsTab } from "./ConsultantsTab.tsx";
 import { JobsTab } from "./JobsTab.tsx";
+import { RulesTab } from "./RulesTab.tsx";
 import { TemplateTab } from "./TemplateTab.tsx";
 import { UsersTab } from "./UsersTab.tsx";
 
@@ -12,7 +14,9 @@ import { UsersTab } from "./UsersTab.tsx";
 const tabs = [
   ["users", "benutzer", UsersTab],
   ["consultants", "berater", ConsultantsTab],
+  ["bookings", "buchungen", BookingsTab],
   ["template", "terminvorlage", TemplateTab],
+  ["rules", "regeln", RulesTab],
   ["jobs", "jobs", JobsTab],
   ["audit", "protokoll", AuditTab],
 ] as const;
