@@ -1,8 +1,9 @@
 import { A } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
 import { bookingInputSchema } from "../../../shared/domain/booking/booking-input.ts";
 import { ApiError, api } from "../api/client.ts";
+import { consultantName, type PotentialName, potentialClasses, potentialLabel } from "../bookingFacts.ts";
 import { DialogActions } from "../components/ConfirmDialog.tsx";
 import { createSubmit } from "../components/form.ts";
 import { LoaderButton } from "../components/LoaderButton.tsx";
@@ -10,9 +11,28 @@ import { Modal } from "../components/Modal.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { describedBy, Field, FormError } from "../components/ui.tsx";
 import { formatDay, issueText, t } from "../i18n/index.ts";
+import { CustomerPanel, type CustomerSummary } from "./CustomerPanel.tsx";
 
 type FieldName = "firstName" | "lastName" | "phone" | "note";
 const fieldNames: FieldName[] = ["firstName", "lastName", "phone", "note"];
+
+/** A consultant offering the slot, with their own places (the slot's figures are the sums). */
+interface SlotConsultant {
+  id: string;
+  name: string;
+  places: number;
+  booked: number;
+  free: number;
+}
+
+async function lookupCustomer(phone: string): Promise<CustomerSummary> {
+  const response = await fetch(`/api/customers?phone=${encodeURIComponent(phone)}`, {
+    credentials: "same-origin",
+    headers: { accept: "application/json" },
+  });
+  if (!response.ok) throw new ApiError(response.status, undefined, null);
+  return (await response.json()) as CustomerSummary;
+}
 
 /**
  * The booking dialog for one slot: inline validation with the API's own
@@ -31,6 +51,10 @@ export function BookingForm(props: {
     phone: "",
     note: "",
   });
+  const [potential, setPotential] = createSignal<PotentialName>("standard");
+  const [consultant, setConsultant] = createSignal("");
+  const slotConsultants = () =>
+    (props.slot as SlotView & { consultants?: SlotConsultant[] }).consultants ?? [];
   const [errors, setErrors] = createSignal<Partial<Record<FieldName, string>>>({});
   const [done, setDone] = createSignal<Booking>();
   let attempt: { body: string; key: string } | undefined;
@@ -61,7 +85,8 @@ export function BookingForm(props: {
       if (!(error instanceof ApiError)) return undefined;
       if (error.status === 409) {
         props.onFull();
-        return t("book.full409");
+        // A chosen consultant may be full while the slot is not: the API's message names them.
+        return consultant() ? error.message : t("book.full409");
       }
       if (Object.keys(error.fields).length === 0) return undefined;
       setErrors(Object.fromEntries(fieldNames.map((name) => [name, error.field(name)])));
@@ -77,7 +102,12 @@ export function BookingForm(props: {
       if (first) document.getElementById(`booking-${first}`)?.focus();
       return;
     }
-    const body = { ...input(), note: values().note.trim() || undefined };
+    const body = {
+      ...input(),
+      note: values().note.trim() || undefined,
+      potential: potential(),
+      ...(consultant() ? { consultant: consultant() } : {}),
+    };
     const serialized = JSON.stringify(body);
     // Same data again (a retry) → same key; changed data is a new request.
     if (attempt?.body !== serialized) attempt = { body: serialized, key: crypto.randomUUID() };
@@ -128,6 +158,51 @@ export function BookingForm(props: {
               {text("lastName", t("book.form.lastName"))}
             </div>
             {text("phone", t("book.form.phone"), { type: "tel", hint: t("book.form.phoneHint") })}
+            <CustomerPanel phone={values().phone} lookup={lookupCustomer} />
+            <div class="row">
+              <Field
+                id="booking-potential"
+                label={t("book.form.potential")}
+                hint={t("book.form.potentialHint")}
+              >
+                <select
+                  id="booking-potential"
+                  name="potential"
+                  value={potential()}
+                  aria-describedby="booking-potential-hint"
+                  onChange={(event) => setPotential(event.currentTarget.value as PotentialName)}
+                >
+                  <For each={potentialClasses}>
+                    {(name) => <option value={name}>{potentialLabel(name)}</option>}
+                  </For>
+                </select>
+              </Field>
+              <Show when={slotConsultants().length > 0}>
+                <Field id="booking-consultant" label={t("book.form.consultant")}>
+                  <select
+                    id="booking-consultant"
+                    name="consultant"
+                    value={consultant()}
+                    onChange={(event) => setConsultant(event.currentTarget.value)}
+                  >
+                    <option value="">{t("book.form.consultantAuto")}</option>
+                    <For each={slotConsultants()}>
+                      {(option) => (
+                        <option value={option.id} disabled={option.free <= 0}>
+                          {option.free > 0
+                            ? t("book.form.consultantOption", {
+                                name: option.name,
+                                free: option.free,
+                                places: option.places,
+                              })
+                            : t("book.form.consultantFull", { name: option.name })}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </Field>
+              </Show>
+            </div>
             <Field
               id="booking-note"
               label={t("book.form.note")}
@@ -165,6 +240,9 @@ export function BookingForm(props: {
                 time: booking().time,
               })}
             </p>
+            <Show when={consultantName((booking() as Booking & { consultant?: string }).consultant)}>
+              {(name) => <p class="muted">{t("book.done.consultant", { name: name() })}</p>}
+            </Show>
             <p class="points-hint">{t("book.done.points", { points: booking().points })}</p>
             <div class="actions">
               <A href="/termine" class="button secondary">
