@@ -356,6 +356,21 @@ export const de = {
   "admin.bookings.historyNone": "Noch keine Änderungen.",
   "admin.bookings.historyItem": "{at}: {from} → {to} ({by})",
   "admin.bookings.manual": "von Hand",
+  "admin.jobs.key.reassigned": "Anderem Berater zugeteilt",
+  "admin.jobs.key.flagged": "Neu überbucht",
+  "admin.jobs.key.unflagged": "Nicht mehr überbucht",
+  "admin.jobs.key.overCapacity": "Überbucht (gesamt)",
+  "admin.jobs.key.from": "Von",
+  "admin.jobs.key.to": "Bis",
+  "admin.jobs.key.bookings": "Buchungen",
+  "admin.jobs.key.manual": "Von Hand gesetzt (unverändert)",
+  "admin.jobs.key.stale": "Zwischendurch geändert",
+  "admin.jobs.key.converted": "Umbenannt",
+  "audit.booking.reassigned": "Termin anderem Berater zugeteilt",
+  "audit.booking.over_capacity": "Termin überbucht",
+  "audit.booking.over_capacity_cleared": "Überbuchung aufgehoben",
+  "audit.settings.booking_rules": "Buchungsregeln geändert",
+  "admin.bookings.reason": "Grund (optional)",
 };
 
 export type MessageKey = keyof typeof de;
