@@ -10,10 +10,17 @@ import { toast } from "../components/toast.tsx";
 import { errorMessage, FormError, Spinner } from "../components/ui.tsx";
 import { addDays, setTimeZone, today as todayInZone } from "../dates.ts";
 import { formatDay, t } from "../i18n/index.ts";
+import { user } from "../session.ts";
+import { OutcomeDialog } from "./OutcomeDialog.tsx";
 
 const name = (booking: Booking) => `${booking.firstName} ${booking.lastName}`;
 
-function BookingRow(props: { booking: BookingView; onCancel?: () => void; onMove?: () => void }) {
+function BookingRow(props: {
+  booking: BookingView;
+  onCancel?: () => void;
+  onMove?: () => void;
+  onOutcome?: (() => void) | undefined;
+}) {
   const b = () => props.booking;
   const action = (label: "mine.reschedule" | "mine.cancel", kind: string, onClick?: () => void) => (
     <button
@@ -64,10 +71,22 @@ function BookingRow(props: { booking: BookingView; onCancel?: () => void; onMove
         </Show>
         <span class="badge points">{t("common.points", { points: b().points })}</span>
       </div>
-      <Show when={props.onCancel}>
+      <Show when={props.onCancel || props.onOutcome}>
         <div class="booking-actions">
-          {action("mine.reschedule", "secondary", props.onMove)}
-          {action("mine.cancel", "danger", props.onCancel)}
+          <Show when={props.onCancel}>
+            {action("mine.reschedule", "secondary", props.onMove)}
+            {action("mine.cancel", "danger", props.onCancel)}
+          </Show>
+          <Show when={props.onOutcome}>
+            <button
+              type="button"
+              class="button ghost small"
+              aria-label={t("admin.bookings.setOutcomeOf", { name: name(b()) })}
+              onClick={() => props.onOutcome?.()}
+            >
+              {t("admin.bookings.setOutcome")}
+            </button>
+          </Show>
         </div>
       </Show>
     </li>
@@ -158,6 +177,10 @@ export function MyBookingsPage() {
   );
   const [cancelling, setCancelling] = createSignal<Booking>();
   const [moving, setMoving] = createSignal<Booking>();
+  /** Admins set or correct an outcome right from a booking. */
+  const [judging, setJudging] = createSignal<Booking>();
+  const outcomeAction = (booking: Booking) =>
+    user()?.role === "admin" ? () => setJudging(booking) : undefined;
   const now = Date.now();
   const upcoming = (list: Booking[]) => list.filter((b) => Date.parse(b.start) > now);
   const past = (list: Booking[]) => list.filter((b) => Date.parse(b.start) <= now).reverse();
@@ -203,6 +226,7 @@ export function MyBookingsPage() {
                 {(booking) => (
                   <BookingRow
                     booking={booking}
+                    onOutcome={outcomeAction(booking)}
                     {...(booking.status === "booked"
                       ? { onCancel: () => setCancelling(booking), onMove: () => setMoving(booking) }
                       : {})}
@@ -213,7 +237,9 @@ export function MyBookingsPage() {
             <Show when={past(list()).length > 0}>
               <h2>{t("mine.past")}</h2>
               <ul class="bookings">
-                <For each={past(list())}>{(booking) => <BookingRow booking={booking} />}</For>
+                <For each={past(list())}>
+                  {(booking) => <BookingRow booking={booking} onOutcome={outcomeAction(booking)} />}
+                </For>
               </ul>
             </Show>
           </>
@@ -235,6 +261,18 @@ export function MyBookingsPage() {
               time: booking().time,
             })}
           </ConfirmDialog>
+        )}
+      </Show>
+      <Show when={judging()}>
+        {(booking) => (
+          <OutcomeDialog
+            booking={booking()}
+            onClose={() => setJudging(undefined)}
+            onSaved={() => {
+              setJudging(undefined);
+              void refetch();
+            }}
+          />
         )}
       </Show>
       <Show when={moving()}>

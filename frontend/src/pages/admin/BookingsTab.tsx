@@ -1,102 +1,12 @@
-import { createResource, createSignal, For, Show } from "solid-js";
-import { outcomeInputSchema } from "../../../../shared/contracts/booking.ts";
+import { createResource, createSignal, Show } from "solid-js";
 import { api } from "../../api/client.ts";
-import { type BookingView, consultantName, outcomeLabel, potentialLabel } from "../../bookingFacts.ts";
-import { FormDialog } from "../../components/FormDialog.tsx";
-import { createSubmit } from "../../components/form.ts";
+import { type BookingView, consultantName, potentialLabel } from "../../bookingFacts.ts";
 import { ResourceTable, RowActions } from "../../components/Table.tsx";
 import { TextField } from "../../components/TextField.tsx";
-import { toast } from "../../components/toast.tsx";
-import { Field } from "../../components/ui.tsx";
 import { today } from "../../dates.ts";
-import { formatDateTime, formatDay, t } from "../../i18n/index.ts";
+import { formatDay, t } from "../../i18n/index.ts";
 import { ReschedulePicker } from "../MyBookings.tsx";
-
-type SettableOutcome = (typeof outcomeInputSchema.shape.outcome.options)[number];
-/** The outcomes an admin may set: the schema's own list (everything but "pending"). */
-const settable = outcomeInputSchema.shape.outcome.options;
-
-const customer = (booking: BookingView) => `${booking.firstName} ${booking.lastName}`;
-
-function OutcomeBadge(props: { booking: BookingView }) {
-  const value = () => (props.booking.status === "cancelled" ? "cancelled" : props.booking.outcome);
-  return (
-    <span class={`badge outcome-${value()}`}>
-      {props.booking.status === "cancelled" ? t("status.cancelled") : outcomeLabel(props.booking.outcome)}
-    </span>
-  );
-}
-
-/** Sets or corrects one booking's outcome by hand, with the booking's outcome history below. */
-export function OutcomeDialog(props: {
-  booking: BookingView;
-  onClose: () => void;
-  onSaved: (booking: BookingView) => void;
-}) {
-  const current = props.booking.outcome as string;
-  const [outcome, setOutcome] = createSignal<SettableOutcome>(
-    (settable as readonly string[]).includes(current)
-      ? (current as SettableOutcome)
-      : (settable[0] as SettableOutcome),
-  );
-  const submit = createSubmit({});
-  function save(event: SubmitEvent) {
-    event.preventDefault();
-    void submit.run(async () => {
-      const { booking } = await api.call("setBookingOutcome", {
-        params: { id: props.booking.id },
-        body: { outcome: outcome() },
-      });
-      toast(t("admin.bookings.outcomeSaved"));
-      props.onSaved(booking);
-    });
-  }
-  const history = () => [...(props.booking.outcomeHistory ?? [])].reverse();
-  return (
-    <FormDialog
-      title={t("admin.bookings.outcomeTitle", { name: customer(props.booking) })}
-      submit={submit}
-      onSubmit={save}
-      onClose={props.onClose}
-    >
-      <p class="muted">
-        {t("mine.when", { day: formatDay(props.booking.date, "long"), time: props.booking.time })} ·{" "}
-        <OutcomeBadge booking={props.booking} />
-      </p>
-      <Field id="outcome-select" label={t("admin.bookings.outcomeLabel")}>
-        <select
-          id="outcome-select"
-          value={outcome()}
-          onChange={(event) => setOutcome(event.currentTarget.value as SettableOutcome)}
-        >
-          <For each={settable}>{(name) => <option value={name}>{outcomeLabel(name)}</option>}</For>
-        </select>
-      </Field>
-      <section class="outcome-history" aria-labelledby="outcome-history-title">
-        <h3 id="outcome-history-title">{t("admin.bookings.history")}</h3>
-        <Show
-          when={history().length > 0}
-          fallback={<p class="muted small">{t("admin.bookings.historyNone")}</p>}
-        >
-          <ol class="history-list">
-            <For each={history()}>
-              {(change) => (
-                <li>
-                  {t("admin.bookings.historyItem", {
-                    at: formatDateTime(change.at),
-                    from: outcomeLabel(change.from),
-                    to: outcomeLabel(change.to),
-                    by: change.by,
-                  })}
-                </li>
-              )}
-            </For>
-          </ol>
-        </Show>
-      </section>
-    </FormDialog>
-  );
-}
+import { customer, OutcomeBadge, OutcomeDialog } from "../OutcomeDialog.tsx";
 
 /** The bookings of one day, for setting outcomes by hand. */
 function DayBookings(props: { onOutcome: (booking: BookingView) => void; version: number }) {
