@@ -102,6 +102,18 @@ describe("booking facts in Chromium", () => {
       expect(await fridayField.getAttribute("aria-invalid")).toBe("true");
 
       await fridayField.fill(`${original.times.fri.join(", ")}, 16:00`);
+      // A company holiday with its reason: the preview marks the day, the template keeps the reason.
+      const thursday = DateTime.fromISO(friday).minus({ days: 1 }).toISODate()!;
+      await page.getByRole("button", { name: "Gesperrten Tag hinzufügen" }).click();
+      await page.locator("#blocked-date-0").fill(thursday);
+      await page.locator("#blocked-reason-0").fill("Betriebsausflug");
+      const blockedDay = page.locator(`.preview-grid th[data-date="${thursday}"]`);
+      if ((await blockedDay.count()) > 0) {
+        await expect.poll(() => blockedDay.textContent()).toContain("Betriebsausflug");
+        expect(await page.locator(`td[data-slot="${thursday} 09:00"]`).getAttribute("class")).not.toContain(
+          "offered",
+        );
+      }
       // The preview shows the new slot before anything is saved (when that Friday is within its 14 days).
       const inPreview = page.locator(`td[data-slot="${friday} 16:00"]`);
       if ((await inPreview.count()) > 0) expect(await inPreview.getAttribute("class")).toContain("offered");
@@ -110,6 +122,7 @@ describe("booking facts in Chromium", () => {
       await page.getByText("Terminvorlage gespeichert").waitFor();
       const stored = (await admin.request<SlotTemplateSettings>("GET", "/api/admin/slot-template")).body;
       expect(stored.times.fri).toEqual([...original.times.fri, "16:00"]);
+      expect(stored.companyHolidays).toContainEqual({ date: thursday, reason: "Betriebsausflug" });
 
       // Not offered before the next availability run …
       const before = await admin.request<{ slots: SlotView[] }>(
@@ -130,6 +143,11 @@ describe("booking facts in Chromium", () => {
       );
       const offered = after.body.slots.find((slot) => slot.time === "16:00");
       expect(offered?.capacity).toBeGreaterThan(0);
+      const closed = await admin.request<{ slots: SlotView[] }>(
+        "GET",
+        `/api/availability?from=${thursday}&to=${thursday}`,
+      );
+      expect(closed.body.slots.filter((slot) => slot.capacity > 0)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await page.close();
