@@ -37,7 +37,7 @@ export type PlacesOverride = z.infer<typeof placesOverrideSchema>;
 /** A blocked date with its reason (Betriebsurlaub, Brückentag, Inventur …). */
 export const companyHolidaySchema = z.object({
   date: isoDateSchema,
-  reason: z.string().trim().max(80, "Grund: höchstens 80 Zeichen").optional(),
+  reason: z.string().trim().max(80).optional(),
 });
 
 /** The zone slots are local to when neither the template nor the deployment names one. */
