@@ -26,6 +26,7 @@ export interface OutcomeChange {
   by: string;
   from: string;
   to: string;
+  reason?: string | undefined;
 }
 
 /** A booking with the facts the booking rework adds (all optional here: older items may lack them). */

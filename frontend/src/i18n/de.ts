@@ -233,10 +233,6 @@ export const de = {
   "common.rateLimited": "Zu viele Anfragen. Bitte versuchen Sie es gleich noch einmal.",
   "common.serverError": "Auf dem Server ist ein Fehler aufgetreten.",
   // Booking facts: consultant, potential, outcomes, customers, settings screens.
-  "outcome.completed": "Erschienen",
-  "outcome.overhang": "Überhang",
-  "outcome.ghost": "Ghost (nicht erreichbar)",
-  "outcome.rescheduled": "Verschoben",
   "potential.standard": "Standard",
   "potential.normal": "Normal",
   "potential.top": "Top",

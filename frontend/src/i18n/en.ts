@@ -235,10 +235,6 @@ export const en: Record<MessageKey, string> = {
   "common.rateLimited": "Too many requests. Please try again in a moment.",
   "common.serverError": "An error occurred on the server.",
   // Booking facts: consultant, potential, outcomes, customers, settings screens.
-  "outcome.completed": "Completed",
-  "outcome.overhang": "Overhang",
-  "outcome.ghost": "Ghost (unreachable)",
-  "outcome.rescheduled": "Rescheduled",
   "potential.standard": "Standard",
   "potential.normal": "Normal",
   "potential.top": "Top",

@@ -3,7 +3,8 @@ import { outcomeInputSchema } from "../../../shared/contracts/booking.ts";
 import { api } from "../api/client.ts";
 import { type BookingView, outcomeLabel } from "../bookingFacts.ts";
 import { FormDialog } from "../components/FormDialog.tsx";
-import { createSubmit } from "../components/form.ts";
+import { createSubmit, type FieldErrors } from "../components/form.ts";
+import { TextField } from "../components/TextField.tsx";
 import { toast } from "../components/toast.tsx";
 import { Field } from "../components/ui.tsx";
 import { formatDateTime, formatDay, t } from "../i18n/index.ts";
@@ -35,13 +36,15 @@ export function OutcomeDialog(props: {
       ? (current as SettableOutcome)
       : (settable[0] as SettableOutcome),
   );
-  const submit = createSubmit({});
+  const [reason, setReason] = createSignal("");
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const submit = createSubmit({ onFields: setErrors });
   function save(event: SubmitEvent) {
     event.preventDefault();
     void submit.run(async () => {
       const { booking } = await api.call("setBookingOutcome", {
         params: { id: props.booking.id },
-        body: { outcome: outcome() },
+        body: { outcome: outcome(), ...(reason().trim() ? { reason: reason().trim() } : {}) },
       });
       toast(t("admin.bookings.outcomeSaved"));
       props.onSaved(booking);
@@ -68,6 +71,14 @@ export function OutcomeDialog(props: {
           <For each={settable}>{(name) => <option value={name}>{outcomeLabel(name)}</option>}</For>
         </select>
       </Field>
+      <TextField
+        id="outcome-reason"
+        label={t("admin.bookings.reason")}
+        maxlength="200"
+        error={errors().reason}
+        value={reason()}
+        onValue={setReason}
+      />
       <section class="outcome-history" aria-labelledby="outcome-history-title">
         <h3 id="outcome-history-title">{t("admin.bookings.history")}</h3>
         <Show
@@ -84,6 +95,9 @@ export function OutcomeDialog(props: {
                     to: outcomeLabel(change.to),
                     by: change.by,
                   })}
+                  <Show when={change.reason}>
+                    <span class="muted"> – {change.reason}</span>
+                  </Show>
                 </li>
               )}
             </For>
