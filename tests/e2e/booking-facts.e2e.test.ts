@@ -57,6 +57,19 @@ function nextOpenFriday(template: SlotTemplateSettings): string {
   return day.toISODate()!;
 }
 
+/** A slot at least an hour ahead with at least two free places. */
+function freeSlot(client: TestClient): Promise<SlotView> {
+  return waitFor("a free slot", async () => {
+    const from = DateTime.now().setZone(zone).toISODate()!;
+    const to = DateTime.now().setZone(zone).plus({ days: 21 }).toISODate()!;
+    const answer = await client.request<{ slots: SlotView[] }>(
+      "GET",
+      `/api/availability?from=${from}&to=${to}`,
+    );
+    return answer.body.slots.find((slot) => slot.free > 1 && Date.parse(slot.start) > Date.now() + 3_600_000);
+  });
+}
+
 /** Opens the booking dialog on the first bookable cell of the week view (going forward if needed). */
 async function openBookingDialog(page: Page) {
   const freeCell = page.locator("table.week-grid button.cell:not([disabled])");
@@ -179,21 +192,58 @@ describe("booking facts in Chromium", () => {
     await page.close();
   });
 
+  it("lets an admin correct an outcome in Verwaltung, kept in the booking's history", async () => {
+    const agent = await signedIn(demoAgent);
+    const slot = await freeSlot(agent);
+    const lastName = `Ergebnis-${Date.now().toString(36)}`;
+    const created = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, firstName: "Olga", lastName, phone: "0171 5550001" },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.booking.id;
+
+    const { page, errors } = await newPage();
+    await signIn(page, demoAdmin.username, demoAdmin.password);
+    await page.goto(`${baseUrl}/verwaltung/buchungen`);
+    await page.locator("#bookings-day").fill(slot.date);
+    await page.getByRole("button", { name: "Anzeigen" }).click();
+    const row = page.locator(`tr[data-booking="${id}"]`);
+    await row.getByRole("button", { name: `Ergebnis setzen: Olga ${lastName}` }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Noch keine Änderungen.").waitFor();
+    await dialog.getByLabel("Neues Ergebnis").selectOption("no_show");
+    await dialog.getByLabel("Grund (optional)").fill("Kunde nicht erreicht");
+    await dialog.getByRole("button", { name: "Speichern" }).click();
+    await page.getByText("Ergebnis gespeichert.").waitFor();
+    await expect.poll(() => row.locator(".badge.outcome-no_show").textContent()).toBe("Nicht erschienen");
+
+    await row.getByRole("button", { name: `Ergebnis setzen: Olga ${lastName}` }).click();
+    const history = page.getByRole("dialog").locator(".history-list li");
+    await history.first().waitFor();
+    expect(await history.first().textContent()).toMatch(
+      /Ausstehend → Nicht erschienen \(admin\).*Kunde nicht erreicht/,
+    );
+    await page.screenshot({ path: "test-results/e2e-admin-outcome.png" });
+
+    const stored = await admin.request<{ booking: Booking }>("GET", `/api/bookings/${id}`);
+    expect(stored.body.booking.outcome).toBe("no_show");
+    expect(stored.body.booking.outcomeHistory).toEqual([
+      expect.objectContaining({
+        by: "admin",
+        from: "pending",
+        to: "no_show",
+        reason: "Kunde nicht erreicht",
+      }),
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a known customer's history in the booking dialog as the agent types the number", async () => {
     const agent = await signedIn(demoAgent);
     const phone = `+49 171 ${String(Date.now()).slice(-7)}`;
     const lastName = `Bekannt-${Date.now().toString(36)}`;
-    const slot = await waitFor("a free slot", async () => {
-      const today = DateTime.now().setZone(zone).toISODate()!;
-      const to = DateTime.now().setZone(zone).plus({ days: 21 }).toISODate()!;
-      const answer = await agent.request<{ slots: SlotView[] }>(
-        "GET",
-        `/api/availability?from=${today}&to=${to}`,
-      );
-      return answer.body.slots.find(
-        (candidate) => candidate.free > 1 && Date.parse(candidate.start) > Date.now(),
-      );
-    });
+    const slot = await freeSlot(agent);
     const created = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
       body: { date: slot.date, time: slot.time, firstName: "Karla", lastName, phone },
     });
