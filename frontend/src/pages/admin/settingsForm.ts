@@ -1,21 +1,10 @@
 import { createResource } from "solid-js";
 import type { z } from "zod";
-import { isMessageId, translateIssue } from "../../../../shared/contracts/messages.ts";
 import { api } from "../../api/client.ts";
-import { locale } from "../../i18n/index.ts";
+import { issueText } from "../../i18n/index.ts";
 
 /** Field errors keyed by the whole path (`times.fri`, `placesOverrides.0.places`), like the API's. */
 export type PathErrors = Record<string, string>;
-
-/**
- * A shared schema's issue in the site's language: its catalogue message, or the generic one for
- * its check; a schema's own text that is no catalogue id stays as written.
- */
-export function issueText(issue: z.core.$ZodIssue): string {
-  return issue.code === "custom" && !isMessageId(issue.message)
-    ? issue.message
-    : translateIssue(issue, locale());
-}
 
 /** Zod issues → `{ "a.b.0": first message }`. */
 export function pathErrors(error: z.ZodError): PathErrors {
