@@ -148,7 +148,7 @@ function OverCapacity(props: {
 }) {
   const [bookings, { refetch }] = createResource(
     () => props.version,
-    (): Promise<BookingView[]> => Promise.resolve([]),
+    () => api.call("listOverCapacityBookings").then((answer) => answer.bookings),
   );
   return (
     <section aria-labelledby="over-title">

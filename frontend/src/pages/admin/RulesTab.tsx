@@ -14,6 +14,7 @@ import { toast } from "../../components/toast.tsx";
 import { FormError } from "../../components/ui.tsx";
 import { timeZone } from "../../dates.ts";
 import { t } from "../../i18n/index.ts";
+import { BookingRulesForm } from "./BookingRulesForm.tsx";
 import { type PreviewRules, SettingsPreview } from "./SettingsPreview.tsx";
 import { createActiveConsultants, numberOrUndefined, type PathErrors, pathErrors } from "./settingsForm.ts";
 
@@ -82,7 +83,7 @@ function RulesForms(props: {
     return lastValid;
   });
   const template = (): SlotTemplate => withTimeZone(props.template, timeZone());
-  const [previewRules] = createSignal<PreviewRules>({});
+  const [previewRules, setPreviewRules] = createSignal<PreviewRules>({});
   const error = (path: string): string | undefined =>
     serverErrors()[path] ?? (showErrors() ? (checked().errors as PathErrors)[path] : undefined);
   const update = (change: Partial<PointsDraft>) => {
@@ -249,6 +250,7 @@ function RulesForms(props: {
           </LoaderButton>
         </div>
       </form>
+      <BookingRulesForm onDraft={setPreviewRules} />
       <SettingsPreview
         template={template()}
         rule={previewRule()}
