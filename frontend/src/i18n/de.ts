@@ -252,7 +252,7 @@ export const de = {
   "book.customer.new": "Neuer Kunde",
   "book.customer.newHint": "Zu dieser Nummer gibt es noch keine Termine.",
   "book.customer.known": "Bekannter Kunde: {names}",
-  "book.customer.counts": "{bookings} Termine · Zuverlässigkeit {reliability}",
+  "book.customer.counts": "Termine bisher: {bookings} · Zuverlässigkeit {reliability}",
   "book.customer.noReliability": "noch nicht bewertbar",
   "book.customer.risk": "Risiko",
   "book.customer.risk.low": "niedrig",

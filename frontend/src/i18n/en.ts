@@ -254,7 +254,7 @@ export const en: Record<MessageKey, string> = {
   "book.customer.new": "New customer",
   "book.customer.newHint": "There are no appointments for this number yet.",
   "book.customer.known": "Known customer: {names}",
-  "book.customer.counts": "{bookings} appointments · reliability {reliability}",
+  "book.customer.counts": "Appointments so far: {bookings} · reliability {reliability}",
   "book.customer.noReliability": "not rated yet",
   "book.customer.risk": "Risk",
   "book.customer.risk.low": "low",
