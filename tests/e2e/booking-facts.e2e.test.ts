@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
 import { blockedDateReason } from "../../shared/domain/booking/holidays.ts";
 import type { SlotTemplateSettings } from "../../shared/domain/booking/slot-template.ts";
-import { routes } from "../../shared/http/routes.ts";
 import { calendarApi, waitFor } from "../support/booking.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
 import { runJobAndWait } from "../support/jobs.ts";
@@ -240,37 +239,33 @@ describe("booking facts in Chromium", () => {
     await page.close();
   });
 
-  // Needs the customers route (built alongside); runs as soon as it is in the route table.
-  it.skipIf(!("findCustomer" in routes))(
-    "shows a known customer's history in the booking dialog as the agent types the number",
-    async () => {
-      const agent = await signedIn(demoAgent);
-      const phone = `+49 171 ${String(Date.now()).slice(-7)}`;
-      const lastName = `Bekannt-${Date.now().toString(36)}`;
-      const slot = await freeSlot(agent);
-      const created = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
-        body: { date: slot.date, time: slot.time, firstName: "Karla", lastName, phone },
-      });
-      expect(created.status).toBe(201);
+  it("shows a known customer's history in the booking dialog as the agent types the number", async () => {
+    const agent = await signedIn(demoAgent);
+    const phone = `+49 171 ${String(Date.now()).slice(-7)}`;
+    const lastName = `Bekannt-${Date.now().toString(36)}`;
+    const slot = await freeSlot(agent);
+    const created = await agent.request<{ booking: Booking }>("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, firstName: "Karla", lastName, phone },
+    });
+    expect(created.status).toBe(201);
 
-      const { page, errors } = await newPage();
-      await signIn(page, demoAgent.username, demoAgent.password);
-      const form = await openBookingDialog(page);
-      const phoneField = form.getByLabel("Telefon");
-      // A number nobody booked yet: a new customer.
-      await phoneField.fill("+49 151 99887766");
-      await form.getByText("Neuer Kunde").waitFor();
-      await phoneField.fill(phone.replace("+49 ", "0"));
-      const known = form.locator(".known-customer");
-      await known.waitFor();
-      expect(await known.textContent()).toContain(`Karla ${lastName}`);
-      expect(await known.textContent()).toMatch(/Ausstehend \(gebucht von anna\)/);
-      expect(await known.textContent()).toMatch(/Risiko: niedrig/);
-      await page.screenshot({ path: "test-results/e2e-booking-dialog-customer.png" });
-      expect(errors).toEqual([]);
-      await page.close();
-    },
-  );
+    const { page, errors } = await newPage();
+    await signIn(page, demoAgent.username, demoAgent.password);
+    const form = await openBookingDialog(page);
+    const phoneField = form.getByLabel("Telefon");
+    // A number nobody booked yet: a new customer.
+    await phoneField.fill("+49 151 99887766");
+    await form.getByText("Neuer Kunde").waitFor();
+    await phoneField.fill(phone.replace("+49 ", "0"));
+    const known = form.locator(".known-customer");
+    await known.waitFor();
+    expect(await known.textContent()).toContain(`Karla ${lastName}`);
+    expect(await known.textContent()).toMatch(/Ausstehend \(gebucht von anna\)/);
+    expect(await known.textContent()).toMatch(/Risiko: niedrig/);
+    await page.screenshot({ path: "test-results/e2e-booking-dialog-customer.png" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it("stores the potential class and the consultant chosen in the booking dialog", async () => {
     const { page, errors } = await newPage();

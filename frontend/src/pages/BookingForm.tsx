@@ -16,17 +16,9 @@ import { CustomerPanel, type CustomerSummary } from "./CustomerPanel.tsx";
 type FieldName = "firstName" | "lastName" | "phone" | "note";
 const fieldNames: FieldName[] = ["firstName", "lastName", "phone", "note"];
 
-/**
- * A known customer's profile; 404 = a new customer. (Until the customers route is in the route
- * table, a plain GET: it needs no CSRF token.)
- */
-async function lookupCustomer(phone: string): Promise<CustomerSummary> {
-  const response = await fetch(`/api/customers?phone=${encodeURIComponent(phone)}`, {
-    credentials: "same-origin",
-    headers: { accept: "application/json" },
-  });
-  if (!response.ok) throw new ApiError(response.status, undefined, null);
-  return (await response.json()) as CustomerSummary;
+/** A known customer's profile; 404 = a new customer (the panel says so). */
+function lookupCustomer(phone: string): Promise<CustomerSummary> {
+  return api.call("findCustomer", { query: { phone } });
 }
 
 /**
