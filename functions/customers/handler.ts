@@ -1,5 +1,5 @@
 import { customerWithBookings } from "../../shared/data/customers-repository.ts";
-import { customerIdOf } from "../../shared/domain/customers/customer.ts";
+import { customerIdOf } from "../../shared/domain/customers/customer-id.ts";
 import { lastBookingsShown, summarize } from "../../shared/domain/customers/profile.ts";
 import { HttpError } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";

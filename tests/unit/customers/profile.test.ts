@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizePhone } from "../../../shared/domain/booking/booking-input.ts";
-import {
-  customerIdOf,
-  customerPhoneSchema,
-  decodeName,
-  encodeName,
-} from "../../../shared/domain/customers/customer.ts";
+import { customerPhoneSchema, decodeName, encodeName } from "../../../shared/domain/customers/customer.ts";
+import { customerIdOf } from "../../../shared/domain/customers/customer-id.ts";
 import {
   type CustomerBooking,
   type CustomerOutcome,
