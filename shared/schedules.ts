@@ -1,6 +1,7 @@
 /**
  * The scheduled jobs, one definition for EventBridge Scheduler (AWS) and
- * croner (local). Times are UTC.
+ * croner (local). Times are UTC. The achievements job (20:00 UTC) joins
+ * with the gamification feature: a schedule that does nothing is not deployed.
  */
 export interface CronFields {
   minute: string;
@@ -26,7 +27,8 @@ export const scheduledJobs = [
   },
   {
     name: "check-outcomes",
-    description: "Read the day's outcomes back from the central calendar",
+    description:
+      "Resolve every ended booking still pending in the look-back window from the central calendar",
     cron: { minute: "0", hour: "19", weekDays: "*" },
     module: "functions/outcomes/check-job.ts",
   },
@@ -35,12 +37,6 @@ export const scheduledJobs = [
     description: "Retry calendar syncs that failed while Google was unavailable",
     cron: { minute: "*/5", hour: "*", weekDays: "*" },
     module: "functions/booking/sync-retry-job.ts",
-  },
-  {
-    name: "award-achievements",
-    description: "Award badges, quests and streaks for the day",
-    cron: { minute: "0", hour: "20", weekDays: "*" },
-    module: "functions/achievements/award-job.ts",
   },
 ] as const satisfies readonly ScheduledJob[];
 
