@@ -4,10 +4,7 @@ import { formatPhone } from "../../../shared/phone-format.ts";
 
 describe("phone numbers", () => {
   it("refuses numbers that cannot exist, keeps real ones as E.164", () => {
-    expect(normalizePhone("0171 23")).toMatchObject({
-      ok: false,
-      message: expect.stringMatching(/gibt es nicht/),
-    });
+    expect(normalizePhone("0171 23")).toEqual({ ok: false, message: "booking.phoneInvalid" });
     expect(normalizePhone("+49 171 234")).toMatchObject({ ok: false });
     expect(normalizePhone("0171 1234567")).toEqual({ ok: true, phone: "+491711234567" });
     expect(normalizePhone("0221 9876543")).toEqual({ ok: true, phone: "+492219876543" });
