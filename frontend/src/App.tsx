@@ -40,11 +40,12 @@ function LanguageSwitch() {
             type="button"
             lang={code}
             title={t(name)}
-            aria-label={t(name)}
             aria-pressed={locale() === code}
             onClick={() => void chooseLanguage(code).catch(() => undefined)}
           >
+            {/* The name starts with the visible text (no aria-label that hides "DE"). */}
             {short}
+            <span class="sr-only">{` – ${t(name)}`}</span>
           </button>
         )}
       </For>

@@ -217,6 +217,9 @@ describe("the agent's day in Chromium", () => {
         const menu = page.locator("button.menu-toggle");
         if (width === 390) {
           expect(await menu.getAttribute("aria-expanded")).toBe("false");
+          // The day list replaces the week grid on a phone.
+          expect(await page.locator(".week-grid").isVisible()).toBe(false);
+          expect(await page.locator(".day-list").isVisible()).toBe(true);
           const mine = page.getByRole("link", { name: lang === "de" ? "Meine Termine" : "My appointments" });
           expect(await mine.isVisible()).toBe(false);
           await page.screenshot({ path: `test-results/e2e-book-${width}-${lang}.png`, fullPage: true });
@@ -232,9 +235,9 @@ describe("the agent's day in Chromium", () => {
           await mine.click();
           await page.waitForURL(/\/termine$/);
           expect(await menu.getAttribute("aria-expanded")).toBe("false");
-          expect(await page.title()).toBe(
-            lang === "de" ? "Meine Termine – Slot-Booking" : "My appointments – Slot-Booking",
-          );
+          await expect
+            .poll(() => page.title())
+            .toBe(lang === "de" ? "Meine Termine – Slot-Booking" : "My appointments – Slot-Booking");
         } else {
           expect(await menu.isVisible()).toBe(false);
           await page.screenshot({ path: `test-results/e2e-book-${width}-${lang}.png`, fullPage: true });
@@ -254,7 +257,7 @@ describe("the agent's day in Chromium", () => {
     await expect.poll(() => page.evaluate("document.activeElement?.id")).toBe("main");
 
     await page.getByRole("link", { name: "Verwaltung" }).click();
-    expect(await page.title()).toBe("Verwaltung – Slot-Booking");
+    await expect.poll(() => page.title()).toBe("Verwaltung – Slot-Booking");
     const username = `toast${Date.now().toString(36)}`;
     await page.getByLabel("Benutzername").fill(username);
     await page.getByLabel("Name", { exact: true }).fill("Toast Test");
