@@ -212,7 +212,7 @@ describe("the agent's day in Chromium", () => {
         const { page, errors } = await newPage(width, 844);
         await signIn(page);
         await page.getByRole("button", { name: button }).click();
-        await page.locator(".week-grid, .day-list, .empty").first().waitFor();
+        await page.locator(".week-grid:visible, .day-list:visible, .empty").first().waitFor();
         await page.waitForTimeout(300);
         const menu = page.locator("button.menu-toggle");
         if (width === 390) {
@@ -290,9 +290,9 @@ describe("the agent's day in Chromium", () => {
     await page.getByLabel("Aktion").selectOption("login");
     await page.getByRole("button", { name: "Filtern" }).click();
     await page.locator('tr[data-action="login.succeeded"]').first().waitFor();
-    const actions = await page
-      .locator("tbody tr[data-action]")
-      .evaluateAll("(rows) => rows.map((row) => row.dataset.action)");
+    const actions = await page.evaluate(
+      `[...document.querySelectorAll("tbody tr[data-action]")].map((row) => row.dataset.action)`,
+    );
     expect((actions as string[]).every((action) => action.startsWith("login."))).toBe(true);
     await page.screenshot({ path: "test-results/e2e-admin-audit.png", fullPage: true });
     // A tab's own URL opens it after a full load.
