@@ -38,7 +38,8 @@ export type PhoneResult =
         | "booking.phoneChars"
         | "booking.phoneAreaCode"
         | "booking.phoneCountryCode"
-        | "booking.phoneLength";
+        | "booking.phoneLength"
+        | "booking.phoneInvalid";
     };
 
 /**
