@@ -37,7 +37,7 @@ export const auditViewEntrySchema = auditEntrySchema
 
 export const auditViewListSchema = z.object({ entries: z.array(auditViewEntrySchema) });
 
-const isoDate = z.iso.date("Datum im Format JJJJ-MM-TT");
+const isoDate = z.iso.date("field.date");
 
 export const auditFilterSchema = z.object({
   from: isoDate.optional(),
@@ -48,7 +48,7 @@ export const auditFilterSchema = z.object({
     .string()
     .trim()
     .max(60)
-    .regex(/^[a-z_.]+$/, "Nur a–z, Punkt und _")
+    .regex(/^[a-z_.]+$/, "field.format")
     .optional(),
 });
 
