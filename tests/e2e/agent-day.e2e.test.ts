@@ -40,6 +40,11 @@ async function signIn(page: Page, username = "anna", password = "agent-demo-2026
   await page.getByLabel("Benutzername").fill(username);
   await page.getByLabel("Passwort").fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();
+  // The switch saves the user's language: a test that ended in English must not leave it so.
+  await page.getByRole("heading", { name: /^(Termin buchen|Book an appointment)$/ }).waitFor();
+  if (await page.getByRole("heading", { name: "Book an appointment" }).isVisible()) {
+    await page.getByRole("button", { name: "Deutsch" }).click();
+  }
   await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
 }
 
@@ -199,6 +204,8 @@ describe("the agent's day in Chromium", () => {
     await page.getByRole("heading", { name: "Book an appointment" }).waitFor();
     expect(await page.title()).toBe("Book an appointment – Slot-Booking");
     expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Deutsch" }).click();
+    await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -242,6 +249,9 @@ describe("the agent's day in Chromium", () => {
           expect(await menu.isVisible()).toBe(false);
           await page.screenshot({ path: `test-results/e2e-book-${width}-${lang}.png`, fullPage: true });
         }
+        // Back to German: the switch is saved for the user, and later tests sign in as anna.
+        await page.getByRole("button", { name: "Deutsch" }).click();
+        await page.waitForTimeout(300);
         expect(errors).toEqual([]);
         await page.close();
       }
