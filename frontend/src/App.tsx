@@ -7,10 +7,22 @@ import {
   useLocation,
   useNavigate,
 } from "@solidjs/router";
-import { createResource, createRoot, For, lazy, onCleanup, onMount, Show, Suspense } from "solid-js";
+import {
+  createEffect,
+  createResource,
+  createRoot,
+  createSignal,
+  For,
+  lazy,
+  onCleanup,
+  onMount,
+  Show,
+  Suspense,
+} from "solid-js";
 import { onUnauthorized } from "./api/client.ts";
 import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
+import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
@@ -28,17 +40,29 @@ function LanguageSwitch() {
             type="button"
             lang={code}
             title={t(name)}
-            aria-label={t(name)}
             aria-pressed={locale() === code}
             onClick={() => void chooseLanguage(code).catch(() => undefined)}
           >
+            {/* The name starts with the visible text (no aria-label that hides "DE"). */}
             {short}
+            <span class="sr-only">{` – ${t(name)}`}</span>
           </button>
         )}
       </For>
     </fieldset>
   );
 }
+
+/** Each page's own document title, by path (the first segment decides). */
+const pageTitles: Record<string, MessageKey> = {
+  "": "title.book",
+  termine: "title.mine",
+  login: "title.login",
+  status: "title.status",
+  verwaltung: "title.admin",
+  rangliste: "title.leaderboard",
+  auswertung: "title.analytics",
+};
 
 function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
@@ -51,9 +75,27 @@ function Layout(props: RouteSectionProps) {
     onCleanup(stop);
   });
   const isAdmin = () => user()?.role === "admin";
+  // On narrow screens the navigation folds behind a menu button; it closes when a page is chosen.
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  createEffect(() => {
+    const section = here.pathname.split("/")[1] ?? "";
+    const key = pageTitles[section];
+    document.title = key ? `${t(key)} – ${t("app.name")}` : t("app.name");
+    setMenuOpen(false);
+  });
+  let main: HTMLElement | undefined;
   return (
     <>
-      <a class="skip-link" href="#main">
+      {/* biome-ignore lint/a11y/useValidAnchor: a real link (works without script); the router would take "#main" as a navigation and not move focus, so the click moves it */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main?.focus();
+          main?.scrollIntoView();
+        }}
+      >
         {t("app.skip")}
       </a>
       <header class="topbar">
@@ -62,7 +104,17 @@ function Layout(props: RouteSectionProps) {
           {t("app.name")}
         </A>
         <Show when={user()}>
-          <nav aria-label={t("nav.main")} class="nav">
+          <button
+            type="button"
+            class="menu-toggle"
+            aria-expanded={menuOpen()}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen(!menuOpen())}
+          >
+            <span aria-hidden="true" class="menu-icon" />
+            {t("app.menu")}
+          </button>
+          <nav aria-label={t("nav.main")} class="nav" id="main-nav" classList={{ open: menuOpen() }}>
             <A href="/" end>
               {t("nav.book")}
             </A>
@@ -107,7 +159,7 @@ function Layout(props: RouteSectionProps) {
           </Show>
         </div>
       </header>
-      <main id="main" tabindex="-1">
+      <main id="main" tabindex="-1" ref={main}>
         <Suspense fallback={<Loading />}>{props.children}</Suspense>
       </main>
       <Toasts />

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { checkCalendarReadable } from "../../shared/calendar/calendar-check.ts";
 import { listAudit, writeAudit } from "../../shared/data/audit-repository.ts";
 import {
   currentBookingRules,
@@ -17,15 +18,42 @@ import {
 } from "../../shared/data/consultants-repository.ts";
 import { latestJobRuns } from "../../shared/data/job-runs-repository.ts";
 import { deleteSessionsOfUser } from "../../shared/data/sessions-repository.ts";
+import { clearLoginLocks, listLoginLocks } from "../../shared/data/throttle-repository.ts";
 import { createUser, listUsers, type UserChanges, updateUser } from "../../shared/data/users-repository.ts";
 import { hashPassword } from "../../shared/domain/auth/password.ts";
+import { loginThrottle } from "../../shared/domain/auth/throttle.ts";
 import { addDays, daysBetween } from "../../shared/domain/booking/local-date.ts";
 import { HttpError, invalidRequest } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
+import { describeAuditEntries } from "./audit-view.ts";
 import { startJobNow } from "./jobs.ts";
 
 const maxAuditDays = 92;
+
+/** A calendar id that Google says does not exist or cannot be read is refused before it is stored. */
+async function assertCalendarReadable(calendarId: string | undefined): Promise<void> {
+  if (calendarId === undefined) return;
+  const check = await checkCalendarReadable(calendarId);
+  if (!check.ok) throw invalidRequest({ "body.calendarId": check.message });
+}
+
+/** A consultant whose calendar failed in the latest finished availability run, by id. */
+async function failedInLastRun(): Promise<Map<string, { at: string; reason: string }>> {
+  const runs = await latestJobRuns("generate-availability", 5);
+  const last = runs.find((run) => run.status !== "running");
+  const failed = last?.summary?.failedConsultants;
+  const at = last?.finishedAt ?? last?.startedAt ?? "";
+  const byId = new Map<string, { at: string; reason: string }>();
+  if (!Array.isArray(failed)) return byId;
+  for (const entry of failed) {
+    if (entry && typeof entry === "object" && "id" in entry) {
+      const { id, reason } = entry as { id: unknown; reason?: unknown };
+      byId.set(String(id), { at, reason: String(reason ?? "") });
+    }
+  }
+  return byId;
+}
 
 export const handler = createFeatureHandler(
   "admin",
@@ -98,15 +126,23 @@ export const handler = createFeatureHandler(
         toDay,
         limit: 500,
         ...(query.user ? { actor: query.user } : {}),
+        ...(query.action ? { action: query.action } : {}),
       });
-      return { entries };
+      return { entries: await describeAuditEntries(entries) };
     },
 
     async listConsultantsAdmin() {
-      return (await listConsultants()).sort((a, b) => a.name.localeCompare(b.name, "de"));
+      const [consultants, failed] = await Promise.all([listConsultants(), failedInLastRun()]);
+      return consultants
+        .sort((a, b) => a.name.localeCompare(b.name, "de"))
+        .map((consultant) => {
+          const failure = failed.get(consultant.id);
+          return failure ? { ...consultant, lastRunFailed: failure } : consultant;
+        });
     },
 
     async createConsultant({ body, principal, response }) {
+      await assertCalendarReadable(body.calendarId);
       const consultant = { id: randomUUID().slice(0, 8), ...body };
       if (!(await createConsultant(consultant))) {
         throw new HttpError("conflict", "consultant.exists");
@@ -119,6 +155,8 @@ export const handler = createFeatureHandler(
     async updateConsultant({ params, body, principal }) {
       const current = await getConsultant(params.id);
       if (!current) throw new HttpError("not_found", "consultant.notFound");
+      if (body.calendarId !== undefined && body.calendarId !== current.calendarId)
+        await assertCalendarReadable(body.calendarId);
       const consultant = await putConsultant({
         ...current,
         ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)),
@@ -179,6 +217,26 @@ export const handler = createFeatureHandler(
 
     async listJobRuns({ params }) {
       return { runs: await latestJobRuns(params.job) };
+    },
+
+    async listLoginLocks() {
+      const { pair, user } = loginThrottle.rules;
+      const locks = await listLoginLocks(
+        { pair: pair.freeAttempts, user: user.freeAttempts },
+        Math.floor(Date.now() / 1000),
+      );
+      return { locks: locks.sort((a, b) => a.username.localeCompare(b.username)) };
+    },
+
+    async clearLoginLocks({ params, principal }) {
+      const cleared = await clearLoginLocks(params.username);
+      await writeAudit({
+        actor: principal.username,
+        action: "user.login_lock_lifted",
+        target: params.username,
+        detail: { counters: cleared },
+      });
+      return { cleared };
     },
   },
   pipelineOptions(),

@@ -137,6 +137,15 @@ export const messages = {
   "consultant.exists": { de: "Diesen Berater gibt es schon.", en: "This consultant already exists." },
   "consultant.notFound": { de: "Diesen Berater gibt es nicht.", en: "This consultant does not exist." },
   "consultant.calendarIdMissing": { de: "Kalender-ID fehlt", en: "Calendar ID missing" },
+  "consultant.calendarNotFound": {
+    de: "Diesen Kalender gibt es nicht (Google antwortete 404)",
+    en: "This calendar does not exist (Google answered 404)",
+  },
+  "consultant.calendarNoAccess": {
+    de: "Kein Lesezugriff auf diesen Kalender: bitte für das Dienstkonto freigeben",
+    en: "No read access to this calendar: please share it with the service account",
+  },
+  "consultant.calendarInvalid": { de: "Ungültige Kalender-ID", en: "Invalid calendar ID" },
 
   // Bookings.
   "booking.idUnknown": { de: "Unbekannte Buchungsnummer", en: "Unknown booking number" },
@@ -254,6 +263,10 @@ export const messages = {
   "booking.phoneLength": {
     de: "Telefonnummer: 6 bis 15 Ziffern angeben",
     en: "Phone number: enter 6 to 15 digits",
+  },
+  "booking.phoneInvalid": {
+    de: "Telefonnummer: diese Nummer gibt es nicht, bitte prüfen",
+    en: "Phone number: this number cannot exist, please check it",
   },
   "booking.noteText": { de: "Notiz muss Text sein", en: "The note must be text" },
   "booking.noteTooLong": {

@@ -35,20 +35,42 @@ function toEntry(item: Record<string, unknown>): AuditEntry {
   return parseItem("audit", auditEntrySchema, item);
 }
 
-/** Newest first. By actor: one index query; otherwise one query per day partition. */
-export async function listAudit(options: { fromDay: string; toDay: string; actor?: string; limit: number }) {
+/** `booking.cancelled` matches itself; `booking` matches every `booking.…` action. */
+function actionFilter(action: string | undefined) {
+  if (!action) return {};
+  return {
+    FilterExpression: "#action = :action OR begins_with(#action, :group)",
+    ExpressionAttributeNames: { "#action": "action" },
+    filterValues: { ":action": action, ":group": `${action}.` },
+  };
+}
+
+/**
+ * Newest first. By actor: one index query; otherwise one query per day partition. An action is
+ * filtered in DynamoDB (the partitions are read anyway), so the limit counts matching entries.
+ */
+export async function listAudit(options: {
+  fromDay: string;
+  toDay: string;
+  actor?: string;
+  action?: string;
+  limit: number;
+}) {
   const until = `${options.toDay}T23:59:59.999Z`;
   const since = `${options.fromDay}T00:00:00.000Z`;
+  const { filterValues, ...filter } = actionFilter(options.action);
   if (options.actor) {
     const items = await queryAll(
       {
         TableName: table(),
         IndexName: indexes.gsi1,
         KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
+        ...filter,
         ExpressionAttributeValues: {
           ":pk": keys.auditByActorPartition(options.actor),
           ":from": since,
           ":to": until,
+          ...filterValues,
         },
         ScanIndexForward: false,
       },
@@ -66,7 +88,11 @@ export async function listAudit(options: { fromDay: string; toDay: string; actor
       {
         TableName: table(),
         KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.auditDayPartition(day.toISOString().slice(0, 10)) },
+        ...filter,
+        ExpressionAttributeValues: {
+          ":pk": keys.auditDayPartition(day.toISOString().slice(0, 10)),
+          ...filterValues,
+        },
         ScanIndexForward: false,
       },
       options.limit - entries.length,

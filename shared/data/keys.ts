@@ -7,7 +7,7 @@
  * | health probe    | SYSTEM                | HEALTH           |                                   |
  * | user            | USER#<username>       | PROFILE          | USERS / <username>                |
  * | session         | SESSION#<id>          | SESSION          | SESSIONS#<username> / <createdAt> |
- * | login attempts  | THROTTLE#<scope>#<who>| LOGIN#<window>   |                                   |
+ * | login attempts  | THROTTLE#<scope>#<who>| LOGIN#<window>   | LOGINLOCKS / <user>#<scope>#<win> |
  * | audit entry     | AUDIT#<yyyy-mm-dd>    | <at>#<id>        | AUDIT#<actor> / <at>              |
  * | marker          | SYSTEM                | MARKER#<name>    |                                   |
  * | setting         | CONFIG                | <name>           |                                   |
@@ -46,6 +46,7 @@ const prefix = {
   session: "SESSION",
   sessionsOfUser: "SESSIONS",
   throttle: "THROTTLE",
+  loginLocks: "LOGINLOCKS",
   config: "CONFIG",
   consultant: "CONSULTANT",
   consultants: "CONSULTANTS",
@@ -96,6 +97,13 @@ export const keys = {
     pk: key(prefix.throttle, scope, who),
     sk: key("LOGIN", String(windowStart)),
   }),
+
+  /** Pair and user counters, listed by user: what an admin sees and lifts as a login lockout. */
+  loginLockListing: (username: string, scope: "pair" | "user", windowStart: number) => ({
+    gsi1pk: prefix.loginLocks,
+    gsi1sk: key(username, scope, String(windowStart)),
+  }),
+  loginLocksPartition: () => prefix.loginLocks,
 
   setting: (name: string): ItemKey => ({ pk: prefix.config, sk: key(name) }),
 

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import {
-  auditListSchema,
-  auditQuerySchema,
+  auditFilterSchema,
+  auditViewListSchema,
+  consultantAdminListItemSchema,
+  loginLockListSchema,
+  loginLocksClearedSchema,
+} from "../contracts/admin.ts";
+import {
   createUserSchema,
   loginRequestSchema,
   okSchema,
@@ -142,10 +147,11 @@ export const routes = {
     path: "/api/admin/audit",
     feature: "admin",
     role: "admin",
-    summary: "Audit log: logins, user changes, booking changes",
+    summary:
+      "Audit log: logins, user changes, booking changes; filtered by actor, action and date, with display names and booking details",
     tags: ["admin"],
-    request: { query: auditQuerySchema },
-    response: { status: 200, schema: auditListSchema },
+    request: { query: auditFilterSchema },
+    response: { status: 200, schema: auditViewListSchema },
   },
   listConsultants: {
     method: "GET",
@@ -254,9 +260,10 @@ export const routes = {
     path: "/api/admin/consultants",
     feature: "admin",
     role: "admin",
-    summary: "Consultants with their calendar ids",
+    summary:
+      "Consultants with their calendar ids, flagged when the calendar failed in the latest availability run",
     tags: ["admin"],
-    response: { status: 200, schema: z.array(consultantAdminSchema) },
+    response: { status: 200, schema: z.array(consultantAdminListItemSchema) },
   },
   createConsultant: {
     method: "POST",
@@ -365,6 +372,25 @@ export const routes = {
     tags: ["admin"],
     request: { params: jobNameParamsSchema },
     response: { status: 200, schema: jobRunListSchema },
+  },
+  listLoginLocks: {
+    method: "GET",
+    path: "/api/admin/login-locks",
+    feature: "admin",
+    role: "admin",
+    summary: "Current login lockouts (user from one address) and slow-downs (user everywhere)",
+    tags: ["admin"],
+    response: { status: 200, schema: loginLockListSchema },
+  },
+  clearLoginLocks: {
+    method: "DELETE",
+    path: "/api/admin/users/{username}/login-locks",
+    feature: "admin",
+    role: "admin",
+    summary: "Lift a user's login lockout and slow-down (not the same as (de)activating the account)",
+    tags: ["admin"],
+    request: { params: usernameParamsSchema },
+    response: { status: 200, schema: loginLocksClearedSchema },
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -1,3 +1,4 @@
+import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
 import { hhmmSchema, isoDateSchema } from "./local-date.ts";
 import { potentialClassSchema } from "./outcomes.ts";
@@ -37,7 +38,8 @@ export type PhoneResult =
         | "booking.phoneChars"
         | "booking.phoneAreaCode"
         | "booking.phoneCountryCode"
-        | "booking.phoneLength";
+        | "booking.phoneLength"
+        | "booking.phoneInvalid";
     };
 
 /**
@@ -67,6 +69,12 @@ export function normalizePhone(raw: string): PhoneResult {
   if (digits.startsWith("0")) return { ok: false, message: "booking.phoneCountryCode" };
   if (digits.length < 6 || digits.length > 15) {
     return { ok: false, message: "booking.phoneLength" };
+  }
+  // The full metadata knows each country's number plans (a German mobile number has 10–11 digits):
+  // the small one accepts any length its broad pattern allows, so `0171 23` would pass.
+  if (!isValidPhoneNumber(`+${digits}`)) {
+    // A catalogue id: translated into the caller's language with the response.
+    return { ok: false, message: "booking.phoneInvalid" };
   }
   return { ok: true, phone: `+${digits}` };
 }

@@ -1,4 +1,5 @@
-import { createResource, createSignal, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
+import type { LoginLockView } from "../../../../shared/contracts/admin.ts";
 import { createUserSchema, type User } from "../../../../shared/contracts/auth.ts";
 import { api } from "../../api/client.ts";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
@@ -8,7 +9,7 @@ import { ResourceTable, RowActions } from "../../components/Table.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
 import { errorMessage, Field, FormError } from "../../components/ui.tsx";
-import { formatDateTime, t } from "../../i18n/index.ts";
+import { formatDateTime, formatTime, t } from "../../i18n/index.ts";
 import { user as currentUser } from "../../session.ts";
 import { EditUserDialog } from "./EditUserDialog.tsx";
 import { ActiveBadge, EditButton, type Role, RoleSelect, roleLabel } from "./parts.tsx";
@@ -76,6 +77,13 @@ function CreateUserForm(props: { onCreated: () => unknown }) {
 
 export function UsersTab() {
   const [users, { refetch }] = createResource(() => api.call("listUsers").then((result) => result.users));
+  // Sign-in locks are not the account's state: a locked user is active, and lifting a lock does
+  // not (de)activate anyone.
+  const [locks, { refetch: refetchLocks }] = createResource(() =>
+    api.call("listLoginLocks").then((result) => result.locks),
+  );
+  const locksOf = (username: string): LoginLockView[] =>
+    (locks.error ? [] : (locks.latest ?? [])).filter((lock) => lock.username === username);
   const [editing, setEditing] = createSignal<User>();
   const [toggling, setToggling] = createSignal<User>();
 
@@ -100,6 +108,16 @@ export function UsersTab() {
     }
   }
 
+  async function liftLock(target: User) {
+    try {
+      await api.call("clearLoginLocks", { params: { username: target.username } });
+      toast(t("admin.locks.lifted", { name: target.displayName }));
+      await refetchLocks();
+    } catch (error) {
+      toast(errorMessage(error), "error");
+    }
+  }
+
   return (
     <>
       <ResourceTable
@@ -113,6 +131,7 @@ export function UsersTab() {
           t("admin.users.role"),
           t("admin.users.state"),
           t("admin.users.lastLogin"),
+          t("admin.locks.column"),
         ]}
       >
         {(entry) => (
@@ -126,8 +145,39 @@ export function UsersTab() {
               <ActiveBadge active={entry.active} />
             </td>
             <td>{entry.lastLoginAt ? formatDateTime(entry.lastLoginAt) : t("admin.users.never")}</td>
+            <td data-testid="login-lock">
+              <Show when={locksOf(entry.username).length > 0} fallback={t("admin.locks.none")}>
+                <ul class="plain-list">
+                  <For each={locksOf(entry.username)}>
+                    {(lock) => (
+                      <li class="lock-state">
+                        {lock.scope === "pair"
+                          ? t("admin.locks.locked", {
+                              time: formatTime(lock.until),
+                              address: lock.address ?? "",
+                            })
+                          : t("admin.locks.slowed", {
+                              time: formatTime(lock.until),
+                              failures: lock.failures,
+                            })}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </td>
             <RowActions>
               <EditButton name={entry.username} onClick={() => setEditing(entry)} />
+              <Show when={locksOf(entry.username).length > 0}>
+                <button
+                  type="button"
+                  class="button small secondary"
+                  aria-label={`${t("admin.locks.lift")}: ${entry.username}`}
+                  onClick={() => void liftLock(entry)}
+                >
+                  {t("admin.locks.lift")}
+                </button>
+              </Show>
               <Show when={entry.username !== currentUser()?.username}>
                 <button
                   type="button"

@@ -1,0 +1,27 @@
+import { locale, tMaybe } from "./index.ts";
+
+const rules = new Map<string, Intl.PluralRules>();
+
+function category(count: number): string {
+  const tag = locale() === "de" ? "de-DE" : "en-GB";
+  let forLocale = rules.get(tag);
+  if (!forLocale) {
+    forLocale = new Intl.PluralRules(tag);
+    rules.set(tag, forLocale);
+  }
+  return forLocale.select(count);
+}
+
+/**
+ * The text for a count: `base.one` / `base.other` (and any other CLDR category a language needs),
+ * chosen by Intl.PluralRules for the current language; `{count}` is filled with the number.
+ */
+export function tCount(base: string, count: number, params: Record<string, string | number> = {}): string {
+  const all = { count, ...params };
+  return (
+    tMaybe(`${base}.${category(count)}`, all) ??
+    tMaybe(`${base}.other`, all) ??
+    // A missing key is a programming error; show the key rather than nothing.
+    base
+  );
+}
