@@ -32,8 +32,8 @@ export const defaultNeeds: readonly Need[] = ["table:read", "table:write"];
  *   the session secret — added for all features in `needsOf`, not listed here;
  * - whoever talks to Google Calendar gets the Google credentials: the health
  *   check (system), the calendar jobs and the outbox consumer (calendar sync);
- *   admin starts jobs in their own functions but checks that a consultant's
- *   calendar can be read when it is saved;
+ *   consultant management (it checks a calendar can be read when it is saved);
+ *   admin starts jobs in their own functions and talks to no calendar;
  * - only auth creates the bootstrap users, and only auth throttles by the
  *   viewer's address (so only it checks CloudFront's origin-verify token);
  * - only features that write or hand out exports get the exports bucket
@@ -47,7 +47,7 @@ export const extraNeeds: Partial<Record<LambdaSpec["name"], readonly Need[]>> = 
   // Profiles are read-only: the booking transaction writes customers.
   customers: ["table:read"],
   auth: ["secret:bootstrap-users", "secret:origin-verify"],
-  admin: ["secret:google"],
+  consultants: ["secret:google"],
   "generate-availability": ["secret:google"],
   "check-outcomes": ["secret:google"],
   "retry-calendar-sync": ["secret:google"],

@@ -60,8 +60,6 @@ const pageTitles: Record<string, MessageKey> = {
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
-  rangliste: "title.leaderboard",
-  auswertung: "title.analytics",
 };
 
 function Layout(props: RouteSectionProps) {
@@ -119,9 +117,7 @@ function Layout(props: RouteSectionProps) {
               {t("nav.book")}
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
-            <A href="/rangliste">{t("nav.leaderboard")}</A>
             <Show when={isAdmin()}>
-              <A href="/auswertung">{t("nav.analytics")}</A>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
             <A href="/status">{t("nav.status")}</A>
@@ -196,15 +192,6 @@ function RequireAdmin(props: RouteSectionProps) {
   );
 }
 
-function ComingSoon(props: { title: string }) {
-  return (
-    <section class="page">
-      <h1>{props.title}</h1>
-      <div class="empty">{t("common.comingSoon")}</div>
-    </section>
-  );
-}
-
 const LoginPage = lazy(() => import("./pages/Login.tsx").then((module) => ({ default: module.LoginPage })));
 const StatusPage = lazy(() =>
   import("./pages/Status.tsx").then((module) => ({ default: module.StatusPage })),
@@ -229,9 +216,7 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
-          <Route path="/rangliste" component={() => <ComingSoon title={t("nav.leaderboard")} />} />
           <Route component={RequireAdmin}>
-            <Route path="/auswertung" component={() => <ComingSoon title={t("nav.analytics")} />} />
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>
         </Route>

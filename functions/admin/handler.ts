@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { checkCalendarReadable } from "../../shared/calendar/calendar-check.ts";
 import { listAudit, writeAudit } from "../../shared/data/audit-repository.ts";
 import {
   currentBookingRules,
@@ -10,12 +8,6 @@ import {
   storedSlotTemplate,
 } from "../../shared/data/booking-settings.ts";
 import { listOverCapacity } from "../../shared/data/bookings-repository.ts";
-import {
-  createConsultant,
-  getConsultant,
-  listConsultants,
-  putConsultant,
-} from "../../shared/data/consultants-repository.ts";
 import { latestJobRuns } from "../../shared/data/job-runs-repository.ts";
 import { deleteSessionsOfUser } from "../../shared/data/sessions-repository.ts";
 import { clearLoginLocks, listLoginLocks } from "../../shared/data/throttle-repository.ts";
@@ -30,30 +22,6 @@ import { describeAuditEntries } from "./audit-view.ts";
 import { startJobNow } from "./jobs.ts";
 
 const maxAuditDays = 92;
-
-/** A calendar id that Google says does not exist or cannot be read is refused before it is stored. */
-async function assertCalendarReadable(calendarId: string | undefined): Promise<void> {
-  if (calendarId === undefined) return;
-  const check = await checkCalendarReadable(calendarId);
-  if (!check.ok) throw invalidRequest({ "body.calendarId": check.message });
-}
-
-/** A consultant whose calendar failed in the latest finished availability run, by id. */
-async function failedInLastRun(): Promise<Map<string, { at: string; reason: string }>> {
-  const runs = await latestJobRuns("generate-availability", 5);
-  const last = runs.find((run) => run.status !== "running");
-  const failed = last?.summary?.failedConsultants;
-  const at = last?.finishedAt ?? last?.startedAt ?? "";
-  const byId = new Map<string, { at: string; reason: string }>();
-  if (!Array.isArray(failed)) return byId;
-  for (const entry of failed) {
-    if (entry && typeof entry === "object" && "id" in entry) {
-      const { id, reason } = entry as { id: unknown; reason?: unknown };
-      byId.set(String(id), { at, reason: String(reason ?? "") });
-    }
-  }
-  return byId;
-}
 
 export const handler = createFeatureHandler(
   "admin",
@@ -129,41 +97,6 @@ export const handler = createFeatureHandler(
         ...(query.action ? { action: query.action } : {}),
       });
       return { entries: await describeAuditEntries(entries) };
-    },
-
-    async listConsultantsAdmin() {
-      const [consultants, failed] = await Promise.all([listConsultants(), failedInLastRun()]);
-      return consultants
-        .sort((a, b) => a.name.localeCompare(b.name, "de"))
-        .map((consultant) => {
-          const failure = failed.get(consultant.id);
-          return failure ? { ...consultant, lastRunFailed: failure } : consultant;
-        });
-    },
-
-    async createConsultant({ body, principal, response }) {
-      await assertCalendarReadable(body.calendarId);
-      const consultant = { id: randomUUID().slice(0, 8), ...body };
-      if (!(await createConsultant(consultant))) {
-        throw new HttpError("conflict", "consultant.exists");
-      }
-      await writeAudit({ actor: principal.username, action: "consultant.created", target: consultant.id });
-      response.status = 201;
-      return consultant;
-    },
-
-    async updateConsultant({ params, body, principal }) {
-      const current = await getConsultant(params.id);
-      if (!current) throw new HttpError("not_found", "consultant.notFound");
-      if (body.calendarId !== undefined && body.calendarId !== current.calendarId)
-        await assertCalendarReadable(body.calendarId);
-      const consultant = await putConsultant({
-        ...current,
-        ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)),
-      });
-      if (!consultant) throw new HttpError("not_found", "consultant.notFound");
-      await writeAudit({ actor: principal.username, action: "consultant.updated", target: consultant.id });
-      return consultant;
     },
 
     async getSlotTemplate() {

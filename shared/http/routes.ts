@@ -258,7 +258,7 @@ export const routes = {
   listConsultantsAdmin: {
     method: "GET",
     path: "/api/admin/consultants",
-    feature: "admin",
+    feature: "consultants",
     role: "admin",
     summary:
       "Consultants with their calendar ids, flagged when the calendar failed in the latest availability run",
@@ -268,7 +268,7 @@ export const routes = {
   createConsultant: {
     method: "POST",
     path: "/api/admin/consultants",
-    feature: "admin",
+    feature: "consultants",
     role: "admin",
     summary: "Add a consultant",
     tags: ["admin"],
@@ -278,7 +278,7 @@ export const routes = {
   updateConsultant: {
     method: "PATCH",
     path: "/api/admin/consultants/{id}",
-    feature: "admin",
+    feature: "consultants",
     role: "admin",
     summary: "Rename, change the calendar or (de)activate a consultant",
     tags: ["admin"],
