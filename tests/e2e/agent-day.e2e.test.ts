@@ -299,11 +299,15 @@ describe("the agent's day in Chromium", () => {
     );
     await page.getByLabel("Aktion").selectOption("login");
     await page.getByRole("button", { name: "Filtern" }).click();
-    await page.locator('tr[data-action="login.succeeded"]').first().waitFor();
-    const actions = await page.evaluate(
-      `[...document.querySelectorAll("tbody tr[data-action]")].map((row) => row.dataset.action)`,
-    );
-    expect((actions as string[]).every((action) => action.startsWith("login."))).toBe(true);
+    // The unfiltered list holds login rows too: wait until every row shown is one.
+    await expect
+      .poll(async () => {
+        const actions = (await page.evaluate(
+          `[...document.querySelectorAll("tbody tr[data-action]")].map((row) => row.dataset.action)`,
+        )) as string[];
+        return actions.length > 0 && actions.every((action) => action.startsWith("login."));
+      })
+      .toBe(true);
     await page.screenshot({ path: "test-results/e2e-admin-audit.png", fullPage: true });
     // A tab's own URL opens it after a full load.
     await page.goto(`${baseUrl}/verwaltung/jobs`);

@@ -72,11 +72,11 @@ function freeSlot(client: TestClient): Promise<SlotView> {
 
 /** Opens the booking dialog on the first bookable cell of the week view (going forward if needed). */
 async function openBookingDialog(page: Page) {
-  const freeCell = page.locator("table.week-grid button.cell:not([disabled])");
-  await page.locator("table.week-grid, .empty").first().waitFor();
+  const freeCell = page.locator(".week-grid button.cell:not([disabled])");
+  await page.locator(".week-grid, .empty").first().waitFor();
   for (let week = 0; week < 4 && (await freeCell.count()) === 0; week++) {
     await page.getByRole("button", { name: /Nächste Woche/ }).click();
-    await page.locator(".week-grid-wrap:not([aria-busy='true']), .empty").first().waitFor();
+    await page.locator(".week-grid:not([aria-busy='true']), .empty").first().waitFor();
   }
   await freeCell.first().click();
   return page.getByRole("dialog");

@@ -52,11 +52,11 @@ describe("the site in English", () => {
 
     // Nothing saved yet: the API follows the site's `Accept-Language`.
 
-    const freeCell = page.locator("table.week-grid button.cell:not([disabled])");
-    await page.locator("table.week-grid, .empty").first().waitFor();
+    const freeCell = page.locator(".week-grid button.cell:not([disabled])");
+    await page.locator(".week-grid, .empty").first().waitFor();
     for (let week = 0; week < 4 && (await freeCell.count()) === 0; week++) {
       await page.getByRole("button", { name: /Next week/ }).click();
-      await page.locator(".week-grid-wrap:not([aria-busy='true']), .empty").first().waitFor();
+      await page.locator(".week-grid:not([aria-busy='true']), .empty").first().waitFor();
     }
     await freeCell.first().click();
     const form = page.getByRole("dialog");

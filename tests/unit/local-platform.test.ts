@@ -99,7 +99,7 @@ describe("gateway answers of its own", () => {
 
 describe("Lambda path parameters", () => {
   it("refuses malformed percent-encoding with 400 instead of failing", async () => {
-    const handler = createFeatureHandler("admin", {} as FeatureOperations<"admin">, {
+    const handler = createFeatureHandler("consultants", {} as FeatureOperations<"consultants">, {
       authenticate: async () => ({
         username: "boss",
         role: "admin",
