@@ -1,14 +1,13 @@
 import { createEffect, createMemo, createResource, createSignal, Show } from "solid-js";
 import { type BookingRules, bookingRulesSchema } from "../../../../shared/domain/booking/booking-rules.ts";
-import { ApiError, api } from "../../api/client.ts";
-import { apiFieldErrors, createSubmit } from "../../components/form.ts";
+import { api } from "../../api/client.ts";
 import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
 import { ErrorBox, FormError, Loading } from "../../components/ui.tsx";
 import { t } from "../../i18n/index.ts";
 import type { PreviewRules } from "./SettingsPreview.tsx";
-import { numberOrUndefined, type PathErrors, pathErrors } from "./settingsForm.ts";
+import { createFieldErrors, numberOrUndefined, type PathErrors, pathErrors } from "./settingsForm.ts";
 
 /**
  * Minimum notice and the per-consultant daily maximum. `onDraft` hands the valid entries to the
@@ -38,8 +37,6 @@ function RulesEditor(props: {
       ? ""
       : String(props.rules.maxBookingsPerConsultantPerDay),
   );
-  const [showErrors, setShowErrors] = createSignal(false);
-  const [serverErrors, setServerErrors] = createSignal<PathErrors>({});
   const checked = createMemo(() => {
     const max = numberOrUndefined(maxPerDay());
     const result = bookingRulesSchema.safeParse({
@@ -54,26 +51,13 @@ function RulesEditor(props: {
     const data = checked().data;
     if (data) props.onDraft(data);
   });
-  const error = (path: string) => serverErrors()[path] ?? (showErrors() ? checked().errors[path] : undefined);
-  const submit = createSubmit({
-    describe: (failure) => {
-      if (!(failure instanceof ApiError) || Object.keys(failure.fields).length === 0) return undefined;
-      setServerErrors(apiFieldErrors(failure) as PathErrors);
-      return failure.message;
-    },
-  });
-  function save(event: SubmitEvent) {
-    event.preventDefault();
-    setShowErrors(true);
-    const data = checked().data;
-    if (!data) return;
-    void submit.run(async () => {
-      const saved = await api.call("putBookingRules", { body: data });
+  const form = createFieldErrors(checked);
+  const { submit, setServerErrors, error } = form;
+  const save = (event: SubmitEvent) =>
+    form.save(event, async (data) => {
+      props.onSaved(await api.call("putBookingRules", { body: data }));
       toast(t("admin.rules.saved"));
-      setShowErrors(false);
-      props.onSaved(saved);
     });
-  }
   return (
     <form class="form card rules-form" onSubmit={save} noValidate aria-busy={submit.busy()}>
       <h2>{t("admin.rules.title")}</h2>

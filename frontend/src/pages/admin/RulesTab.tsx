@@ -5,9 +5,8 @@ import {
   type SlotTemplateSettings,
   withTimeZone,
 } from "../../../../shared/domain/booking/slot-template.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
-import { apiFieldErrors, createSubmit } from "../../components/form.ts";
 import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
@@ -16,7 +15,7 @@ import { timeZone } from "../../dates.ts";
 import { t } from "../../i18n/index.ts";
 import { BookingRulesForm } from "./BookingRulesForm.tsx";
 import { type PreviewRules, SettingsPreview } from "./SettingsPreview.tsx";
-import { createActiveConsultants, numberOrUndefined, type PathErrors, pathErrors } from "./settingsForm.ts";
+import { createActiveConsultants, createFieldErrors, numberOrUndefined, pathErrors } from "./settingsForm.ts";
 
 interface PointsDraft {
   tiers: { upTo: string; points: string }[];
@@ -70,8 +69,6 @@ function RulesForms(props: {
 }) {
   const consultants = createActiveConsultants();
   const [draft, setDraft] = createSignal(pointsDraftOf(props.rule));
-  const [showErrors, setShowErrors] = createSignal(false);
-  const [serverErrors, setServerErrors] = createSignal<PathErrors>({});
   const checked = createMemo(() => {
     const result = pointsRuleSchema.safeParse(pointsInputOf(draft()));
     return result.success ? { data: result.data, errors: {} } : { errors: pathErrors(result.error) };
@@ -84,32 +81,18 @@ function RulesForms(props: {
   });
   const template = (): SlotTemplate => withTimeZone(props.template, timeZone());
   const [previewRules, setPreviewRules] = createSignal<PreviewRules>({});
-  const error = (path: string): string | undefined =>
-    serverErrors()[path] ?? (showErrors() ? (checked().errors as PathErrors)[path] : undefined);
   const update = (change: Partial<PointsDraft>) => {
     setDraft({ ...draft(), ...change });
     setServerErrors({});
   };
-  const submit = createSubmit({
-    describe: (failure) => {
-      if (!(failure instanceof ApiError) || Object.keys(failure.fields).length === 0) return undefined;
-      setServerErrors(apiFieldErrors(failure) as PathErrors);
-      return failure.message;
-    },
-  });
+  const form = createFieldErrors(checked);
+  const { submit, showErrors, setServerErrors, error } = form;
 
-  function save(event: SubmitEvent) {
-    event.preventDefault();
-    setShowErrors(true);
-    const data = checked().data;
-    if (!data) return;
-    void submit.run(async () => {
-      const stored = await api.call("putPointsRule", { body: data });
+  const save = (event: SubmitEvent) =>
+    form.save(event, async (data) => {
+      props.onSaved(await api.call("putPointsRule", { body: data }));
       toast(t("admin.points.saved"));
-      setShowErrors(false);
-      props.onSaved(stored);
     });
-  }
 
   const numberField = (
     id: string,

@@ -10,9 +10,8 @@ import {
   weekdays,
   withTimeZone,
 } from "../../../../shared/domain/booking/slot-template.ts";
-import { ApiError, api } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
-import { apiFieldErrors, createSubmit } from "../../components/form.ts";
 import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
@@ -22,6 +21,7 @@ import { locale, t } from "../../i18n/index.ts";
 import { SettingsPreview } from "./SettingsPreview.tsx";
 import {
   createActiveConsultants,
+  createFieldErrors,
   numberOrUndefined,
   type PathErrors,
   pathErrors,
@@ -146,8 +146,6 @@ function TemplateForm(props: {
   onSaved: (template: SlotTemplateSettings) => void;
 }) {
   const [draft, setDraft] = createSignal(draftOf(props.template));
-  const [showErrors, setShowErrors] = createSignal(false);
-  const [serverErrors, setServerErrors] = createSignal<PathErrors>({});
   const consultants = createActiveConsultants();
   const checked = createMemo(() => validate(draft()));
   /** The preview keeps the last valid settings while the draft has an error. */
@@ -157,35 +155,23 @@ function TemplateForm(props: {
     if (data) lastValid = withTimeZone(data, timeZone());
     return lastValid;
   });
-  const error = (path: string) => serverErrors()[path] ?? (showErrors() ? checked().errors[path] : undefined);
   const update = (change: Partial<Draft>) => {
     setDraft({ ...draft(), ...change });
     setServerErrors({});
   };
-  const submit = createSubmit({
-    describe: (failure) => {
-      if (!(failure instanceof ApiError) || Object.keys(failure.fields).length === 0) return undefined;
-      setServerErrors(apiFieldErrors(failure) as PathErrors);
-      return failure.message;
-    },
-  });
+  const form = createFieldErrors(checked);
+  const { submit, showErrors, serverErrors, setServerErrors, error } = form;
 
   function save(event: SubmitEvent) {
-    event.preventDefault();
-    setShowErrors(true);
-    const { data } = checked();
-    if (!data) {
+    const saving = form.save(event, async (data) => {
+      props.onSaved(await api.call("putSlotTemplate", { body: data }));
+      toast(t("admin.template.saved"));
+    });
+    // An invalid draft: take the agent to the first field that says why.
+    if (!saving)
       queueMicrotask(() =>
         document.querySelector<HTMLElement>(".template-form [aria-invalid='true']")?.focus(),
       );
-      return;
-    }
-    void submit.run(async () => {
-      const stored = await api.call("putSlotTemplate", { body: data });
-      toast(t("admin.template.saved"));
-      setShowErrors(false);
-      props.onSaved(stored);
-    });
   }
 
   const numberField = (name: "slotMinutes" | "horizonDays" | "placesPerConsultant", label: string) => (

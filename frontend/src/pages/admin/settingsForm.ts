@@ -1,6 +1,7 @@
-import { createResource } from "solid-js";
+import { createResource, createSignal } from "solid-js";
 import type { z } from "zod";
-import { api } from "../../api/client.ts";
+import { ApiError, api } from "../../api/client.ts";
+import { apiFieldErrors, createSubmit } from "../../components/form.ts";
 import { issueText } from "../../i18n/index.ts";
 
 /** Field errors keyed by the whole path (`times.fri`, `placesOverrides.0.places`), like the API's. */
@@ -37,4 +38,36 @@ export function createActiveConsultants() {
     const value = list.error ? undefined : list.latest;
     return Math.max(1, value?.filter((consultant) => consultant.active).length ?? 1);
   };
+}
+
+/**
+ * What every settings form shares: the draft's own errors (shown once a save
+ * was tried), the API's field errors (until the next edit clears them), and
+ * one submission whose failure names the fields.
+ */
+export function createFieldErrors<T>(checked: () => { data?: T | undefined; errors: PathErrors }) {
+  const [showErrors, setShowErrors] = createSignal(false);
+  const [serverErrors, setServerErrors] = createSignal<PathErrors>({});
+  const submit = createSubmit({
+    describe: (failure) => {
+      if (!(failure instanceof ApiError) || Object.keys(failure.fields).length === 0) return undefined;
+      setServerErrors(apiFieldErrors(failure) as PathErrors);
+      return failure.message;
+    },
+  });
+  const error = (path: string): string | undefined =>
+    serverErrors()[path] ?? (showErrors() ? checked().errors[path] : undefined);
+  /** A save: shows the draft's errors, or stores it (the form's `store` confirms and hands it on). */
+  function save(event: SubmitEvent, store: (data: T) => Promise<void>): boolean {
+    event.preventDefault();
+    setShowErrors(true);
+    const { data } = checked();
+    if (data === undefined) return false;
+    void submit.run(async () => {
+      await store(data);
+      setShowErrors(false);
+    });
+    return true;
+  }
+  return { submit, showErrors, serverErrors, setServerErrors, error, save };
 }
