@@ -14,6 +14,7 @@ import { FormError } from "../../components/ui.tsx";
 import { timeZone } from "../../dates.ts";
 import { t } from "../../i18n/index.ts";
 import { BookingRulesForm } from "./BookingRulesForm.tsx";
+import { AddRowButton, RemoveRowButton } from "./parts.tsx";
 import { type PreviewRules, SettingsPreview } from "./SettingsPreview.tsx";
 import { createActiveConsultants, createFieldErrors, numberOrUndefined, pathErrors } from "./settingsForm.ts";
 
@@ -147,7 +148,7 @@ function RulesForms(props: {
                     `tiers.${index}.points`,
                     (points) => set({ points }),
                   )}
-                  <RemoveRow
+                  <RemoveRowButton
                     row={index + 1}
                     onClick={() => update({ tiers: draft().tiers.filter((_, at) => at !== index) })}
                   />
@@ -155,13 +156,9 @@ function RulesForms(props: {
               );
             }}
           </Index>
-          <button
-            type="button"
-            class="button secondary small"
-            onClick={() => update({ tiers: [...draft().tiers, { upTo: "", points: "" }] })}
-          >
+          <AddRowButton onClick={() => update({ tiers: [...draft().tiers, { upTo: "", points: "" }] })}>
             {t("admin.points.addTier")}
-          </button>
+          </AddRowButton>
           {numberField("points-above", t("admin.points.above"), draft().abovePoints, "abovePoints", (value) =>
             update({ abovePoints: value }),
           )}
@@ -193,7 +190,7 @@ function RulesForms(props: {
                     `timeBonuses.${index}.points`,
                     (points) => set({ points }),
                   )}
-                  <RemoveRow
+                  <RemoveRowButton
                     row={index + 1}
                     onClick={() =>
                       update({ timeBonuses: draft().timeBonuses.filter((_, at) => at !== index) })
@@ -203,13 +200,11 @@ function RulesForms(props: {
               );
             }}
           </Index>
-          <button
-            type="button"
-            class="button secondary small"
+          <AddRowButton
             onClick={() => update({ timeBonuses: [...draft().timeBonuses, { time: "", points: "2" }] })}
           >
             {t("admin.points.addBonus")}
-          </button>
+          </AddRowButton>
         </fieldset>
         <div class="row">
           {numberField(
@@ -242,18 +237,5 @@ function RulesForms(props: {
         stale={!checked().data}
       />
     </div>
-  );
-}
-
-function RemoveRow(props: { row: number; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      class="button ghost small remove-row"
-      aria-label={t("admin.template.removeRow", { row: props.row })}
-      onClick={() => props.onClick()}
-    >
-      {t("admin.template.remove")}
-    </button>
   );
 }

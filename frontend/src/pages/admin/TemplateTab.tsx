@@ -18,6 +18,7 @@ import { toast } from "../../components/toast.tsx";
 import { Field, FormError } from "../../components/ui.tsx";
 import { timeZone } from "../../dates.ts";
 import { locale, t } from "../../i18n/index.ts";
+import { AddRowButton, RemoveRowButton } from "./parts.tsx";
 import { SettingsPreview } from "./SettingsPreview.tsx";
 import {
   createActiveConsultants,
@@ -281,7 +282,7 @@ function TemplateForm(props: {
                     value={row().places}
                     onValue={(places) => set({ places })}
                   />
-                  <RemoveButton
+                  <RemoveRowButton
                     row={index + 1}
                     onClick={() => update({ overrides: draft().overrides.filter((_, at) => at !== index) })}
                   />
@@ -333,7 +334,7 @@ function TemplateForm(props: {
                     value={row().reason}
                     onValue={(reason) => set({ reason })}
                   />
-                  <RemoveButton
+                  <RemoveRowButton
                     row={index + 1}
                     onClick={() => update({ blocked: draft().blocked.filter((_, at) => at !== index) })}
                   />
@@ -341,13 +342,9 @@ function TemplateForm(props: {
               );
             }}
           </Index>
-          <button
-            type="button"
-            class="button secondary small"
-            onClick={() => update({ blocked: [...draft().blocked, { date: "", reason: "" }] })}
-          >
+          <AddRowButton onClick={() => update({ blocked: [...draft().blocked, { date: "", reason: "" }] })}>
             {t("admin.template.addBlocked")}
-          </button>
+          </AddRowButton>
         </fieldset>
         <div class="actions">
           <LoaderButton type="submit" busy={submit.busy()}>
@@ -373,17 +370,4 @@ function TemplateForm(props: {
       ? `${splitTimes(draft().times[day])[Number(found[0].slice(prefix.length))] ?? ""}: ${found[1]}`
       : undefined;
   }
-}
-
-function RemoveButton(props: { row: number; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      class="button ghost small remove-row"
-      aria-label={t("admin.template.removeRow", { row: props.row })}
-      onClick={() => props.onClick()}
-    >
-      {t("admin.template.remove")}
-    </button>
-  );
 }

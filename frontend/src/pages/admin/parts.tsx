@@ -1,3 +1,4 @@
+import type { JSX } from "solid-js";
 import type { User } from "../../../../shared/contracts/auth.ts";
 import { t } from "../../i18n/index.ts";
 
@@ -45,5 +46,28 @@ export function RoleSelect(props: {
       <option value="agent">{t("user.role.agent")}</option>
       <option value="admin">{t("user.role.admin")}</option>
     </select>
+  );
+}
+
+/** Removes one row of a list editor (tiers, bonuses, overrides, blocked dates); named by its row. */
+export function RemoveRowButton(props: { row: number; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      class="button ghost small remove-row"
+      aria-label={t("admin.template.removeRow", { row: props.row })}
+      onClick={() => props.onClick()}
+    >
+      {t("admin.template.remove")}
+    </button>
+  );
+}
+
+/** Adds an empty row to a list editor. */
+export function AddRowButton(props: { onClick: () => void; children: JSX.Element }) {
+  return (
+    <button type="button" class="button secondary small" onClick={() => props.onClick()}>
+      {props.children}
+    </button>
   );
 }
