@@ -13,9 +13,9 @@ import { type BookingRules, earliestBookableStart } from "../../shared/domain/bo
 import { addDays, datesBetween, daysBetween, localDate } from "../../shared/domain/booking/local-date.ts";
 import { defaultPotentialClass, type PotentialClass } from "../../shared/domain/booking/outcomes.ts";
 import { pointsForSlot } from "../../shared/domain/booking/points.ts";
+import { bookingEvents } from "../../shared/events/booking-events.ts";
 import { HttpError, invalidRequest } from "../../shared/http/errors.ts";
 import type { Principal } from "../../shared/http/principal.ts";
-import { bookingEvents } from "./booking-events.ts";
 import type { BookingStore } from "./booking-store.ts";
 
 const dayMs = 86_400_000;
