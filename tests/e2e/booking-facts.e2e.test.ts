@@ -1,11 +1,11 @@
-import { mkdirSync } from "node:fs";
 import { DateTime } from "luxon";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
 import { blockedDateReason } from "../../shared/domain/booking/holidays.ts";
 import type { SlotTemplateSettings } from "../../shared/domain/booking/slot-template.ts";
 import { calendarApi, waitFor } from "../support/booking.ts";
+import { launchChromium } from "../support/browser.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
 import { runJobAndWait } from "../support/jobs.ts";
 
@@ -15,19 +15,7 @@ let browser: Browser;
 let admin: TestClient;
 
 beforeAll(async () => {
-  mkdirSync("test-results", { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  browser = await launchChromium();
   admin = await signedIn(demoAdmin);
 });
 
