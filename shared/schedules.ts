@@ -38,6 +38,21 @@ export const scheduledJobs = [
     cron: { minute: "*/5", hour: "*", weekDays: "*" },
     module: "functions/booking/sync-retry-job.ts",
   },
+  // --- gamification ---
+  {
+    name: "snapshot-leaderboards",
+    description:
+      "Just after local midnight: keep every leaderboard's ranks (rank change since yesterday) and close an ended season's final standings",
+    cron: { minute: "5", hour: "23", weekDays: "*" },
+    module: "functions/progress/snapshot-job.ts",
+  },
+  {
+    name: "rebuild-gamification",
+    description:
+      "Recompute all gamification state (accounts, period totals, booking credits) from the bookings and the ledger",
+    cron: { minute: "30", hour: "2", weekDays: "SUN" },
+    module: "functions/progress/rebuild-job.ts",
+  },
 ] as const satisfies readonly ScheduledJob[];
 
 /** EventBridge: six fields, `?` for the day of month when weekdays are given. */
