@@ -57,6 +57,8 @@ function LanguageSwitch() {
 const pageTitles: Record<string, MessageKey> = {
   "": "title.book",
   termine: "title.mine",
+  fortschritt: "title.progress",
+  tv: "title.tv",
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
@@ -117,6 +119,7 @@ function Layout(props: RouteSectionProps) {
               {t("nav.book")}
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
+            <A href="/fortschritt">{t("nav.progress")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
@@ -200,6 +203,18 @@ const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ defau
 const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
+const ProgressLayout = lazy(() =>
+  import("./pages/progress/ProgressLayout.tsx").then((module) => ({ default: module.ProgressLayout })),
+);
+const OverviewTab = lazy(() =>
+  import("./pages/progress/OverviewTab.tsx").then((module) => ({ default: module.OverviewTab })),
+);
+const LeaderboardTab = lazy(() =>
+  import("./pages/progress/LeaderboardTab.tsx").then((module) => ({ default: module.LeaderboardTab })),
+);
+const TvPage = lazy(() =>
+  import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -216,6 +231,11 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
+          <Route path="/fortschritt" component={ProgressLayout}>
+            <Route path="/" component={OverviewTab} />
+            <Route path="/rangliste" component={LeaderboardTab} />
+          </Route>
+          <Route path="/tv" component={TvPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>
