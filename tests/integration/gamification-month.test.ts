@@ -134,7 +134,7 @@ async function runStep(agentIndex: number, step: Step): Promise<void> {
       const slot = nextSlot();
       const response = await client.request<{ booking: Booking }>("POST", "/api/bookings", {
         body: { date: slot.date, time: slot.time, ...customer(`${suffix}-${key}`) },
-        headers: { "idempotency-key": `gm-${suffix}-${key}` },
+        headers: { "idempotency-key": `gm-${suffix}-${key.replace(":", "_")}` },
       });
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       bookings.set(key, response.body.booking);
