@@ -30,6 +30,11 @@
  * | booking credit  | GCREDIT#<bookingId>   | CREDIT           |                                   |
  * | board snapshot  | GSNAP#<date>          | <cat>#<period>#<key> |                               |
  * | season final    | GSEASON#<seasonKey>   | FINAL            |                                   |
+ * | earned badge    | ACHIEVE#<username>    | BADGE#<id>[#<periodKey>] |                           |
+ * | mastery claim   | ACHIEVE#<username>    | MASTERY#<track>#<level> |                            |
+ * | badge counters  | ACHIEVE#<username>    | COUNTERS         |                                   |
+ * | counted booking | ACHIEVE#<username>    | BOOKING#<bookingId> |                                |
+ * | Telefonie week  | ACHIEVE#<username>    | TELWEEK#<yyyy-Www> |                                 |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -76,6 +81,8 @@ const prefix = {
   bookingCredit: "GCREDIT",
   leaderboardSnapshot: "GSNAP",
   seasonStandings: "GSEASON",
+  // --- badges ---
+  achievements: "ACHIEVE",
 } as const;
 
 /**
@@ -234,4 +241,29 @@ export const keys = {
     pk: key(prefix.seasonStandings, seasonKey),
     sk: "FINAL",
   }),
+  // --- badges ---
+  /** An agent's earned badge: once ever, or once per period key (MVP of a week, month, year). */
+  earnedBadge: (username: string, badgeId: string, periodKey?: string): ItemKey => ({
+    pk: key(prefix.achievements, username),
+    sk: periodKey ? key("BADGE", badgeId, periodKey) : key("BADGE", badgeId),
+  }),
+  earnedBadgesPrefix: () => key("BADGE", ""),
+  masteryClaim: (username: string, track: string, level: number): ItemKey => ({
+    pk: key(prefix.achievements, username),
+    sk: key("MASTERY", track, String(level)),
+  }),
+  masteryClaimsPrefix: () => key("MASTERY", ""),
+  /** The per-agent counts badge and mastery conditions need beyond the ledger's totals. */
+  badgeCounters: (username: string): ItemKey => ({ pk: key(prefix.achievements, username), sk: "COUNTERS" }),
+  /** What one booking added to the counters: its existence makes counting a booking exactly once. */
+  countedBooking: (username: string, bookingId: string): ItemKey => ({
+    pk: key(prefix.achievements, username),
+    sk: key("BOOKING", bookingId),
+  }),
+  /** A Telefonie week counted as at goal (once per week). */
+  telefonieWeekAtGoal: (username: string, isoWeek: string): ItemKey => ({
+    pk: key(prefix.achievements, username),
+    sk: key("TELWEEK", isoWeek),
+  }),
+  achievementsPartition: (username: string) => key(prefix.achievements, username),
 };
