@@ -23,6 +23,8 @@
  * | job run         | RUN#<job>             | <at>             |                                   |
  * | consultant load | LOAD#<consultantId>   | DAY#<date> / WEEK#<yyyy-Www> |                       |
  * | over capacity   | OVERCAPACITY          | <date>#<time>#<bookingId> |                          |
+ * | export          | EXPORT#<id>           | EXPORT           | EXPORTS / <createdAt>#<id>        |
+ * | export schedule | EXPORTSCHEDULE#<id>   | SCHEDULE         | EXPORTSCHEDULES / <id>            |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -62,6 +64,11 @@ const prefix = {
   audit: "AUDIT",
   load: "LOAD",
   overCapacity: "OVERCAPACITY",
+  // --- exports ---
+  export: "EXPORT",
+  exports: "EXPORTS",
+  exportSchedule: "EXPORTSCHEDULE",
+  exportSchedules: "EXPORTSCHEDULES",
 } as const;
 
 /**
@@ -171,4 +178,15 @@ export const keys = {
     sk: key(date, time, bookingId),
   }),
   overCapacityPartition: () => prefix.overCapacity,
+
+  // --- exports ---
+  /** An export's record (status, progress, rows, the object's key); listed newest first. */
+  exportJob: (id: string): ItemKey => ({ pk: key(prefix.export, id), sk: "EXPORT" }),
+  exportListing: (createdAt: string, id: string) => ({ gsi1pk: prefix.exports, gsi1sk: key(createdAt, id) }),
+  exportsPartition: () => prefix.exports,
+  exportSchedule: (id: string): ItemKey => ({ pk: key(prefix.exportSchedule, id), sk: "SCHEDULE" }),
+  exportScheduleListing: (id: string) => ({ gsi1pk: prefix.exportSchedules, gsi1sk: key(id) }),
+  exportSchedulesPartition: () => prefix.exportSchedules,
+  /** `CUSTOMER#`: the customers export pages through profiles by this prefix. */
+  customerPartitionPrefix: () => `${prefix.customer}${separator}`,
 };

@@ -50,6 +50,7 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { exportsRoutes } from "./routes-exports.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -392,6 +393,7 @@ export const routes = {
     request: { params: usernameParamsSchema },
     response: { status: 200, schema: loginLocksClearedSchema },
   },
+  ...exportsRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;
