@@ -35,6 +35,8 @@
  * | badge counters  | ACHIEVE#<username>    | COUNTERS         |                                   |
  * | counted booking | ACHIEVE#<username>    | BOOKING#<bookingId> |                                |
  * | Telefonie week  | ACHIEVE#<username>    | TELWEEK#<yyyy-Www> |                                 |
+ * | export          | EXPORT#<id>           | EXPORT           | EXPORTS / <createdAt>#<id>        |
+ * | export schedule | EXPORTSCHEDULE#<id>   | SCHEDULE         | EXPORTSCHEDULES / <id>            |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -83,6 +85,11 @@ const prefix = {
   seasonStandings: "GSEASON",
   // --- badges ---
   achievements: "ACHIEVE",
+  // --- exports ---
+  export: "EXPORT",
+  exports: "EXPORTS",
+  exportSchedule: "EXPORTSCHEDULE",
+  exportSchedules: "EXPORTSCHEDULES",
 } as const;
 
 /**
@@ -266,4 +273,14 @@ export const keys = {
     sk: key("TELWEEK", isoWeek),
   }),
   achievementsPartition: (username: string) => key(prefix.achievements, username),
+  // --- exports ---
+  /** An export's record (status, progress, rows, the object's key); listed newest first. */
+  exportJob: (id: string): ItemKey => ({ pk: key(prefix.export, id), sk: "EXPORT" }),
+  exportListing: (createdAt: string, id: string) => ({ gsi1pk: prefix.exports, gsi1sk: key(createdAt, id) }),
+  exportsPartition: () => prefix.exports,
+  exportSchedule: (id: string): ItemKey => ({ pk: key(prefix.exportSchedule, id), sk: "SCHEDULE" }),
+  exportScheduleListing: (id: string) => ({ gsi1pk: prefix.exportSchedules, gsi1sk: key(id) }),
+  exportSchedulesPartition: () => prefix.exportSchedules,
+  /** `CUSTOMER#`: the customers export pages through profiles by this prefix. */
+  customerPartitionPrefix: () => `${prefix.customer}${separator}`,
 };
