@@ -43,6 +43,20 @@ export const scheduledJobs = [
     description: "Deliver the scheduled exports that are due (weekly on Mondays, monthly on the 1st)",
     cron: { minute: "20", hour: "*", weekDays: "*" },
     module: "functions/exports/scheduled-job.ts",
+  // --- gamification ---
+  {
+    name: "snapshot-leaderboards",
+    description:
+      "Just after local midnight: keep every leaderboard's ranks (rank change since yesterday) and close an ended season's final standings",
+    cron: { minute: "5", hour: "23", weekDays: "*" },
+    module: "functions/progress/snapshot-job.ts",
+  },
+  {
+    name: "rebuild-gamification",
+    description:
+      "Recompute all gamification state (accounts, period totals, booking credits) from the bookings and the ledger",
+    cron: { minute: "30", hour: "2", weekDays: "SUN" },
+    module: "functions/progress/rebuild-job.ts",
   },
 ] as const satisfies readonly ScheduledJob[];
 

@@ -52,6 +52,8 @@ export const delivery = {
 const jobTimeout: Partial<Record<JobName, Duration>> = {
   "generate-availability": Duration.minutes(5),
   "check-outcomes": Duration.minutes(5),
+  // Reads every booking and ledger entry: the longest job.
+  "rebuild-gamification": Duration.minutes(15),
 };
 
 /** Variables only some jobs need. */

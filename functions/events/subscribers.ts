@@ -1,12 +1,23 @@
 import { syncBookingToCalendar } from "../../shared/calendar/booking-sync.ts";
+import { applyBookingEvent, creditEvents } from "../../shared/data/gamification/ledger-bookings.ts";
 import { calendarRelevantEvents } from "../../shared/events/booking-events.ts";
-import type { OutboxSubscribers } from "../../shared/events/outbox.ts";
+import type { OutboxSubscriber, OutboxSubscribers } from "../../shared/events/outbox.ts";
 
 const syncCalendar = async (event: { payload: unknown }) => {
   await syncBookingToCalendar((event.payload as { bookingId: string }).bookingId);
 };
 
+const bookingPoints: OutboxSubscriber = async (event) => {
+  await applyBookingEvent(event);
+};
+
+function subscribe(table: OutboxSubscribers, types: readonly string[], subscriber: OutboxSubscriber): void {
+  for (const type of types) table[type] = [...(table[type] ?? []), subscriber];
+}
+
 /** Event type → what reacts to it. Features add their reactions here. */
 export const subscribers: OutboxSubscribers = Object.fromEntries(
   calendarRelevantEvents.map((type) => [type, [syncCalendar]]),
 );
+// --- gamification ---
+subscribe(subscribers, creditEvents, bookingPoints);

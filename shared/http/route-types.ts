@@ -15,6 +15,7 @@ export const features = [
   "customers",
   "badges",
   "exports",
+  "progress",
 ] as const;
 export type Feature = (typeof features)[number];
 
