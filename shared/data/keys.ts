@@ -28,6 +28,7 @@
  * | badge counters  | ACHIEVE#<username>    | COUNTERS         |                                   |
  * | counted booking | ACHIEVE#<username>    | BOOKING#<bookingId> |                                |
  * | Telefonie week  | ACHIEVE#<username>    | TELWEEK#<yyyy-Www> |                                 |
+ * | MVP of a period | MVP#<week|month|year> | <periodKey>      |                                   |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -69,6 +70,7 @@ const prefix = {
   overCapacity: "OVERCAPACITY",
   // --- badges ---
   achievements: "ACHIEVE",
+  mvp: "MVP",
 } as const;
 
 /**
@@ -204,4 +206,6 @@ export const keys = {
     sk: key("TELWEEK", isoWeek),
   }),
   achievementsPartition: (username: string) => key(prefix.achievements, username),
+  /** Who won a period's MVP: one winner per period, even if late outcomes change the standings. */
+  mvpAward: (period: string, periodKey: string): ItemKey => ({ pk: key(prefix.mvp, period), sk: key(periodKey) }),
 };
