@@ -23,6 +23,13 @@
  * | job run         | RUN#<job>             | <at>             |                                   |
  * | consultant load | LOAD#<consultantId>   | DAY#<date> / WEEK#<yyyy-Www> |                       |
  * | over capacity   | OVERCAPACITY          | <date>#<time>#<bookingId> |                          |
+ * | gami account    | GAMI#<username>       | ACCOUNT          |                                   |
+ * | ledger entry    | GAMI#<username>       | LEDGER#<eventKey>|                                   |
+ * | level-up        | GAMI#<username>       | LEVELUP#<tier>#<level> |                                   |
+ * | period totals   | GTOTALS#<period>#<key>| <username>       | GTOTALSOF#<user> / <period>#<key> |
+ * | booking credit  | GCREDIT#<bookingId>   | CREDIT           |                                   |
+ * | board snapshot  | GSNAP#<date>          | <cat>#<period>#<key> |                               |
+ * | season final    | GSEASON#<seasonKey>   | FINAL            |                                   |
  * | earned badge    | ACHIEVE#<username>    | BADGE#<id>[#<periodKey>] |                           |
  * | mastery claim   | ACHIEVE#<username>    | MASTERY#<track>#<level> |                            |
  * | badge counters  | ACHIEVE#<username>    | COUNTERS         |                                   |
@@ -68,6 +75,13 @@ const prefix = {
   audit: "AUDIT",
   load: "LOAD",
   overCapacity: "OVERCAPACITY",
+  // --- gamification ---
+  gamification: "GAMI",
+  gamificationTotals: "GTOTALS",
+  gamificationTotalsOf: "GTOTALSOF",
+  bookingCredit: "GCREDIT",
+  leaderboardSnapshot: "GSNAP",
+  seasonStandings: "GSEASON",
   // --- badges ---
   achievements: "ACHIEVE",
   mvp: "MVP",
@@ -181,6 +195,54 @@ export const keys = {
   }),
   overCapacityPartition: () => prefix.overCapacity,
 
+  // --- gamification ---
+  /** An agent's gamification account (coins, XP, level, inventory, streaks). */
+  gamificationAccount: (username: string): ItemKey => ({
+    pk: key(prefix.gamification, username),
+    sk: "ACCOUNT",
+  }),
+  /** One ledger entry per causing event: its existence is the exactly-once guard. */
+  ledgerEntry: (username: string, eventKey: string): ItemKey => ({
+    pk: key(prefix.gamification, username),
+    sk: key("LEDGER", encodeURIComponent(eventKey)),
+  }),
+  ledgerEntriesPrefix: () => key("LEDGER", ""),
+  gamificationPartition: (username: string) => key(prefix.gamification, username),
+  /** A level reached, with whether the agent has seen it. */
+  levelUp: (username: string, tier: number, level: number): ItemKey => ({
+    pk: key(prefix.gamification, username),
+    sk: key("LEVELUP", String(tier).padStart(2, "0"), String(level).padStart(4, "0")),
+  }),
+  levelUpsPrefix: () => key("LEVELUP", ""),
+  /**
+   * Running totals of one agent in one bucket (`day`/`2026-11-30`, `week`/`2026-W49`,
+   * `month`/`2026-11`, `season`/`2026-winter`, `all`/`all`). The bucket is the
+   * partition, so a leaderboard is one Query of precomputed items, never a scan.
+   */
+  periodTotals: (period: string, periodKey: string, username: string): ItemKey => ({
+    pk: key(prefix.gamificationTotals, period, periodKey),
+    sk: key(username),
+  }),
+  periodTotalsPartition: (period: string, periodKey: string) =>
+    key(prefix.gamificationTotals, period, periodKey),
+  /** Lists one agent's buckets (the rebuild removes the ones it no longer finds). */
+  periodTotalsOfUser: (username: string, period: string, periodKey: string) => ({
+    gsi1pk: key(prefix.gamificationTotalsOf, username),
+    gsi1sk: key(period, periodKey),
+  }),
+  periodTotalsOfUserPartition: (username: string) => key(prefix.gamificationTotalsOf, username),
+  /** What a booking has credited so far: outcome changes apply the difference. */
+  bookingCredit: (bookingId: string): ItemKey => ({ pk: key(prefix.bookingCredit, bookingId), sk: "CREDIT" }),
+  /** Ranks of one board on one night (rank change since yesterday). */
+  leaderboardSnapshot: (date: string, category: string, period: string, periodKey: string): ItemKey => ({
+    pk: key(prefix.leaderboardSnapshot, date),
+    sk: key(category, period, periodKey),
+  }),
+  /** Final standings of a season, written once when it has ended. */
+  seasonStandings: (seasonKey: string): ItemKey => ({
+    pk: key(prefix.seasonStandings, seasonKey),
+    sk: "FINAL",
+  }),
   // --- badges ---
   /** An agent's earned badge: once ever, or once per period key (MVP of a week, month, year). */
   earnedBadge: (username: string, badgeId: string, periodKey?: string): ItemKey => ({
