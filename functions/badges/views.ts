@@ -7,7 +7,12 @@ import {
   masteryClaimItem,
 } from "../../shared/data/gamification/badges-repository.ts";
 import { applyLedgerEntry, getAccount } from "../../shared/data/gamification/ledger-repository.ts";
-import { badgeCoins, badgeXp, conditionProgress, nextBadges } from "../../shared/domain/gamification/badges.ts";
+import {
+  badgeCoins,
+  badgeXp,
+  conditionProgress,
+  nextBadges,
+} from "../../shared/domain/gamification/badges.ts";
 import { badgeCatalogue, rarityRules } from "../../shared/domain/gamification/catalogue/badges.ts";
 import {
   type MasteryTrack,

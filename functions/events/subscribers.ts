@@ -1,12 +1,32 @@
 import { syncBookingToCalendar } from "../../shared/calendar/booking-sync.ts";
-import { calendarRelevantEvents } from "../../shared/events/booking-events.ts";
-import type { OutboxSubscribers } from "../../shared/events/outbox.ts";
+import { levelUpEventType } from "../../shared/data/gamification/ledger-repository.ts";
+import { bookingEvents, calendarRelevantEvents } from "../../shared/events/booking-events.ts";
+import type { OutboxSubscriber, OutboxSubscribers } from "../../shared/events/outbox.ts";
+import {
+  badgesOnBookingCancelled,
+  badgesOnBookingChanged,
+  badgesOnBookingCreated,
+  badgesOnLevelUp,
+} from "../../shared/gamification/achievements.ts";
 
 const syncCalendar = async (event: { payload: unknown }) => {
   await syncBookingToCalendar((event.payload as { bookingId: string }).bookingId);
 };
 
+function subscribe(table: OutboxSubscribers, types: readonly string[], subscriber: OutboxSubscriber): void {
+  for (const type of types) table[type] = [...(table[type] ?? []), subscriber];
+}
+
 /** Event type → what reacts to it. Features add their reactions here. */
 export const subscribers: OutboxSubscribers = Object.fromEntries(
   calendarRelevantEvents.map((type) => [type, [syncCalendar]]),
 );
+// --- badges (after the points ledger's reactions: they read its totals) ---
+subscribe(subscribers, [bookingEvents.created], badgesOnBookingCreated);
+subscribe(subscribers, [bookingEvents.cancelled], badgesOnBookingCancelled);
+subscribe(
+  subscribers,
+  [bookingEvents.outcomeSet, bookingEvents.rescheduled, bookingEvents.released],
+  badgesOnBookingChanged,
+);
+subscribe(subscribers, [levelUpEventType], badgesOnLevelUp);

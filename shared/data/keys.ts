@@ -269,5 +269,8 @@ export const keys = {
   }),
   achievementsPartition: (username: string) => key(prefix.achievements, username),
   /** Who won a period's MVP: one winner per period, even if late outcomes change the standings. */
-  mvpAward: (period: string, periodKey: string): ItemKey => ({ pk: key(prefix.mvp, period), sk: key(periodKey) }),
+  mvpAward: (period: string, periodKey: string): ItemKey => ({
+    pk: key(prefix.mvp, period),
+    sk: key(periodKey),
+  }),
 };
