@@ -44,6 +44,12 @@ export const scheduledJobs = [
     cron: { minute: "0", hour: "20", weekDays: "*" },
     module: "functions/badges/achievements-job.ts",
   },
+  {
+    name: "run-scheduled-exports",
+    description: "Deliver the scheduled exports that are due (weekly on Mondays, monthly on the 1st)",
+    cron: { minute: "20", hour: "*", weekDays: "*" },
+    module: "functions/exports/scheduled-job.ts",
+  },
 ] as const satisfies readonly ScheduledJob[];
 
 /** EventBridge: six fields, `?` for the day of month when weekdays are given. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
 import { badgesMessages } from "./messages-badges.ts";
+import { exportsMessages } from "./messages-exports.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site
@@ -305,6 +306,7 @@ export const messages = {
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
   ...badgesMessages,
+  ...exportsMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

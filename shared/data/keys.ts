@@ -36,6 +36,8 @@
  * | counted booking | ACHIEVE#<username>    | BOOKING#<bookingId> |                                |
  * | Telefonie week  | ACHIEVE#<username>    | TELWEEK#<yyyy-Www> |                                 |
  * | MVP of a period | MVP#<week|month|year> | <periodKey>      |                                   |
+ * | export          | EXPORT#<id>           | EXPORT           | EXPORTS / <createdAt>#<id>        |
+ * | export schedule | EXPORTSCHEDULE#<id>   | SCHEDULE         | EXPORTSCHEDULES / <id>            |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -85,6 +87,11 @@ const prefix = {
   // --- badges ---
   achievements: "ACHIEVE",
   mvp: "MVP",
+  // --- exports ---
+  export: "EXPORT",
+  exports: "EXPORTS",
+  exportSchedule: "EXPORTSCHEDULE",
+  exportSchedules: "EXPORTSCHEDULES",
 } as const;
 
 /**
@@ -273,4 +280,14 @@ export const keys = {
     pk: key(prefix.mvp, period),
     sk: key(periodKey),
   }),
+  // --- exports ---
+  /** An export's record (status, progress, rows, the object's key); listed newest first. */
+  exportJob: (id: string): ItemKey => ({ pk: key(prefix.export, id), sk: "EXPORT" }),
+  exportListing: (createdAt: string, id: string) => ({ gsi1pk: prefix.exports, gsi1sk: key(createdAt, id) }),
+  exportsPartition: () => prefix.exports,
+  exportSchedule: (id: string): ItemKey => ({ pk: key(prefix.exportSchedule, id), sk: "SCHEDULE" }),
+  exportScheduleListing: (id: string) => ({ gsi1pk: prefix.exportSchedules, gsi1sk: key(id) }),
+  exportSchedulesPartition: () => prefix.exportSchedules,
+  /** `CUSTOMER#`: the customers export pages through profiles by this prefix. */
+  customerPartitionPrefix: () => `${prefix.customer}${separator}`,
 };

@@ -51,6 +51,7 @@ import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
 import { badgesRoutes } from "./routes-badges.ts";
+import { exportsRoutes } from "./routes-exports.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -394,6 +395,7 @@ export const routes = {
     response: { status: 200, schema: loginLocksClearedSchema },
   },
   ...badgesRoutes,
+  ...exportsRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;
