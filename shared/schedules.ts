@@ -1,7 +1,6 @@
 /**
  * The scheduled jobs, one definition for EventBridge Scheduler (AWS) and
- * croner (local). Times are UTC. The achievements job (20:00 UTC) joins
- * with the gamification feature: a schedule that does nothing is not deployed.
+ * croner (local). Times are UTC.
  */
 export interface CronFields {
   minute: string;
@@ -37,6 +36,13 @@ export const scheduledJobs = [
     description: "Retry calendar syncs that failed while Google was unavailable",
     cron: { minute: "*/5", hour: "*", weekDays: "*" },
     module: "functions/booking/sync-retry-job.ts",
+  },
+  {
+    name: "achievements",
+    description:
+      "Award MVP of the last closed week, month and year and every agent's streak and period badges",
+    cron: { minute: "0", hour: "20", weekDays: "*" },
+    module: "functions/badges/achievements-job.ts",
   },
   {
     name: "run-scheduled-exports",

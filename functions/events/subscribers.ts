@@ -2,6 +2,15 @@ import { syncBookingToCalendar } from "../../shared/calendar/booking-sync.ts";
 import { applyBookingEvent, creditEvents } from "../../shared/data/gamification/ledger-bookings.ts";
 import { calendarRelevantEvents } from "../../shared/events/booking-events.ts";
 import type { OutboxSubscriber, OutboxSubscribers } from "../../shared/events/outbox.ts";
+import { levelUpEventType } from "../../shared/data/gamification/ledger-repository.ts";
+import { bookingEvents, calendarRelevantEvents } from "../../shared/events/booking-events.ts";
+import type { OutboxSubscriber, OutboxSubscribers } from "../../shared/events/outbox.ts";
+import {
+  badgesOnBookingCancelled,
+  badgesOnBookingChanged,
+  badgesOnBookingCreated,
+  badgesOnLevelUp,
+} from "../../shared/gamification/achievements.ts";
 
 const syncCalendar = async (event: { payload: unknown }) => {
   await syncBookingToCalendar((event.payload as { bookingId: string }).bookingId);
@@ -21,3 +30,12 @@ export const subscribers: OutboxSubscribers = Object.fromEntries(
 );
 // --- gamification ---
 subscribe(subscribers, creditEvents, bookingPoints);
+// --- badges (after the points ledger's reactions: they read its totals) ---
+subscribe(subscribers, [bookingEvents.created], badgesOnBookingCreated);
+subscribe(subscribers, [bookingEvents.cancelled], badgesOnBookingCancelled);
+subscribe(
+  subscribers,
+  [bookingEvents.outcomeSet, bookingEvents.rescheduled, bookingEvents.released],
+  badgesOnBookingChanged,
+);
+subscribe(subscribers, [levelUpEventType], badgesOnLevelUp);

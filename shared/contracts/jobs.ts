@@ -7,6 +7,7 @@ export const runnableJobs = [
   "retry-calendar-sync",
   "snapshot-leaderboards",
   "rebuild-gamification",
+  "achievements",
 ] as const;
 export type RunnableJob = (typeof runnableJobs)[number];
 

@@ -35,6 +35,7 @@
  * | badge counters  | ACHIEVE#<username>    | COUNTERS         |                                   |
  * | counted booking | ACHIEVE#<username>    | BOOKING#<bookingId> |                                |
  * | Telefonie week  | ACHIEVE#<username>    | TELWEEK#<yyyy-Www> |                                 |
+ * | MVP of a period | MVP#<week|month|year> | <periodKey>      |                                   |
  * | export          | EXPORT#<id>           | EXPORT           | EXPORTS / <createdAt>#<id>        |
  * | export schedule | EXPORTSCHEDULE#<id>   | SCHEDULE         | EXPORTSCHEDULES / <id>            |
  *
@@ -85,6 +86,7 @@ const prefix = {
   seasonStandings: "GSEASON",
   // --- badges ---
   achievements: "ACHIEVE",
+  mvp: "MVP",
   // --- exports ---
   export: "EXPORT",
   exports: "EXPORTS",
@@ -273,6 +275,11 @@ export const keys = {
     sk: key("TELWEEK", isoWeek),
   }),
   achievementsPartition: (username: string) => key(prefix.achievements, username),
+  /** Who won a period's MVP: one winner per period, even if late outcomes change the standings. */
+  mvpAward: (period: string, periodKey: string): ItemKey => ({
+    pk: key(prefix.mvp, period),
+    sk: key(periodKey),
+  }),
   // --- exports ---
   /** An export's record (status, progress, rows, the object's key); listed newest first. */
   exportJob: (id: string): ItemKey => ({ pk: key(prefix.export, id), sk: "EXPORT" }),

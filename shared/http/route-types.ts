@@ -16,6 +16,7 @@ export const features = [
   "badges",
   "exports",
   "progress",
+  "badges",
 ] as const;
 export type Feature = (typeof features)[number];
 

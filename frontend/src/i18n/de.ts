@@ -1,5 +1,6 @@
 import { progressDe } from "./progress.ts";
 
+import { badgesDe } from "./badges.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -427,6 +428,7 @@ export const de = {
   "auditText.settings.points_rule": "{actor} hat die Punkteregel geändert",
   "auditText.unknownBooking": "Buchung {id}",
   ...progressDe,
+  ...badgesDe,
 };
 
 export type MessageKey = keyof typeof de;

@@ -1,3 +1,4 @@
+import { badgesEn } from "./badges.ts";
 import type { MessageKey } from "./de.ts";
 import { progressEn } from "./progress.ts";
 
@@ -428,4 +429,5 @@ export const en: Record<MessageKey, string> = {
   "auditText.settings.points_rule": "{actor} changed the points rule",
   "auditText.unknownBooking": "booking {id}",
   ...progressEn,
+  ...badgesEn,
 };
