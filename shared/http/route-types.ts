@@ -6,7 +6,6 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type Role = "public" | "agent" | "admin";
 
 /** One Lambda per feature on AWS; locally the gateway imports `functions/<feature>/handler.ts`. */
-export const features = ["system", "auth", "admin", "consultants", "booking", "customers", "badges"] as const;
 export const features = [
   "system",
   "auth",
@@ -14,7 +13,9 @@ export const features = [
   "consultants",
   "booking",
   "customers",
+  "badges",
   "exports",
+  "shop",
 ] as const;
 export type Feature = (typeof features)[number];
 

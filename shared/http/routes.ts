@@ -52,6 +52,7 @@ import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
+import { shopRoutes } from "./routes-shop.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -396,6 +397,7 @@ export const routes = {
   },
   ...badgesRoutes,
   ...exportsRoutes,
+  ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;
