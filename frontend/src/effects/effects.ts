@@ -23,18 +23,30 @@ const bursts: Record<string, BurstStyle> = {
   "effect-rocket": { glyphs: ["🚀"], colours: ["#f97316"], count: 8, rise: true },
 };
 
+/**
+ * A full-screen layer for particles. A popover sits in the top layer, so the
+ * effect shows above an open modal dialog (the booking dialog) too.
+ */
 function layer(): HTMLElement {
   const element = document.createElement("div");
   element.className = "effects-layer";
   element.setAttribute("aria-hidden", "true");
+  element.popover = "manual";
   Object.assign(element.style, {
     position: "fixed",
     inset: "0",
+    width: "100vw",
+    height: "100vh",
+    margin: "0",
+    padding: "0",
+    border: "0",
+    background: "transparent",
     pointerEvents: "none",
     overflow: "hidden",
     zIndex: "1000",
   });
   document.body.append(element);
+  element.showPopover?.();
   return element;
 }
 
