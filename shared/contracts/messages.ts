@@ -3,6 +3,7 @@ import type { ErrorCode } from "./errors.ts";
 import { badgesMessages } from "./messages-badges.ts";
 import { exportsMessages } from "./messages-exports.ts";
 import { progressMessages } from "./messages-progress.ts";
+import { shopMessages } from "./messages-shop.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site
@@ -309,6 +310,7 @@ export const messages = {
   ...badgesMessages,
   ...exportsMessages,
   ...progressMessages,
+  ...shopMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

@@ -38,6 +38,9 @@
  * | MVP of a period | MVP#<week|month|year> | <periodKey>      |                                   |
  * | export          | EXPORT#<id>           | EXPORT           | EXPORTS / <createdAt>#<id>        |
  * | export schedule | EXPORTSCHEDULE#<id>   | SCHEDULE         | EXPORTSCHEDULES / <id>            |
+ * | owned cosmetic  | SHOP#<username>       | ITEM#<itemId>    |                                   |
+ * | worn cosmetics  | SHOP#<username>       | EQUIPPED         |                                   |
+ * | mystery grant   | SHOP#<username>       | GRANT#<spinKey>  |                                   |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -92,6 +95,8 @@ const prefix = {
   exports: "EXPORTS",
   exportSchedule: "EXPORTSCHEDULE",
   exportSchedules: "EXPORTSCHEDULES",
+  // --- shop ---
+  shop: "SHOP",
 } as const;
 
 /**
@@ -290,4 +295,17 @@ export const keys = {
   exportSchedulesPartition: () => prefix.exportSchedules,
   /** `CUSTOMER#`: the customers export pages through profiles by this prefix. */
   customerPartitionPrefix: () => `${prefix.customer}${separator}`,
+  // --- shop ---
+  /** One item per owned cosmetic; the partition also holds what is worn, so one Query reads both. */
+  shopOwned: (username: string, itemId: string): ItemKey => ({
+    pk: key(prefix.shop, username),
+    sk: key("ITEM", itemId),
+  }),
+  shopEquipped: (username: string): ItemKey => ({ pk: key(prefix.shop, username), sk: "EQUIPPED" }),
+  /** The mystery box's grant per spin: a redelivered spin finds it instead of granting again. */
+  shopGrant: (username: string, grantKey: string): ItemKey => ({
+    pk: key(prefix.shop, username),
+    sk: key("GRANT", grantKey),
+  }),
+  shopPartition: (username: string) => key(prefix.shop, username),
 };

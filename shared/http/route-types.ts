@@ -17,6 +17,7 @@ export const features = [
   "exports",
   "progress",
   "badges",
+  "shop",
 ] as const;
 export type Feature = (typeof features)[number];
 

@@ -53,6 +53,7 @@ import type { Feature, RouteDefinition } from "./route-types.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
 import { progressRoutes } from "./routes-progress.ts";
+import { shopRoutes } from "./routes-shop.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -398,6 +399,7 @@ export const routes = {
   },
   ...badgesRoutes,
   ...exportsRoutes,
+  ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;

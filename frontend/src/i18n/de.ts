@@ -1,6 +1,7 @@
 import { progressDe } from "./progress.ts";
 
 import { badgesDe } from "./badges.ts";
+import { shopDe } from "./shop.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -429,6 +430,7 @@ export const de = {
   "auditText.unknownBooking": "Buchung {id}",
   ...progressDe,
   ...badgesDe,
+  ...shopDe,
 };
 
 export type MessageKey = keyof typeof de;

@@ -1,6 +1,7 @@
 import { badgesEn } from "./badges.ts";
 import type { MessageKey } from "./de.ts";
 import { progressEn } from "./progress.ts";
+import { shopEn } from "./shop.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
 export const en: Record<MessageKey, string> = {
@@ -430,4 +431,5 @@ export const en: Record<MessageKey, string> = {
   "auditText.unknownBooking": "booking {id}",
   ...progressEn,
   ...badgesEn,
+  ...shopEn,
 };
