@@ -38,6 +38,13 @@ export const scheduledJobs = [
     cron: { minute: "*/5", hour: "*", weekDays: "*" },
     module: "functions/booking/sync-retry-job.ts",
   },
+  {
+    name: "rebuild-aggregates",
+    description:
+      "Recompute the analytics aggregates from the bookings and correct any drift (quiet hours, after the outcome job)",
+    cron: { minute: "30", hour: "2", weekDays: "*" },
+    module: "functions/analytics/rebuild-job.ts",
+  },
 ] as const satisfies readonly ScheduledJob[];
 
 /** EventBridge: six fields, `?` for the day of month when weekdays are given. */

@@ -1,3 +1,4 @@
+import { analyticsEn } from "./analytics.ts";
 import type { MessageKey } from "./de.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
@@ -426,4 +427,5 @@ export const en: Record<MessageKey, string> = {
   "auditText.settings.slot_template": "{actor} changed the slot template",
   "auditText.settings.points_rule": "{actor} changed the points rule",
   "auditText.unknownBooking": "booking {id}",
+  ...analyticsEn,
 };
