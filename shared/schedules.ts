@@ -63,6 +63,11 @@ export const scheduledJobs = [
       "Recompute all gamification state (accounts, period totals, booking credits) from the bookings and the ledger",
     cron: { minute: "30", hour: "2", weekDays: "SUN" },
     module: "functions/progress/rebuild-job.ts",
+    name: "rebuild-aggregates",
+    description:
+      "Recompute the analytics aggregates from the bookings and correct any drift (quiet hours, after the outcome job)",
+    cron: { minute: "30", hour: "2", weekDays: "*" },
+    module: "functions/analytics/rebuild-job.ts",
   },
 ] as const satisfies readonly ScheduledJob[];
 

@@ -8,6 +8,7 @@ export const runnableJobs = [
   "snapshot-leaderboards",
   "rebuild-gamification",
   "achievements",
+  "rebuild-aggregates",
 ] as const;
 export type RunnableJob = (typeof runnableJobs)[number];
 

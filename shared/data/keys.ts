@@ -97,6 +97,11 @@ const prefix = {
   exportSchedules: "EXPORTSCHEDULES",
   // --- shop ---
   shop: "SHOP",
+  // --- analytics ---
+  aggregate: "AGG",
+  aggregateCounted: "AGGCOUNTED",
+  aggregateApplied: "AGGAPPLIED",
+  dashboardLayout: "DASHLAYOUT",
 } as const;
 
 /**
@@ -308,4 +313,28 @@ export const keys = {
     sk: key("GRANT", grantKey),
   }),
   shopPartition: (username: string) => key(prefix.shop, username),
+  // --- analytics ---
+  /** One aggregate row: a dimension's partition, sorted by local date then value (a date range is one Query). */
+  aggregate: (dimension: string, date: string, value: string): ItemKey => ({
+    pk: key(prefix.aggregate, dimension),
+    sk: key(date, value),
+  }),
+  aggregatePartition: (dimension: string) => key(prefix.aggregate, dimension),
+  /** Sort-key bounds covering whole days from..to of one dimension. */
+  aggregateRange: (fromDate: string, toDate: string) => ({ from: key(fromDate, ""), to: key(toDate, "~") }),
+  /** How a booking is currently counted in the aggregates (the events handler diffs against it). */
+  aggregateCounted: (bookingId: string): ItemKey => ({
+    pk: key(prefix.aggregateCounted, bookingId),
+    sk: "COUNTED",
+  }),
+  /** Marks an outbox event as applied to the aggregates: written in the same transaction as the counters. */
+  aggregateApplied: (eventId: string): ItemKey => ({
+    pk: key(prefix.aggregateApplied, eventId),
+    sk: "APPLIED",
+  }),
+  /** A user's dashboard widget layout. */
+  dashboardLayout: (username: string): ItemKey => ({
+    pk: key(prefix.dashboardLayout, username),
+    sk: "LAYOUT",
+  }),
 };

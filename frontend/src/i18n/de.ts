@@ -2,6 +2,7 @@ import { progressDe } from "./progress.ts";
 
 import { badgesDe } from "./badges.ts";
 import { shopDe } from "./shop.ts";
+import { analyticsDe } from "./analytics.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -431,6 +432,7 @@ export const de = {
   ...progressDe,
   ...badgesDe,
   ...shopDe,
+  ...analyticsDe,
 };
 
 export type MessageKey = keyof typeof de;

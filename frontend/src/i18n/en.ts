@@ -1,4 +1,5 @@
 import { badgesEn } from "./badges.ts";
+import { analyticsEn } from "./analytics.ts";
 import type { MessageKey } from "./de.ts";
 import { progressEn } from "./progress.ts";
 import { shopEn } from "./shop.ts";
@@ -432,4 +433,5 @@ export const en: Record<MessageKey, string> = {
   ...progressEn,
   ...badgesEn,
   ...shopEn,
+  ...analyticsEn,
 };
