@@ -23,6 +23,7 @@
  * | job run         | RUN#<job>             | <at>             |                                   |
  * | consultant load | LOAD#<consultantId>   | DAY#<date> / WEEK#<yyyy-Www> |                       |
  * | over capacity   | OVERCAPACITY          | <date>#<time>#<bookingId> |                          |
+ * | telefonie week  | TELEFONIE#<isoWeek>   | <username>       | TELEFONIE#<username> / <isoWeek>  |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -62,6 +63,8 @@ const prefix = {
   audit: "AUDIT",
   load: "LOAD",
   overCapacity: "OVERCAPACITY",
+  // --- telefonie ---
+  telefonie: "TELEFONIE",
 } as const;
 
 /**
@@ -171,4 +174,18 @@ export const keys = {
     sk: key(date, time, bookingId),
   }),
   overCapacityPartition: () => prefix.overCapacity,
+
+  // --- telefonie ---
+  /** One participant's Telefonie week (`2026-W49`): the team's week is one Query of the week partition. */
+  telefonieWeek: (isoWeek: string, username: string): ItemKey => ({
+    pk: key(prefix.telefonie, isoWeek),
+    sk: key(username),
+  }),
+  telefonieWeekPartition: (isoWeek: string) => key(prefix.telefonie, isoWeek),
+  /** The same item by participant: their weeks in order (history, goal suggestion). */
+  telefonieOfUser: (username: string, isoWeek: string) => ({
+    gsi1pk: key(prefix.telefonie, username),
+    gsi1sk: key(isoWeek),
+  }),
+  telefonieOfUserPartition: (username: string) => key(prefix.telefonie, username),
 };

@@ -50,6 +50,8 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { reportsRoutes } from "./routes-reports.ts";
+import { telefonieRoutes } from "./routes-telefonie.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -392,6 +394,8 @@ export const routes = {
     request: { params: usernameParamsSchema },
     response: { status: 200, schema: loginLocksClearedSchema },
   },
+  ...telefonieRoutes,
+  ...reportsRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;
