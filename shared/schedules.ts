@@ -61,6 +61,12 @@ export const scheduledJobs = [
     module: "functions/reports/weekly-job.ts",
     timeZone: appTimeZone,
   },
+  {
+    name: "run-scheduled-exports",
+    description: "Deliver the scheduled exports that are due (weekly on Mondays, monthly on the 1st)",
+    cron: { minute: "20", hour: "*", weekDays: "*" },
+    module: "functions/exports/scheduled-job.ts",
+  },
 ] as const satisfies readonly ScheduledJob[];
 
 /** EventBridge: six fields, `?` for the day of month when weekdays are given. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { badgesMessages } from "./messages-badges.ts";
+import { exportsMessages } from "./messages-exports.ts";
 import { reportsMessages } from "./messages-reports.ts";
 import { telefonieMessages } from "./messages-telefonie.ts";
 
@@ -307,6 +309,8 @@ export const messages = {
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
   ...telefonieMessages,
   ...reportsMessages,
+  ...badgesMessages,
+  ...exportsMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

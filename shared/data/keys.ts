@@ -24,6 +24,20 @@
  * | consultant load | LOAD#<consultantId>   | DAY#<date> / WEEK#<yyyy-Www> |                       |
  * | over capacity   | OVERCAPACITY          | <date>#<time>#<bookingId> |                          |
  * | telefonie week  | TELEFONIE#<isoWeek>   | <username>       | TELEFONIE#<username> / <isoWeek>  |
+ * | gami account    | GAMI#<username>       | ACCOUNT          |                                   |
+ * | ledger entry    | GAMI#<username>       | LEDGER#<eventKey>|                                   |
+ * | level-up        | GAMI#<username>       | LEVELUP#<tier>#<level> |                                   |
+ * | period totals   | GTOTALS#<period>#<key>| <username>       | GTOTALSOF#<user> / <period>#<key> |
+ * | booking credit  | GCREDIT#<bookingId>   | CREDIT           |                                   |
+ * | board snapshot  | GSNAP#<date>          | <cat>#<period>#<key> |                               |
+ * | season final    | GSEASON#<seasonKey>   | FINAL            |                                   |
+ * | earned badge    | ACHIEVE#<username>    | BADGE#<id>[#<periodKey>] |                           |
+ * | mastery claim   | ACHIEVE#<username>    | MASTERY#<track>#<level> |                            |
+ * | badge counters  | ACHIEVE#<username>    | COUNTERS         |                                   |
+ * | counted booking | ACHIEVE#<username>    | BOOKING#<bookingId> |                                |
+ * | Telefonie week  | ACHIEVE#<username>    | TELWEEK#<yyyy-Www> |                                 |
+ * | export          | EXPORT#<id>           | EXPORT           | EXPORTS / <createdAt>#<id>        |
+ * | export schedule | EXPORTSCHEDULE#<id>   | SCHEDULE         | EXPORTSCHEDULES / <id>            |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -65,6 +79,20 @@ const prefix = {
   overCapacity: "OVERCAPACITY",
   // --- telefonie ---
   telefonie: "TELEFONIE",
+  // --- gamification ---
+  gamification: "GAMI",
+  gamificationTotals: "GTOTALS",
+  gamificationTotalsOf: "GTOTALSOF",
+  bookingCredit: "GCREDIT",
+  leaderboardSnapshot: "GSNAP",
+  seasonStandings: "GSEASON",
+  // --- badges ---
+  achievements: "ACHIEVE",
+  // --- exports ---
+  export: "EXPORT",
+  exports: "EXPORTS",
+  exportSchedule: "EXPORTSCHEDULE",
+  exportSchedules: "EXPORTSCHEDULES",
 } as const;
 
 /**
@@ -188,4 +216,87 @@ export const keys = {
     gsi1sk: key(isoWeek),
   }),
   telefonieOfUserPartition: (username: string) => key(prefix.telefonie, username),
+  // --- gamification ---
+  /** An agent's gamification account (coins, XP, level, inventory, streaks). */
+  gamificationAccount: (username: string): ItemKey => ({
+    pk: key(prefix.gamification, username),
+    sk: "ACCOUNT",
+  }),
+  /** One ledger entry per causing event: its existence is the exactly-once guard. */
+  ledgerEntry: (username: string, eventKey: string): ItemKey => ({
+    pk: key(prefix.gamification, username),
+    sk: key("LEDGER", encodeURIComponent(eventKey)),
+  }),
+  ledgerEntriesPrefix: () => key("LEDGER", ""),
+  gamificationPartition: (username: string) => key(prefix.gamification, username),
+  /** A level reached, with whether the agent has seen it. */
+  levelUp: (username: string, tier: number, level: number): ItemKey => ({
+    pk: key(prefix.gamification, username),
+    sk: key("LEVELUP", String(tier).padStart(2, "0"), String(level).padStart(4, "0")),
+  }),
+  levelUpsPrefix: () => key("LEVELUP", ""),
+  /**
+   * Running totals of one agent in one bucket (`day`/`2026-11-30`, `week`/`2026-W49`,
+   * `month`/`2026-11`, `season`/`2026-winter`, `all`/`all`). The bucket is the
+   * partition, so a leaderboard is one Query of precomputed items, never a scan.
+   */
+  periodTotals: (period: string, periodKey: string, username: string): ItemKey => ({
+    pk: key(prefix.gamificationTotals, period, periodKey),
+    sk: key(username),
+  }),
+  periodTotalsPartition: (period: string, periodKey: string) =>
+    key(prefix.gamificationTotals, period, periodKey),
+  /** Lists one agent's buckets (the rebuild removes the ones it no longer finds). */
+  periodTotalsOfUser: (username: string, period: string, periodKey: string) => ({
+    gsi1pk: key(prefix.gamificationTotalsOf, username),
+    gsi1sk: key(period, periodKey),
+  }),
+  periodTotalsOfUserPartition: (username: string) => key(prefix.gamificationTotalsOf, username),
+  /** What a booking has credited so far: outcome changes apply the difference. */
+  bookingCredit: (bookingId: string): ItemKey => ({ pk: key(prefix.bookingCredit, bookingId), sk: "CREDIT" }),
+  /** Ranks of one board on one night (rank change since yesterday). */
+  leaderboardSnapshot: (date: string, category: string, period: string, periodKey: string): ItemKey => ({
+    pk: key(prefix.leaderboardSnapshot, date),
+    sk: key(category, period, periodKey),
+  }),
+  /** Final standings of a season, written once when it has ended. */
+  seasonStandings: (seasonKey: string): ItemKey => ({
+    pk: key(prefix.seasonStandings, seasonKey),
+    sk: "FINAL",
+  }),
+  // --- badges ---
+  /** An agent's earned badge: once ever, or once per period key (MVP of a week, month, year). */
+  earnedBadge: (username: string, badgeId: string, periodKey?: string): ItemKey => ({
+    pk: key(prefix.achievements, username),
+    sk: periodKey ? key("BADGE", badgeId, periodKey) : key("BADGE", badgeId),
+  }),
+  earnedBadgesPrefix: () => key("BADGE", ""),
+  masteryClaim: (username: string, track: string, level: number): ItemKey => ({
+    pk: key(prefix.achievements, username),
+    sk: key("MASTERY", track, String(level)),
+  }),
+  masteryClaimsPrefix: () => key("MASTERY", ""),
+  /** The per-agent counts badge and mastery conditions need beyond the ledger's totals. */
+  badgeCounters: (username: string): ItemKey => ({ pk: key(prefix.achievements, username), sk: "COUNTERS" }),
+  /** What one booking added to the counters: its existence makes counting a booking exactly once. */
+  countedBooking: (username: string, bookingId: string): ItemKey => ({
+    pk: key(prefix.achievements, username),
+    sk: key("BOOKING", bookingId),
+  }),
+  /** A Telefonie week counted as at goal (once per week). */
+  telefonieWeekAtGoal: (username: string, isoWeek: string): ItemKey => ({
+    pk: key(prefix.achievements, username),
+    sk: key("TELWEEK", isoWeek),
+  }),
+  achievementsPartition: (username: string) => key(prefix.achievements, username),
+  // --- exports ---
+  /** An export's record (status, progress, rows, the object's key); listed newest first. */
+  exportJob: (id: string): ItemKey => ({ pk: key(prefix.export, id), sk: "EXPORT" }),
+  exportListing: (createdAt: string, id: string) => ({ gsi1pk: prefix.exports, gsi1sk: key(createdAt, id) }),
+  exportsPartition: () => prefix.exports,
+  exportSchedule: (id: string): ItemKey => ({ pk: key(prefix.exportSchedule, id), sk: "SCHEDULE" }),
+  exportScheduleListing: (id: string) => ({ gsi1pk: prefix.exportSchedules, gsi1sk: key(id) }),
+  exportSchedulesPartition: () => prefix.exportSchedules,
+  /** `CUSTOMER#`: the customers export pages through profiles by this prefix. */
+  customerPartitionPrefix: () => `${prefix.customer}${separator}`,
 };

@@ -13,6 +13,8 @@ export const features = [
   "consultants",
   "booking",
   "customers",
+  "badges",
+  "exports",
   "telefonie",
   "reports",
 ] as const;

@@ -50,6 +50,8 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { badgesRoutes } from "./routes-badges.ts";
+import { exportsRoutes } from "./routes-exports.ts";
 import { reportsRoutes } from "./routes-reports.ts";
 import { telefonieRoutes } from "./routes-telefonie.ts";
 
@@ -396,6 +398,8 @@ export const routes = {
   },
   ...telefonieRoutes,
   ...reportsRoutes,
+  ...badgesRoutes,
+  ...exportsRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;
