@@ -1,6 +1,8 @@
 /**
  * The scheduled jobs, one definition for EventBridge Scheduler (AWS) and
  * croner (local). Times are UTC.
+ * croner (local). Times are UTC unless a job names its zone. The achievements job (20:00 UTC) joins
+ * with the gamification feature: a schedule that does nothing is not deployed.
  */
 export interface CronFields {
   minute: string;
@@ -15,6 +17,21 @@ export interface ScheduledJob {
   cron: CronFields;
   /** Module (relative to the project root) that exports `handler`. */
   module: string;
+  /**
+   * The zone the cron fields are read in: an IANA name, or `appTimeZone` for
+   * the deployment's `TIMEZONE` (so "Monday 06:00" stays 06:00 local across
+   * DST). Absent: UTC.
+   */
+  timeZone?: string;
+}
+
+/** A job whose `timeZone` is this runs in the app's own zone (`TIMEZONE`, the stage's `timezone`). */
+export const appTimeZone = "app";
+
+/** The IANA zone a job's cron is read in, given the app's zone. */
+export function scheduleTimeZone(job: Pick<ScheduledJob, "timeZone">, appZone: string): string {
+  if (job.timeZone === appTimeZone) return appZone;
+  return job.timeZone ?? "UTC";
 }
 
 export const scheduledJobs = [
@@ -43,6 +60,12 @@ export const scheduledJobs = [
       "Award MVP of the last closed week, month and year and every agent's streak and period badges",
     cron: { minute: "0", hour: "20", weekDays: "*" },
     module: "functions/badges/achievements-job.ts",
+    name: "weekly-report",
+    description:
+      "Last week's executive report as a PDF in the exports bucket (reports/), every Monday 06:00 local",
+    cron: { minute: "0", hour: "6", weekDays: "MON" },
+    module: "functions/reports/weekly-job.ts",
+    timeZone: appTimeZone,
   },
   {
     name: "run-scheduled-exports",

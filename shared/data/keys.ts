@@ -23,6 +23,7 @@
  * | job run         | RUN#<job>             | <at>             |                                   |
  * | consultant load | LOAD#<consultantId>   | DAY#<date> / WEEK#<yyyy-Www> |                       |
  * | over capacity   | OVERCAPACITY          | <date>#<time>#<bookingId> |                          |
+ * | telefonie week  | TELEFONIE#<isoWeek>   | <username>       | TELEFONIE#<username> / <isoWeek>  |
  * | gami account    | GAMI#<username>       | ACCOUNT          |                                   |
  * | ledger entry    | GAMI#<username>       | LEDGER#<eventKey>|                                   |
  * | level-up        | GAMI#<username>       | LEVELUP#<tier>#<level> |                                   |
@@ -80,6 +81,8 @@ const prefix = {
   audit: "AUDIT",
   load: "LOAD",
   overCapacity: "OVERCAPACITY",
+  // --- telefonie ---
+  telefonie: "TELEFONIE",
   // --- gamification ---
   gamification: "GAMI",
   gamificationTotals: "GTOTALS",
@@ -212,6 +215,19 @@ export const keys = {
   }),
   overCapacityPartition: () => prefix.overCapacity,
 
+  // --- telefonie ---
+  /** One participant's Telefonie week (`2026-W49`): the team's week is one Query of the week partition. */
+  telefonieWeek: (isoWeek: string, username: string): ItemKey => ({
+    pk: key(prefix.telefonie, isoWeek),
+    sk: key(username),
+  }),
+  telefonieWeekPartition: (isoWeek: string) => key(prefix.telefonie, isoWeek),
+  /** The same item by participant: their weeks in order (history, goal suggestion). */
+  telefonieOfUser: (username: string, isoWeek: string) => ({
+    gsi1pk: key(prefix.telefonie, username),
+    gsi1sk: key(isoWeek),
+  }),
+  telefonieOfUserPartition: (username: string) => key(prefix.telefonie, username),
   // --- gamification ---
   /** An agent's gamification account (coins, XP, level, inventory, streaks). */
   gamificationAccount: (username: string): ItemKey => ({

@@ -18,6 +18,8 @@ export const features = [
   "progress",
   "badges",
   "shop",
+  "telefonie",
+  "reports",
 ] as const;
 export type Feature = (typeof features)[number];
 

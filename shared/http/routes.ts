@@ -54,6 +54,8 @@ import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
 import { progressRoutes } from "./routes-progress.ts";
 import { shopRoutes } from "./routes-shop.ts";
+import { reportsRoutes } from "./routes-reports.ts";
+import { telefonieRoutes } from "./routes-telefonie.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -397,6 +399,8 @@ export const routes = {
     request: { params: usernameParamsSchema },
     response: { status: 200, schema: loginLocksClearedSchema },
   },
+  ...telefonieRoutes,
+  ...reportsRoutes,
   ...badgesRoutes,
   ...exportsRoutes,
   ...shopRoutes,
