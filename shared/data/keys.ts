@@ -42,6 +42,10 @@
  * | owned cosmetic  | SHOP#<username>       | ITEM#<itemId>    |                                   |
  * | worn cosmetics  | SHOP#<username>       | EQUIPPED         |                                   |
  * | mystery grant   | SHOP#<username>       | GRANT#<spinKey>  |                                   |
+ * | customer name   | CUSTNAME#<2 letters>  | <token>#<customerId>#<nameHash> |                    |
+ * | no-show model   | PREDICTION#MODEL      | <trainedAt>      |                                   |
+ * | imported day    | IMPORTEDDAY           | <date>           |                                   |
+ * | import run      | IMPORT                | <at>#<id>        |                                   |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -105,6 +109,11 @@ const prefix = {
   aggregateCounted: "AGGCOUNTED",
   aggregateApplied: "AGGAPPLIED",
   dashboardLayout: "DASHLAYOUT",
+  // --- customers search, predictions, imports (H8) ---
+  customerName: "CUSTNAME",
+  prediction: "PREDICTION",
+  importedDay: "IMPORTEDDAY",
+  importRun: "IMPORT",
 } as const;
 
 /**
@@ -353,4 +362,27 @@ export const keys = {
     pk: key(prefix.dashboardLayout, username),
     sk: "LAYOUT",
   }),
+  // --- customers search, predictions, imports (H8) ---
+  /**
+   * One item per normalised name token and customer, written with the customer:
+   * a name search is one Query of the token's two-letter partition with
+   * `begins_with` on the token, never a scan of all customers.
+   */
+  customerNameToken: (token: string, customerId: string, nameHash: string): ItemKey => ({
+    pk: key(prefix.customerName, token.slice(0, 2)),
+    sk: key(token, customerId, nameHash),
+  }),
+  customerNamePartition: (tokenPrefix: string) => key(prefix.customerName, tokenPrefix.slice(0, 2)),
+  /** The trained no-show models, newest last (sk = trainedAt); `LATEST` points at the current one. */
+  predictionModel: (trainedAt: string): ItemKey => ({
+    pk: key(prefix.prediction, "MODEL"),
+    sk: key(trainedAt),
+  }),
+  predictionModelsPartition: () => key(prefix.prediction, "MODEL"),
+  /** Imported daily totals (the old app's history), one item per date, in one partition. */
+  importedDay: (date: string): ItemKey => ({ pk: prefix.importedDay, sk: key(date) }),
+  importedDaysPartition: () => prefix.importedDay,
+  /** One item per import run (its validation report). */
+  importRun: (at: string, id: string): ItemKey => ({ pk: prefix.importRun, sk: key(at, id) }),
+  importRunsPartition: () => prefix.importRun,
 };
