@@ -16,7 +16,6 @@ export const features = [
   "badges",
   "exports",
   "progress",
-  "badges",
   "shop",
   "telefonie",
   "reports",
