@@ -24,6 +24,7 @@ import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
+import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
 function LanguageSwitch() {
@@ -136,10 +137,10 @@ function Layout(props: RouteSectionProps) {
           <Show when={user()}>
             {(current) => (
               <>
-                <span class="user-name">
-                  {current().displayName}
-                  <small>{t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}</small>
-                </span>
+                <Identity
+                  name={current().displayName}
+                  role={t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}
+                />
                 <button
                   type="button"
                   class="button secondary small"
@@ -215,6 +216,9 @@ const LeaderboardTab = lazy(() =>
 const TvPage = lazy(() =>
   import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
 );
+const ShopPage = lazy(() =>
+  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -234,6 +238,7 @@ export function App() {
           <Route path="/fortschritt" component={ProgressLayout}>
             <Route path="/" component={OverviewTab} />
             <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/shop" component={ShopPage} />
           </Route>
           <Route path="/tv" component={TvPage} />
           <Route component={RequireAdmin}>

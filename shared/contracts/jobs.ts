@@ -7,6 +7,8 @@ export const runnableJobs = [
   "retry-calendar-sync",
   "snapshot-leaderboards",
   "rebuild-gamification",
+  "achievements",
+  "rebuild-aggregates",
 ] as const;
 export type RunnableJob = (typeof runnableJobs)[number];
 

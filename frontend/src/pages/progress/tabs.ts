@@ -7,4 +7,5 @@ import type { MessageKey } from "../../i18n/de.ts";
 export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boolean }[] = [
   { path: "", labelKey: "progress.tab.overview" },
   { path: "rangliste", labelKey: "progress.tab.leaderboard" },
+  { path: "shop", labelKey: "progress.tab.shop" },
 ];
