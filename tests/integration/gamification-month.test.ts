@@ -461,10 +461,10 @@ describe("a scripted month of gamification for five agents", () => {
     }
     expect(await stateOf()).toEqual(before);
 
-    const run = await runJobAndWait(admin, "rebuild-gamification", "", 120_000);
+    const run = await runJobAndWait(admin, "rebuild-gamification", "", 540_000);
     expect(run.status, run.error).toBe("succeeded");
     expect(await stateOf()).toEqual(before);
-  }, 600_000);
+  }, 900_000);
 
   it("computes levels as the rule says", () => {
     // Guard against the expectations above drifting from the stated rule.
