@@ -58,6 +58,8 @@ function LanguageSwitch() {
 const pageTitles: Record<string, MessageKey> = {
   "": "title.book",
   termine: "title.mine",
+  fortschritt: "title.progress",
+  tv: "title.tv",
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
@@ -118,6 +120,7 @@ function Layout(props: RouteSectionProps) {
               {t("nav.book")}
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
+            <A href="/fortschritt">{t("nav.progress")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
@@ -203,6 +206,17 @@ const MyBookingsPage = lazy(() =>
 );
 const ShopPage = lazy(() =>
   import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+const ProgressLayout = lazy(() =>
+  import("./pages/progress/ProgressLayout.tsx").then((module) => ({ default: module.ProgressLayout })),
+);
+const OverviewTab = lazy(() =>
+  import("./pages/progress/OverviewTab.tsx").then((module) => ({ default: module.OverviewTab })),
+);
+const LeaderboardTab = lazy(() =>
+  import("./pages/progress/LeaderboardTab.tsx").then((module) => ({ default: module.LeaderboardTab })),
+);
+const TvPage = lazy(() =>
+  import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
 );
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
@@ -221,6 +235,11 @@ export function App() {
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
           <Route path="/fortschritt/shop" component={ShopPage} />
+          <Route path="/fortschritt" component={ProgressLayout}>
+            <Route path="/" component={OverviewTab} />
+            <Route path="/rangliste" component={LeaderboardTab} />
+          </Route>
+          <Route path="/tv" component={TvPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>
