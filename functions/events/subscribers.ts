@@ -1,4 +1,6 @@
 import { syncBookingToCalendar } from "../../shared/calendar/booking-sync.ts";
+import { countBookingEvent } from "../../shared/data/analytics/aggregates-repository.ts";
+import { applyBookingEvent, creditEvents } from "../../shared/data/gamification/ledger-bookings.ts";
 import { levelUpEventType } from "../../shared/data/gamification/ledger-repository.ts";
 import { bookingEvents, calendarRelevantEvents } from "../../shared/events/booking-events.ts";
 import type { OutboxSubscriber, OutboxSubscribers } from "../../shared/events/outbox.ts";
@@ -13,14 +15,25 @@ const syncCalendar = async (event: { payload: unknown }) => {
   await syncBookingToCalendar((event.payload as { bookingId: string }).bookingId);
 };
 
+const bookingPoints: OutboxSubscriber = async (event) => {
+  await applyBookingEvent(event);
+};
+
+/** Adds a reaction to event types, after those already there (order matters: badges read the points). */
 function subscribe(table: OutboxSubscribers, types: readonly string[], subscriber: OutboxSubscriber): void {
   for (const type of types) table[type] = [...(table[type] ?? []), subscriber];
 }
 
-/** Event type → what reacts to it. Features add their reactions here. */
+/**
+ * Event type → what reacts to it, in order. Every reaction applies an event
+ * at most once (keyed by the event id), so a redelivered record — or a retry
+ * after a later reaction failed — changes nothing twice.
+ */
 export const subscribers: OutboxSubscribers = Object.fromEntries(
   calendarRelevantEvents.map((type) => [type, [syncCalendar]]),
 );
+// --- gamification: points ledger ---
+subscribe(subscribers, creditEvents, bookingPoints);
 // --- badges (after the points ledger's reactions: they read its totals) ---
 subscribe(subscribers, [bookingEvents.created], badgesOnBookingCreated);
 subscribe(subscribers, [bookingEvents.cancelled], badgesOnBookingCancelled);
@@ -30,3 +43,5 @@ subscribe(
   badgesOnBookingChanged,
 );
 subscribe(subscribers, [levelUpEventType], badgesOnLevelUp);
+// --- analytics aggregates: every booking event ---
+subscribe(subscribers, Object.values(bookingEvents), countBookingEvent);
