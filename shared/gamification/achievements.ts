@@ -181,11 +181,7 @@ export async function awardBadge(
  * newly reached. `levelReached`: a level-up's level counts even when a
  * prestige has reset the level since.
  */
-export async function awardReachedBadges(
-  username: string,
-  at: string,
-  levelReached = 0,
-): Promise<string[]> {
+export async function awardReachedBadges(username: string, at: string, levelReached = 0): Promise<string[]> {
   const [{ facts }, earned] = await Promise.all([agentFacts(username, at), listEarnedBadges(username)]);
   facts.metrics.level = Math.max(facts.metrics.level ?? 0, levelReached);
   const awarded: string[] = [];
