@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
 import { badgesMessages } from "./messages-badges.ts";
 import { exportsMessages } from "./messages-exports.ts";
+import { questsMessages } from "./messages-quests.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site
@@ -307,6 +308,7 @@ export const messages = {
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
   ...badgesMessages,
   ...exportsMessages,
+  ...questsMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

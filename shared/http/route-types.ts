@@ -15,6 +15,8 @@ export const features = [
   "customers",
   "badges",
   "exports",
+  "quests",
+  "goals",
 ] as const;
 export type Feature = (typeof features)[number];
 

@@ -52,6 +52,8 @@ import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
+import { goalsRoutes } from "./routes-goals.ts";
+import { questsRoutes } from "./routes-quests.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -396,6 +398,8 @@ export const routes = {
   },
   ...badgesRoutes,
   ...exportsRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;

@@ -1,3 +1,5 @@
+import { questsDe } from "./quests.ts";
+
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -424,6 +426,7 @@ export const de = {
   "auditText.settings.slot_template": "{actor} hat die Terminvorlage geändert",
   "auditText.settings.points_rule": "{actor} hat die Punkteregel geändert",
   "auditText.unknownBooking": "Buchung {id}",
+  ...questsDe,
 };
 
 export type MessageKey = keyof typeof de;
