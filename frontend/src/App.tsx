@@ -25,6 +25,7 @@ import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
 import { Identity } from "./pages/progress/ShopIdentity.tsx";
+import { claimDailyLoginReward } from "./pages/progress/loginReward.ts";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
 function LanguageSwitch() {
@@ -76,6 +77,11 @@ function Layout(props: RouteSectionProps) {
     onCleanup(stop);
   });
   const isAdmin = () => user()?.role === "admin";
+  // The daily login reward: asked for after sign-in (and on the first visit of a day).
+  createEffect(() => {
+    const name = user()?.username;
+    if (name) void claimDailyLoginReward(name);
+  });
   // On narrow screens the navigation folds behind a menu button; it closes when a page is chosen.
   const [menuOpen, setMenuOpen] = createSignal(false);
   createEffect(() => {
@@ -217,6 +223,11 @@ const LeaderboardTab = lazy(() =>
 );
 const TvPage = lazy(() =>
   import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
+const QuestsTab = lazy(() =>
+  import("./pages/progress/QuestsTab.tsx").then((module) => ({ default: module.QuestsTab })),
+);
+const GoalsTab = lazy(() =>
+  import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
 );
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
@@ -240,6 +251,8 @@ export function App() {
             <Route path="/rangliste" component={LeaderboardTab} />
           </Route>
           <Route path="/tv" component={TvPage} />
+          <Route path="/fortschritt/quests" component={QuestsTab} />
+          <Route path="/fortschritt/ziele" component={GoalsTab} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

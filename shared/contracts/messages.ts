@@ -6,6 +6,7 @@ import { progressMessages } from "./messages-progress.ts";
 import { reportsMessages } from "./messages-reports.ts";
 import { shopMessages } from "./messages-shop.ts";
 import { telefonieMessages } from "./messages-telefonie.ts";
+import { questsMessages } from "./messages-quests.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site
@@ -315,6 +316,7 @@ export const messages = {
   ...exportsMessages,
   ...progressMessages,
   ...shopMessages,
+  ...questsMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

@@ -19,6 +19,8 @@ export const features = [
   "shop",
   "telefonie",
   "reports",
+  "quests",
+  "goals",
 ] as const;
 export type Feature = (typeof features)[number];
 

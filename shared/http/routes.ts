@@ -56,6 +56,8 @@ import { progressRoutes } from "./routes-progress.ts";
 import { reportsRoutes } from "./routes-reports.ts";
 import { shopRoutes } from "./routes-shop.ts";
 import { telefonieRoutes } from "./routes-telefonie.ts";
+import { goalsRoutes } from "./routes-goals.ts";
+import { questsRoutes } from "./routes-quests.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -404,6 +406,8 @@ export const routes = {
   ...badgesRoutes,
   ...exportsRoutes,
   ...shopRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;

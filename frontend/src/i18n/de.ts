@@ -3,6 +3,8 @@ import { analyticsDe } from "./analytics.ts";
 import { badgesDe } from "./badges.ts";
 import { progressDe } from "./progress.ts";
 import { shopDe } from "./shop.ts";
+import { questsDe } from "./quests.ts";
+
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -433,6 +435,7 @@ export const de = {
   ...badgesDe,
   ...shopDe,
   ...analyticsDe,
+  ...questsDe,
 };
 
 export type MessageKey = keyof typeof de;

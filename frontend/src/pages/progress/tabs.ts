@@ -10,4 +10,8 @@ export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boo
 export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boolean }[] = [
   { path: "", labelKey: "progress.tab.overview" },
   { path: "rangliste", labelKey: "progress.tab.leaderboard" },
+/** The Fortschritt tabs, in order: path below /fortschritt and the label. */
+export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boolean }[] = [
+  { path: "quests", labelKey: "progress.tab.quests" },
+  { path: "ziele", labelKey: "progress.tab.goals" },
 ];
