@@ -15,7 +15,10 @@ export const features = [
   "customers",
   "badges",
   "exports",
+  "progress",
   "shop",
+  "telefonie",
+  "reports",
 ] as const;
 export type Feature = (typeof features)[number];
 
