@@ -50,12 +50,14 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { analyticsRoutes } from "./routes-analytics.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
  * OpenAPI document, the handlers' parsing and the typed frontend client.
  */
 export const routes = {
+  ...analyticsRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
