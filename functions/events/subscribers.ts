@@ -1,4 +1,16 @@
 import { syncBookingToCalendar } from "../../shared/calendar/booking-sync.ts";
+import { applyBookingEvent, creditEvents } from "../../shared/data/gamification/ledger-bookings.ts";
+import { calendarRelevantEvents } from "../../shared/events/booking-events.ts";
+import type { OutboxSubscriber, OutboxSubscribers } from "../../shared/events/outbox.ts";
+import { levelUpEventType } from "../../shared/data/gamification/ledger-repository.ts";
+import { bookingEvents, calendarRelevantEvents } from "../../shared/events/booking-events.ts";
+import type { OutboxSubscriber, OutboxSubscribers } from "../../shared/events/outbox.ts";
+import {
+  badgesOnBookingCancelled,
+  badgesOnBookingChanged,
+  badgesOnBookingCreated,
+  badgesOnLevelUp,
+} from "../../shared/gamification/achievements.ts";
 import { countBookingEvent } from "../../shared/data/analytics/aggregates-repository.ts";
 import { bookingEvents, calendarRelevantEvents } from "../../shared/events/booking-events.ts";
 import type { OutboxSubscriber, OutboxSubscribers } from "../../shared/events/outbox.ts";
@@ -7,6 +19,29 @@ const syncCalendar = async (event: { payload: unknown }) => {
   await syncBookingToCalendar((event.payload as { bookingId: string }).bookingId);
 };
 
+const bookingPoints: OutboxSubscriber = async (event) => {
+  await applyBookingEvent(event);
+};
+
+function subscribe(table: OutboxSubscribers, types: readonly string[], subscriber: OutboxSubscriber): void {
+  for (const type of types) table[type] = [...(table[type] ?? []), subscriber];
+}
+
+/** Event type → what reacts to it. Features add their reactions here. */
+export const subscribers: OutboxSubscribers = Object.fromEntries(
+  calendarRelevantEvents.map((type) => [type, [syncCalendar]]),
+);
+// --- gamification ---
+subscribe(subscribers, creditEvents, bookingPoints);
+// --- badges (after the points ledger's reactions: they read its totals) ---
+subscribe(subscribers, [bookingEvents.created], badgesOnBookingCreated);
+subscribe(subscribers, [bookingEvents.cancelled], badgesOnBookingCancelled);
+subscribe(
+  subscribers,
+  [bookingEvents.outcomeSet, bookingEvents.rescheduled, bookingEvents.released],
+  badgesOnBookingChanged,
+);
+subscribe(subscribers, [levelUpEventType], badgesOnLevelUp);
 const calendar: OutboxSubscribers = Object.fromEntries(
   calendarRelevantEvents.map((type) => [type, [syncCalendar]]),
 );

@@ -5,6 +5,9 @@ export const runnableJobs = [
   "generate-availability",
   "check-outcomes",
   "retry-calendar-sync",
+  "snapshot-leaderboards",
+  "rebuild-gamification",
+  "achievements",
   "rebuild-aggregates",
 ] as const;
 export type RunnableJob = (typeof runnableJobs)[number];

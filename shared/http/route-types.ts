@@ -14,6 +14,12 @@ export const features = [
   "booking",
   "customers",
   "analytics",
+  "badges",
+  "exports",
+  "progress",
+  "shop",
+  "telefonie",
+  "reports",
 ] as const;
 export type Feature = (typeof features)[number];
 

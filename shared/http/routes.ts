@@ -51,6 +51,12 @@ import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
 import { analyticsRoutes } from "./routes-analytics.ts";
+import { badgesRoutes } from "./routes-badges.ts";
+import { exportsRoutes } from "./routes-exports.ts";
+import { progressRoutes } from "./routes-progress.ts";
+import { reportsRoutes } from "./routes-reports.ts";
+import { shopRoutes } from "./routes-shop.ts";
+import { telefonieRoutes } from "./routes-telefonie.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -58,6 +64,7 @@ import { analyticsRoutes } from "./routes-analytics.ts";
  */
 export const routes = {
   ...analyticsRoutes,
+  ...progressRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
@@ -394,6 +401,11 @@ export const routes = {
     request: { params: usernameParamsSchema },
     response: { status: 200, schema: loginLocksClearedSchema },
   },
+  ...telefonieRoutes,
+  ...reportsRoutes,
+  ...badgesRoutes,
+  ...exportsRoutes,
+  ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;
