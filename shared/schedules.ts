@@ -60,6 +60,8 @@ export const scheduledJobs = [
       "Award MVP of the last closed week, month and year and every agent's streak and period badges",
     cron: { minute: "0", hour: "20", weekDays: "*" },
     module: "functions/badges/achievements-job.ts",
+  },
+  {
     name: "weekly-report",
     description:
       "Last week's executive report as a PDF in the exports bucket (reports/), every Monday 06:00 local",
@@ -72,6 +74,7 @@ export const scheduledJobs = [
     description: "Deliver the scheduled exports that are due (weekly on Mondays, monthly on the 1st)",
     cron: { minute: "20", hour: "*", weekDays: "*" },
     module: "functions/exports/scheduled-job.ts",
+  },
   // --- gamification ---
   {
     name: "snapshot-leaderboards",
@@ -86,6 +89,8 @@ export const scheduledJobs = [
       "Recompute all gamification state (accounts, period totals, booking credits) from the bookings and the ledger",
     cron: { minute: "30", hour: "2", weekDays: "SUN" },
     module: "functions/progress/rebuild-job.ts",
+  },
+  {
     name: "rebuild-aggregates",
     description:
       "Recompute the analytics aggregates from the bookings and correct any drift (quiet hours, after the outcome job)",
