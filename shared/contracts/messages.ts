@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { analyticsMessages } from "./messages-analytics.ts";
 import { badgesMessages } from "./messages-badges.ts";
 import { exportsMessages } from "./messages-exports.ts";
 import { progressMessages } from "./messages-progress.ts";
@@ -310,6 +311,7 @@ export const messages = {
   // Jobs.
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
+  ...analyticsMessages,
   ...telefonieMessages,
   ...reportsMessages,
   ...badgesMessages,

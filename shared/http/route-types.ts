@@ -13,6 +13,7 @@ export const features = [
   "consultants",
   "booking",
   "customers",
+  "analytics",
   "badges",
   "exports",
   "progress",

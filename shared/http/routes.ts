@@ -50,6 +50,7 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { analyticsRoutes } from "./routes-analytics.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
 import { progressRoutes } from "./routes-progress.ts";
@@ -64,6 +65,7 @@ import { questsRoutes } from "./routes-quests.ts";
  * OpenAPI document, the handlers' parsing and the typed frontend client.
  */
 export const routes = {
+  ...analyticsRoutes,
   ...progressRoutes,
   getHealth: {
     method: "GET",
