@@ -21,6 +21,9 @@ export type Need =
   | "exports:read"
   /** PutObject (multipart included) and AbortMultipartUpload under `exports/`. */
   | "exports:write"
+  /** Report PDFs: Get/Put and listing limited to the `reports/` prefix of the exports bucket. */
+  | "reports:read"
+  | "reports:write"
   | "secret:session"
   | "secret:google"
   | "secret:bootstrap-users"
@@ -61,10 +64,16 @@ export const extraNeeds: Partial<Record<LambdaSpec["name"], readonly Need[]>> = 
   exports: ["exports:read"],
   // Streams export files into the bucket; reads the table page by page (and scans customers).
   "export-worker": ["table:scan", "exports:read", "exports:write"],
+  // Reports read bookings and Telefonie weeks, and keep PDFs under reports/ only.
+  reports: ["table:read", "reports:read", "reports:write"],
+  "weekly-report": ["reports:write"],
 };
 
 /** Functions whose own entry replaces the default instead of adding to it. */
 const replacesDefault: ReadonlySet<LambdaSpec["name"]> = new Set(["system", "customers"]);
+
+/** The exports bucket's prefix for report PDFs (shared/data/reports-repository.ts `reportsPrefix`). */
+export const reportsPrefix = "reports/";
 
 export function needsOf(spec: LambdaSpec): ReadonlySet<Need> {
   const extra = extraNeeds[spec.name] ?? [];
@@ -159,6 +168,25 @@ export function grantNeeds(
       new PolicyStatement({
         actions: objectActions,
         resources: [exportsBucket.arnForObjects(`${exportsPrefix}*`)],
+      }),
+    );
+  }
+  if (needs.has("reports:read") || needs.has("reports:write")) {
+    // Listing only under the prefix (the condition), objects only under it (the resource).
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ["s3:ListBucket"],
+        resources: [exportsBucket.bucketArn],
+        conditions: { StringLike: { "s3:prefix": [`${reportsPrefix}*`] } },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [
+          ...(needs.has("reports:read") ? ["s3:GetObject"] : []),
+          ...(needs.has("reports:write") ? ["s3:PutObject"] : []),
+        ],
+        resources: [exportsBucket.arnForObjects(`${reportsPrefix}*`)],
       }),
     );
   }

@@ -24,6 +24,7 @@ import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
+import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
 function LanguageSwitch() {
@@ -133,10 +134,10 @@ function Layout(props: RouteSectionProps) {
           <Show when={user()}>
             {(current) => (
               <>
-                <span class="user-name">
-                  {current().displayName}
-                  <small>{t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}</small>
-                </span>
+                <Identity
+                  name={current().displayName}
+                  role={t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}
+                />
                 <button
                   type="button"
                   class="button secondary small"
@@ -200,6 +201,9 @@ const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ defau
 const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
+const ShopPage = lazy(() =>
+  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -216,6 +220,7 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
+          <Route path="/fortschritt/shop" component={ShopPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

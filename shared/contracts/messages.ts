@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { badgesMessages } from "./messages-badges.ts";
 import { exportsMessages } from "./messages-exports.ts";
+import { progressMessages } from "./messages-progress.ts";
+import { shopMessages } from "./messages-shop.ts";
+import { reportsMessages } from "./messages-reports.ts";
+import { telefonieMessages } from "./messages-telefonie.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site
@@ -304,7 +309,12 @@ export const messages = {
   // Jobs.
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
+  ...telefonieMessages,
+  ...reportsMessages,
+  ...badgesMessages,
   ...exportsMessages,
+  ...progressMessages,
+  ...shopMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

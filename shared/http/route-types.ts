@@ -13,7 +13,12 @@ export const features = [
   "consultants",
   "booking",
   "customers",
+  "badges",
   "exports",
+  "progress",
+  "shop",
+  "telefonie",
+  "reports",
 ] as const;
 export type Feature = (typeof features)[number];
 

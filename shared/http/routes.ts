@@ -50,13 +50,19 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
+import { progressRoutes } from "./routes-progress.ts";
+import { shopRoutes } from "./routes-shop.ts";
+import { reportsRoutes } from "./routes-reports.ts";
+import { telefonieRoutes } from "./routes-telefonie.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
  * OpenAPI document, the handlers' parsing and the typed frontend client.
  */
 export const routes = {
+  ...progressRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
@@ -393,7 +399,11 @@ export const routes = {
     request: { params: usernameParamsSchema },
     response: { status: 200, schema: loginLocksClearedSchema },
   },
+  ...telefonieRoutes,
+  ...reportsRoutes,
+  ...badgesRoutes,
   ...exportsRoutes,
+  ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;

@@ -118,7 +118,6 @@ describe("messages in the code", () => {
   const sources = [
     ...readdirSync("functions", { recursive: true, encoding: "utf8" }).map((file) => `functions/${file}`),
     ...readdirSync("shared", { recursive: true, encoding: "utf8" }).map((file) => `shared/${file}`),
-    // The catalogue and its per-area parts (`messages-<area>.ts`, spread into it).
   ].filter((file) => file.endsWith(".ts") && !/^shared\/contracts\/messages(-[a-z]+)?\.ts$/.test(file));
   // Code without comments: a comment may quote German text.
   const code = (file: string) =>

@@ -1,3 +1,8 @@
+import { progressDe } from "./progress.ts";
+
+import { badgesDe } from "./badges.ts";
+import { shopDe } from "./shop.ts";
+import { analyticsDe } from "./analytics.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -424,6 +429,10 @@ export const de = {
   "auditText.settings.slot_template": "{actor} hat die Terminvorlage geändert",
   "auditText.settings.points_rule": "{actor} hat die Punkteregel geändert",
   "auditText.unknownBooking": "Buchung {id}",
+  ...progressDe,
+  ...badgesDe,
+  ...shopDe,
+  ...analyticsDe,
 };
 
 export type MessageKey = keyof typeof de;

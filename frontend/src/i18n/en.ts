@@ -1,4 +1,8 @@
+import { badgesEn } from "./badges.ts";
+import { analyticsEn } from "./analytics.ts";
 import type { MessageKey } from "./de.ts";
+import { progressEn } from "./progress.ts";
+import { shopEn } from "./shop.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
 export const en: Record<MessageKey, string> = {
@@ -426,4 +430,8 @@ export const en: Record<MessageKey, string> = {
   "auditText.settings.slot_template": "{actor} changed the slot template",
   "auditText.settings.points_rule": "{actor} changed the points rule",
   "auditText.unknownBooking": "booking {id}",
+  ...progressEn,
+  ...badgesEn,
+  ...shopEn,
+  ...analyticsEn,
 };
