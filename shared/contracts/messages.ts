@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { predictionsMessages } from "./messages-predictions.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site
@@ -303,6 +304,7 @@ export const messages = {
   // Jobs.
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
+  ...predictionsMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

@@ -6,7 +6,16 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type Role = "public" | "agent" | "admin";
 
 /** One Lambda per feature on AWS; locally the gateway imports `functions/<feature>/handler.ts`. */
-export const features = ["system", "auth", "admin", "consultants", "booking", "customers"] as const;
+export const features = [
+  "system",
+  "auth",
+  "admin",
+  "consultants",
+  "booking",
+  "customers",
+  "predictions",
+  "imports",
+] as const;
 export type Feature = (typeof features)[number];
 
 export interface RouteRequest {

@@ -50,12 +50,14 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { predictionsRoutes } from "./routes-predictions.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
  * OpenAPI document, the handlers' parsing and the typed frontend client.
  */
 export const routes = {
+  ...predictionsRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
