@@ -8,6 +8,7 @@ import { reportsMessages } from "./messages-reports.ts";
 import { shopMessages } from "./messages-shop.ts";
 import { telefonieMessages } from "./messages-telefonie.ts";
 import { questsMessages } from "./messages-quests.ts";
+import { predictionsMessages } from "./messages-predictions.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site
@@ -319,6 +320,7 @@ export const messages = {
   ...progressMessages,
   ...shopMessages,
   ...questsMessages,
+  ...predictionsMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

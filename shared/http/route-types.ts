@@ -22,6 +22,8 @@ export const features = [
   "reports",
   "quests",
   "goals",
+  "predictions",
+  "imports",
 ] as const;
 export type Feature = (typeof features)[number];
 

@@ -59,6 +59,7 @@ import { shopRoutes } from "./routes-shop.ts";
 import { telefonieRoutes } from "./routes-telefonie.ts";
 import { goalsRoutes } from "./routes-goals.ts";
 import { questsRoutes } from "./routes-quests.ts";
+import { predictionsRoutes } from "./routes-predictions.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
@@ -67,6 +68,7 @@ import { questsRoutes } from "./routes-quests.ts";
 export const routes = {
   ...analyticsRoutes,
   ...progressRoutes,
+  ...predictionsRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
