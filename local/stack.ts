@@ -12,8 +12,8 @@ import { type CalendarEmulator, startCalendarEmulator } from "./calendar/emulato
 import { seedDemoBookings } from "./demo/bookings.ts";
 import { seedDemoCalendars } from "./demo/calendars.ts";
 import { demoConsultants } from "./demo/consultants.ts";
-import { seedDemoShop } from "./demo/shop.ts";
 import { seedDemoGamification } from "./demo/gamification.ts";
+import { seedDemoShop } from "./demo/shop.ts";
 import { demoUsers } from "./demo/users.ts";
 import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
 import { type Gateway, startGateway } from "./gateway.ts";

@@ -96,6 +96,8 @@ export const scheduledJobs = [
       "Recompute the analytics aggregates from the bookings and correct any drift (quiet hours, after the outcome job)",
     cron: { minute: "30", hour: "2", weekDays: "*" },
     module: "functions/analytics/rebuild-job.ts",
+  },
+  {
     name: "train-no-show-model",
     description: "Train the no-show model on resolved history and evaluate it on the latest four weeks",
     cron: { minute: "30", hour: "2", weekDays: "*" },

@@ -24,8 +24,8 @@ import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
-import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { claimDailyLoginReward } from "./pages/progress/loginReward.ts";
+import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
 function LanguageSwitch() {
@@ -212,6 +212,7 @@ const MyBookingsPage = lazy(() =>
 );
 const ShopPage = lazy(() =>
   import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+);
 const ProgressLayout = lazy(() =>
   import("./pages/progress/ProgressLayout.tsx").then((module) => ({ default: module.ProgressLayout })),
 );
@@ -223,6 +224,7 @@ const LeaderboardTab = lazy(() =>
 );
 const TvPage = lazy(() =>
   import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
+);
 const QuestsTab = lazy(() =>
   import("./pages/progress/QuestsTab.tsx").then((module) => ({ default: module.QuestsTab })),
 );
@@ -245,14 +247,14 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
-          <Route path="/fortschritt/shop" component={ShopPage} />
           <Route path="/fortschritt" component={ProgressLayout}>
             <Route path="/" component={OverviewTab} />
+            <Route path="/quests" component={QuestsTab} />
             <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/shop" component={ShopPage} />
+            <Route path="/ziele" component={GoalsTab} />
           </Route>
           <Route path="/tv" component={TvPage} />
-          <Route path="/fortschritt/quests" component={QuestsTab} />
-          <Route path="/fortschritt/ziele" component={GoalsTab} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

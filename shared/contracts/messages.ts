@@ -3,12 +3,12 @@ import type { ErrorCode } from "./errors.ts";
 import { analyticsMessages } from "./messages-analytics.ts";
 import { badgesMessages } from "./messages-badges.ts";
 import { exportsMessages } from "./messages-exports.ts";
+import { predictionsMessages } from "./messages-predictions.ts";
 import { progressMessages } from "./messages-progress.ts";
+import { questsMessages } from "./messages-quests.ts";
 import { reportsMessages } from "./messages-reports.ts";
 import { shopMessages } from "./messages-shop.ts";
 import { telefonieMessages } from "./messages-telefonie.ts";
-import { questsMessages } from "./messages-quests.ts";
-import { predictionsMessages } from "./messages-predictions.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site

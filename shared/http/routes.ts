@@ -53,13 +53,13 @@ import type { Feature, RouteDefinition } from "./route-types.ts";
 import { analyticsRoutes } from "./routes-analytics.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
+import { goalsRoutes } from "./routes-goals.ts";
+import { predictionsRoutes } from "./routes-predictions.ts";
 import { progressRoutes } from "./routes-progress.ts";
+import { questsRoutes } from "./routes-quests.ts";
 import { reportsRoutes } from "./routes-reports.ts";
 import { shopRoutes } from "./routes-shop.ts";
 import { telefonieRoutes } from "./routes-telefonie.ts";
-import { goalsRoutes } from "./routes-goals.ts";
-import { questsRoutes } from "./routes-quests.ts";
-import { predictionsRoutes } from "./routes-predictions.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
