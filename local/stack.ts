@@ -144,6 +144,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (options.demoData) await seedDemoBookings(log);
     if (options.demoData) await seedDemoShop(log);
     if (options.demoData) await seedDemoGamification(log);
+    if (options.demoData) await seedDemoGamification(log);
+    if (options.demoData) await seedDemoShop(log);
 
     const poller = startStreamPoller({
       dynamo: dynamo.client,

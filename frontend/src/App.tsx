@@ -230,6 +230,8 @@ const QuestsTab = lazy(() =>
 );
 const GoalsTab = lazy(() =>
   import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
+const ShopPage = lazy(() =>
+  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
 );
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),

@@ -5,6 +5,7 @@ import { progressDe } from "./progress.ts";
 import { questsDe } from "./quests.ts";
 import { shopDe } from "./shop.ts";
 
+import { shopDe } from "./shop.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
