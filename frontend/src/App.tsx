@@ -204,6 +204,12 @@ const MyBookingsPage = lazy(() =>
 const ShopPage = lazy(() =>
   import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
 );
+const BadgesPage = lazy(() =>
+  import("./pages/progress/BadgesPage.tsx").then((module) => ({ default: module.BadgesPage })),
+);
+const PrestigePage = lazy(() =>
+  import("./pages/progress/PrestigePage.tsx").then((module) => ({ default: module.PrestigePage })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -221,6 +227,8 @@ export function App() {
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
           <Route path="/fortschritt/shop" component={ShopPage} />
+          <Route path="/fortschritt/abzeichen" component={BadgesPage} />
+          <Route path="/fortschritt/prestige" component={PrestigePage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>
