@@ -232,6 +232,11 @@ const GoalsTab = lazy(() =>
   import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
 const ShopPage = lazy(() =>
   import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+const BadgesPage = lazy(() =>
+  import("./pages/progress/BadgesPage.tsx").then((module) => ({ default: module.BadgesPage })),
+);
+const PrestigePage = lazy(() =>
+  import("./pages/progress/PrestigePage.tsx").then((module) => ({ default: module.PrestigePage })),
 );
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
@@ -257,6 +262,9 @@ export function App() {
             <Route path="/ziele" component={GoalsTab} />
           </Route>
           <Route path="/tv" component={TvPage} />
+          <Route path="/fortschritt/shop" component={ShopPage} />
+          <Route path="/fortschritt/abzeichen" component={BadgesPage} />
+          <Route path="/fortschritt/prestige" component={PrestigePage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

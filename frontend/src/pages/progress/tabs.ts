@@ -10,4 +10,6 @@ export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boo
   { path: "rangliste", labelKey: "progress.tab.leaderboard" },
   { path: "shop", labelKey: "progress.tab.shop" },
   { path: "ziele", labelKey: "progress.tab.goals" },
+  { path: "abzeichen", labelKey: "progress.tab.badges" },
+  { path: "prestige", labelKey: "progress.tab.prestige" },
 ];
