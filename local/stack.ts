@@ -12,6 +12,7 @@ import { type CalendarEmulator, startCalendarEmulator } from "./calendar/emulato
 import { seedDemoBookings } from "./demo/bookings.ts";
 import { seedDemoCalendars } from "./demo/calendars.ts";
 import { demoConsultants } from "./demo/consultants.ts";
+import { seedDemoShop } from "./demo/shop.ts";
 import { demoUsers } from "./demo/users.ts";
 import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
 import { type Gateway, startGateway } from "./gateway.ts";
@@ -140,6 +141,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       `Availability: ${availability.slots} slots from ${availability.consultants} consultants' calendars (${availability.googleCalls} calendar calls)`,
     );
     if (options.demoData) await seedDemoBookings(log);
+    if (options.demoData) await seedDemoShop(log);
 
     const poller = startStreamPoller({
       dynamo: dynamo.client,

@@ -14,7 +14,7 @@ import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { outboxPartitionPrefix } from "../shared/events/outbox.ts";
-import { eventBridgeCron, scheduledJobs } from "../shared/schedules.ts";
+import { eventBridgeCron, scheduledJobs, scheduleTimeZone } from "../shared/schedules.ts";
 import {
   appMetricAlarm,
   appMetricAlarms,
@@ -52,6 +52,8 @@ export const delivery = {
 const jobTimeout: Partial<Record<JobName, Duration>> = {
   "generate-availability": Duration.minutes(5),
   "check-outcomes": Duration.minutes(5),
+  // Reads every booking and ledger entry: the longest job.
+  "rebuild-gamification": Duration.minutes(15),
 };
 
 /** Variables only some jobs need. */
@@ -134,7 +136,11 @@ export class JobsStack extends Stack {
       });
       new Schedule(this, `Schedule-${spec.name}`, {
         description: job.description,
-        schedule: ScheduleExpression.expression(eventBridgeCron(job.cron), TimeZone.ETC_UTC),
+        // UTC, or the app's zone for jobs that name it (scheduleExpressionTimezone: 06:00 local across DST).
+        schedule: ScheduleExpression.expression(
+          eventBridgeCron(job.cron),
+          "timeZone" in job ? TimeZone.of(scheduleTimeZone(job, config.timezone)) : TimeZone.ETC_UTC,
+        ),
         target: new LambdaInvoke(fn.function, {
           role: schedulerRole,
           deadLetterQueue: this.scheduleDlq,

@@ -16,6 +16,9 @@ export type Need =
   | "exports:check"
   | "exports:read"
   | "exports:write"
+  /** Report PDFs: Get/Put and listing limited to the `reports/` prefix of the exports bucket. */
+  | "reports:read"
+  | "reports:write"
   | "secret:session"
   | "secret:google"
   | "secret:bootstrap-users"
@@ -52,10 +55,16 @@ export const extraNeeds: Partial<Record<LambdaSpec["name"], readonly Need[]>> = 
   "check-outcomes": ["secret:google"],
   "retry-calendar-sync": ["secret:google"],
   events: ["secret:google"],
+  // Reports read bookings and Telefonie weeks, and keep PDFs under reports/ only.
+  reports: ["table:read", "reports:read", "reports:write"],
+  "weekly-report": ["reports:write"],
 };
 
 /** Functions whose own entry replaces the default instead of adding to it. */
 const replacesDefault: ReadonlySet<LambdaSpec["name"]> = new Set(["system", "customers"]);
+
+/** The exports bucket's prefix for report PDFs (shared/data/reports-repository.ts `reportsPrefix`). */
+export const reportsPrefix = "reports/";
 
 export function needsOf(spec: LambdaSpec): ReadonlySet<Need> {
   const extra = extraNeeds[spec.name] ?? [];
@@ -146,6 +155,25 @@ export function grantNeeds(
   if (objectActions.length > 0) {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({ actions: objectActions, resources: [exportsBucket.arnForObjects("*")] }),
+    );
+  }
+  if (needs.has("reports:read") || needs.has("reports:write")) {
+    // Listing only under the prefix (the condition), objects only under it (the resource).
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ["s3:ListBucket"],
+        resources: [exportsBucket.bucketArn],
+        conditions: { StringLike: { "s3:prefix": [`${reportsPrefix}*`] } },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [
+          ...(needs.has("reports:read") ? ["s3:GetObject"] : []),
+          ...(needs.has("reports:write") ? ["s3:PutObject"] : []),
+        ],
+        resources: [exportsBucket.arnForObjects(`${reportsPrefix}*`)],
+      }),
     );
   }
   const environment: Record<string, string> = {};

@@ -25,6 +25,7 @@ import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
 import { claimDailyLoginReward } from "./pages/progress/loginReward.ts";
+import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
 function LanguageSwitch() {
@@ -139,10 +140,10 @@ function Layout(props: RouteSectionProps) {
           <Show when={user()}>
             {(current) => (
               <>
-                <span class="user-name">
-                  {current().displayName}
-                  <small>{t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}</small>
-                </span>
+                <Identity
+                  name={current().displayName}
+                  role={t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}
+                />
                 <button
                   type="button"
                   class="button secondary small"
@@ -212,6 +213,9 @@ const QuestsTab = lazy(() =>
 const GoalsTab = lazy(() =>
   import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
 );
+const ShopPage = lazy(() =>
+  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -230,6 +234,7 @@ export function App() {
           <Route path="/termine" component={MyBookingsPage} />
           <Route path="/fortschritt/quests" component={QuestsTab} />
           <Route path="/fortschritt/ziele" component={GoalsTab} />
+          <Route path="/fortschritt/shop" component={ShopPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

@@ -2,7 +2,11 @@ import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
 import { badgesMessages } from "./messages-badges.ts";
 import { exportsMessages } from "./messages-exports.ts";
+import { progressMessages } from "./messages-progress.ts";
 import { questsMessages } from "./messages-quests.ts";
+import { reportsMessages } from "./messages-reports.ts";
+import { shopMessages } from "./messages-shop.ts";
+import { telefonieMessages } from "./messages-telefonie.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site
@@ -306,9 +310,13 @@ export const messages = {
   // Jobs.
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
+  ...telefonieMessages,
+  ...reportsMessages,
   ...badgesMessages,
   ...exportsMessages,
   ...questsMessages,
+  ...progressMessages,
+  ...shopMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

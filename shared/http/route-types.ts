@@ -17,6 +17,10 @@ export const features = [
   "exports",
   "quests",
   "goals",
+  "progress",
+  "shop",
+  "telefonie",
+  "reports",
 ] as const;
 export type Feature = (typeof features)[number];
 

@@ -37,7 +37,8 @@ export const questsRoutes = {
     path: "/api/gamification/wheel",
     feature: "quests",
     role: "agent",
-    summary: "The wheel of fortune: prizes with weights, the cost of a spin, the balance and the last 100 spins",
+    summary:
+      "The wheel of fortune: prizes with weights, the cost of a spin, the balance and the last 100 spins",
     tags: ["gamification"],
     response: { status: 200, schema: wheelSchema },
   },

@@ -53,13 +53,18 @@ import type { Feature, RouteDefinition } from "./route-types.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
 import { goalsRoutes } from "./routes-goals.ts";
+import { progressRoutes } from "./routes-progress.ts";
 import { questsRoutes } from "./routes-quests.ts";
+import { reportsRoutes } from "./routes-reports.ts";
+import { shopRoutes } from "./routes-shop.ts";
+import { telefonieRoutes } from "./routes-telefonie.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
  * OpenAPI document, the handlers' parsing and the typed frontend client.
  */
 export const routes = {
+  ...progressRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
@@ -396,10 +401,13 @@ export const routes = {
     request: { params: usernameParamsSchema },
     response: { status: 200, schema: loginLocksClearedSchema },
   },
+  ...telefonieRoutes,
+  ...reportsRoutes,
   ...badgesRoutes,
   ...exportsRoutes,
   ...questsRoutes,
   ...goalsRoutes,
+  ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;

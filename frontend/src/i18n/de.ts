@@ -1,5 +1,8 @@
+import { analyticsDe } from "./analytics.ts";
+import { badgesDe } from "./badges.ts";
+import { progressDe } from "./progress.ts";
 import { questsDe } from "./quests.ts";
-
+import { shopDe } from "./shop.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -427,6 +430,10 @@ export const de = {
   "auditText.settings.points_rule": "{actor} hat die Punkteregel geändert",
   "auditText.unknownBooking": "Buchung {id}",
   ...questsDe,
+  ...progressDe,
+  ...badgesDe,
+  ...shopDe,
+  ...analyticsDe,
 };
 
 export type MessageKey = keyof typeof de;

@@ -1,5 +1,9 @@
+import { analyticsEn } from "./analytics.ts";
+import { badgesEn } from "./badges.ts";
 import type { MessageKey } from "./de.ts";
+import { progressEn } from "./progress.ts";
 import { questsEn } from "./quests.ts";
+import { shopEn } from "./shop.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
 export const en: Record<MessageKey, string> = {
@@ -428,4 +432,8 @@ export const en: Record<MessageKey, string> = {
   "auditText.settings.points_rule": "{actor} changed the points rule",
   "auditText.unknownBooking": "booking {id}",
   ...questsEn,
+  ...progressEn,
+  ...badgesEn,
+  ...shopEn,
+  ...analyticsEn,
 };

@@ -249,3 +249,21 @@ export async function countTelefonieWeekAtGoal(
   ]);
   return result.ok;
 }
+
+/** The period's one MVP: goes into the award's transaction, so a second winner's award is refused. */
+export function mvpAwardItem(period: string, periodKey: string, username: string, at: string): TransactItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.mvpAward(period, periodKey), type: "mvpAward", username, awardedAt: at },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+export async function getMvpWinner(period: string, periodKey: string): Promise<string | undefined> {
+  const result = await dynamoClient().send(
+    new GetCommand({ TableName: table(), Key: keys.mvpAward(period, periodKey), ConsistentRead: true }),
+  );
+  return typeof result.Item?.username === "string" ? result.Item.username : undefined;
+}
