@@ -238,6 +238,9 @@ const BadgesPage = lazy(() =>
 const PrestigePage = lazy(() =>
   import("./pages/progress/PrestigePage.tsx").then((module) => ({ default: module.PrestigePage })),
 );
+const ShopPage = lazy(() =>
+  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -265,6 +268,9 @@ export function App() {
           <Route path="/fortschritt/shop" component={ShopPage} />
           <Route path="/fortschritt/abzeichen" component={BadgesPage} />
           <Route path="/fortschritt/prestige" component={PrestigePage} />
+          <Route path="/fortschritt/quests" component={QuestsTab} />
+          <Route path="/fortschritt/ziele" component={GoalsTab} />
+          <Route path="/fortschritt/shop" component={ShopPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

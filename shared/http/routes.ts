@@ -412,6 +412,9 @@ export const routes = {
   ...shopRoutes,
   ...questsRoutes,
   ...goalsRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
+  ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;

@@ -434,6 +434,7 @@ export const de = {
   "auditText.settings.slot_template": "{actor} hat die Terminvorlage geändert",
   "auditText.settings.points_rule": "{actor} hat die Punkteregel geändert",
   "auditText.unknownBooking": "Buchung {id}",
+  ...questsDe,
   ...progressDe,
   ...badgesDe,
   ...shopDe,

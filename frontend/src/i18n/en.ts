@@ -433,6 +433,7 @@ export const en: Record<MessageKey, string> = {
   "auditText.settings.slot_template": "{actor} changed the slot template",
   "auditText.settings.points_rule": "{actor} changed the points rule",
   "auditText.unknownBooking": "booking {id}",
+  ...questsEn,
   ...progressEn,
   ...badgesEn,
   ...shopEn,
