@@ -3,8 +3,8 @@ import type { ErrorCode } from "./errors.ts";
 import { badgesMessages } from "./messages-badges.ts";
 import { exportsMessages } from "./messages-exports.ts";
 import { progressMessages } from "./messages-progress.ts";
-import { shopMessages } from "./messages-shop.ts";
 import { reportsMessages } from "./messages-reports.ts";
+import { shopMessages } from "./messages-shop.ts";
 import { telefonieMessages } from "./messages-telefonie.ts";
 
 /**

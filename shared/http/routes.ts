@@ -53,8 +53,8 @@ import type { Feature, RouteDefinition } from "./route-types.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
 import { progressRoutes } from "./routes-progress.ts";
-import { shopRoutes } from "./routes-shop.ts";
 import { reportsRoutes } from "./routes-reports.ts";
+import { shopRoutes } from "./routes-shop.ts";
 import { telefonieRoutes } from "./routes-telefonie.ts";
 
 /**
