@@ -1,8 +1,8 @@
-import { progressDe } from "./progress.ts";
+import { analyticsDe } from "./analytics.ts";
 
 import { badgesDe } from "./badges.ts";
+import { progressDe } from "./progress.ts";
 import { shopDe } from "./shop.ts";
-import { analyticsDe } from "./analytics.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",

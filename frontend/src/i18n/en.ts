@@ -1,5 +1,5 @@
-import { badgesEn } from "./badges.ts";
 import { analyticsEn } from "./analytics.ts";
+import { badgesEn } from "./badges.ts";
 import type { MessageKey } from "./de.ts";
 import { progressEn } from "./progress.ts";
 import { shopEn } from "./shop.ts";
