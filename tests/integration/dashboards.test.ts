@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type {
   AnalyticsInsights,
@@ -7,66 +6,24 @@ import type {
   DashboardLayout,
   Performance,
 } from "../../shared/contracts/analytics.ts";
-import type { StoredBooking } from "../../shared/data/bookings-repository.ts";
 import { addDays, localDate } from "../../shared/domain/booking/local-date.ts";
 import type { Outcome } from "../../shared/domain/booking/outcomes.ts";
+import { seedCountedBooking } from "../support/analytics.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
 
 let admin: TestClient;
 let agent: TestClient;
-let dynamo: typeof import("../../shared/data/clients.ts");
-let keys: typeof import("../../shared/data/keys.ts")["keys"];
-let aggregates: typeof import("../../shared/data/analytics/aggregates-repository.ts");
 
 beforeAll(async () => {
   admin = await signedIn(demoAdmin);
   agent = await signedIn(demoAgent);
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
-  dynamo = await import("../../shared/data/clients.ts");
-  keys = (await import("../../shared/data/keys.ts")).keys;
-  aggregates = await import("../../shared/data/analytics/aggregates-repository.ts");
 });
 
 const today = () => localDate(new Date(), "Europe/Berlin");
 
-/** A resolved booking stored as the API stores it, counted through the events handler's subscriber. */
-async function seed(date: string, time: string, outcome: Outcome, consultant: string, agentName = "anna") {
-  const id = randomUUID().replaceAll("-", "");
-  const at = new Date().toISOString();
-  const booking: StoredBooking = {
-    id,
-    eventId: `ev${id}`,
-    date,
-    time,
-    start: `${date}T${time}:00.000Z`,
-    end: `${date}T${time}:00.000Z`,
-    firstName: "Dash",
-    lastName: "Board",
-    phone: "+4915112345678",
-    agent: agentName,
-    consultant,
-    status: "booked",
-    outcome,
-    potentialClass: "standard",
-    points: 3,
-    sync: { state: "synced", attempts: 0 },
-    createdAt: at,
-    updatedAt: at,
-  };
-  await dynamo.dynamoClient().send(
-    new PutCommand({
-      TableName: "slot-booking",
-      Item: {
-        ...keys.booking(id),
-        ...keys.bookingOfAgent(booking.agent, booking.start, id),
-        ...keys.bookingOnDay(date, time, id),
-        type: "booking",
-        ...booking,
-      },
-    }),
-  );
-  await aggregates.countBookingEvent({ id: randomUUID(), occurredAt: at, payload: { bookingId: id } });
-}
+const seed = (date: string, time: string, outcome: Outcome, consultant: string) =>
+  seedCountedBooking({ date, time, outcome, consultant });
 
 describe("personal dashboard", () => {
   it("an agent reads their own figures, with window, trend and source", async () => {
