@@ -64,6 +64,7 @@ const pageTitles: Record<string, MessageKey> = {
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
+  auswertung: "title.analytics",
 };
 
 function Layout(props: RouteSectionProps) {
@@ -127,6 +128,7 @@ function Layout(props: RouteSectionProps) {
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
             <A href="/fortschritt">{t("nav.progress")}</A>
+            <A href="/auswertung">{t("nav.analytics")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
@@ -240,6 +242,20 @@ const PrestigePage = lazy(() =>
 );
 const ShopPage = lazy(() =>
   import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+const AnalyticsLayout = lazy(() =>
+  import("./pages/analytics/Layout.tsx").then((module) => ({ default: module.AnalyticsLayout })),
+);
+const AnalyticsPersonal = lazy(() =>
+  import("./pages/analytics/Personal.tsx").then((module) => ({ default: module.PersonalPage })),
+);
+const AnalyticsTeam = lazy(() =>
+  import("./pages/analytics/Team.tsx").then((module) => ({ default: module.TeamPage })),
+);
+const AnalyticsKpis = lazy(() =>
+  import("./pages/analytics/Kpis.tsx").then((module) => ({ default: module.KpisPage })),
+);
+const AnalyticsInsights = lazy(() =>
+  import("./pages/analytics/Insights.tsx").then((module) => ({ default: module.InsightsPage })),
 );
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
@@ -270,6 +286,12 @@ export function App() {
           <Route path="/fortschritt/prestige" component={PrestigePage} />
           <Route path="/fortschritt/quests" component={QuestsTab} />
           <Route path="/fortschritt/ziele" component={GoalsTab} />
+          <Route path="/auswertung" component={AnalyticsLayout}>
+            <Route path="/" component={AnalyticsPersonal} />
+            <Route path="/team" component={AnalyticsTeam} />
+            <Route path="/kennzahlen" component={AnalyticsKpis} />
+            <Route path="/hinweise" component={AnalyticsInsights} />
+          </Route>
           <Route path="/fortschritt/shop" component={ShopPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
