@@ -50,6 +50,7 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { importsRoutes } from "./routes-imports.ts";
 import { predictionsRoutes } from "./routes-predictions.ts";
 
 /**
@@ -58,6 +59,7 @@ import { predictionsRoutes } from "./routes-predictions.ts";
  */
 export const routes = {
   ...predictionsRoutes,
+  ...importsRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
