@@ -214,7 +214,10 @@ const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
 /** A lazily loaded page: each page's code (and its heavy libraries) loads when it is first opened. */
-function page<K extends string, M extends Record<K, Component>>(load: () => Promise<M>, name: K) {
+function page<K extends string, M extends Record<K, Component<RouteSectionProps>>>(
+  load: () => Promise<M>,
+  name: K,
+) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
