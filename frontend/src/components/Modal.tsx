@@ -5,7 +5,13 @@ import { t } from "../i18n/index.ts";
  * A modal dialog on the native <dialog>: focus trap and Esc come with it. When it goes away, focus
  * returns to the control that opened it (when that control is still on the page).
  */
-export function Modal(props: { title: string; onClose: () => void; children: JSX.Element }) {
+export function Modal(props: {
+  title: string;
+  onClose: () => void;
+  /** When given, Esc and × ask the owner instead of closing (e.g. "discard what you typed?"). */
+  onDismiss?: () => void;
+  children: JSX.Element;
+}) {
   let dialog: HTMLDialogElement | undefined;
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
   onCleanup(() => {
@@ -22,6 +28,11 @@ export function Modal(props: { title: string; onClose: () => void; children: JSX
       class="modal"
       aria-labelledby="modal-title"
       onClose={() => props.onClose()}
+      onCancel={(event) => {
+        if (!props.onDismiss) return;
+        event.preventDefault();
+        props.onDismiss();
+      }}
     >
       <header class="modal-header">
         <h2 id="modal-title">{props.title}</h2>
@@ -29,7 +40,7 @@ export function Modal(props: { title: string; onClose: () => void; children: JSX
           type="button"
           class="icon-button"
           aria-label={t("common.close")}
-          onClick={() => dialog?.close()}
+          onClick={() => (props.onDismiss ? props.onDismiss() : dialog?.close())}
         >
           ×
         </button>
