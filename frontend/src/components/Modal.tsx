@@ -1,4 +1,4 @@
-import { type JSX, onCleanup } from "solid-js";
+import { createUniqueId, type JSX, onCleanup } from "solid-js";
 import { t } from "../i18n/index.ts";
 
 /**
@@ -13,6 +13,8 @@ export function Modal(props: {
   children: JSX.Element;
 }) {
   let dialog: HTMLDialogElement | undefined;
+  // Unique: a dialog may open over another (e.g. "discard?"), and each must be named by its own title.
+  const titleId = `modal-title-${createUniqueId()}`;
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
   onCleanup(() => {
     // While the dialog is modal the rest of the page is inert: close it before moving focus back.
@@ -26,7 +28,7 @@ export function Modal(props: {
         queueMicrotask(() => dialog?.showModal());
       }}
       class="modal"
-      aria-labelledby="modal-title"
+      aria-labelledby={titleId}
       onClose={() => props.onClose()}
       onCancel={(event) => {
         if (!props.onDismiss) return;
@@ -35,7 +37,7 @@ export function Modal(props: {
       }}
     >
       <header class="modal-header">
-        <h2 id="modal-title">{props.title}</h2>
+        <h2 id={titleId}>{props.title}</h2>
         <button
           type="button"
           class="icon-button"
