@@ -78,16 +78,19 @@ function Layout(props: RouteSectionProps) {
     onSessionExpired(() => {
       const username = user()?.username;
       if (!username) return Promise.resolve(false);
-      pending ??= new Promise<boolean>((resolve) =>
+      pending ??= new Promise<boolean>((resolve) => {
+        let answered = false;
         setRenewal({
           username,
           done: (signedIn) => {
+            if (answered) return; // the dialog's close event follows the sign-in
+            answered = true;
             pending = undefined;
             setRenewal(undefined);
             resolve(signedIn);
           },
-        }),
-      );
+        });
+      });
       return pending;
     });
     onCleanup(() => {
@@ -183,7 +186,11 @@ function Layout(props: RouteSectionProps) {
       </main>
       <Toasts />
       <Show when={renewal()}>
-        {(open) => <SessionDialog username={open().username} onDone={open().done} />}
+        {(open) => {
+          // Read once: the dialog's own close event may arrive after this branch has gone.
+          const { username, done } = open();
+          return <SessionDialog username={username} onDone={done} />;
+        }}
       </Show>
     </>
   );

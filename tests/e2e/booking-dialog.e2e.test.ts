@@ -172,7 +172,7 @@ describe("the booking dialog and Meine Termine in Chromium", () => {
       .waitFor();
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it("has no serious or critical axe-core violations in the dialog and on Meine Termine, in German and English", async () => {
     const { page, errors } = await openPage(browser);
