@@ -161,10 +161,12 @@ describe("the booking dialog and Meine Termine in Chromium", () => {
       .getByRole("button", { name: /^Verschieben:/ })
       .click();
     const picker = page.getByRole("dialog");
-    await picker.locator(".slot-day h3").first().waitFor();
+    // Two weeks of availability: give a busy machine time.
+    await picker.locator(".slot-day h3").first().waitFor({ timeout: 60_000 });
     expect(await picker.locator(".slot-day").count()).toBeGreaterThan(0);
     await picker.locator(".slot-option").first().click();
     await picker.getByText(/Punkte: \d+ → \d+ Punkte?/).waitFor();
+    await page.screenshot({ path: "test-results/reschedule-confirm.png" });
     await picker.getByRole("button", { name: "Ja, verschieben" }).click();
     await page
       .getByText(/Termin verschoben auf/)
