@@ -97,7 +97,7 @@ describe("badges pages", () => {
     await page.screenshot({ path: "test-results/badges.png", fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it("prestige asks before it acts and is keyboard usable; mastery tracks are listed", async () => {
     const agent = await newAgent();
@@ -139,5 +139,5 @@ describe("badges pages", () => {
     await page.screenshot({ path: "test-results/prestige.png", fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });
