@@ -24,6 +24,7 @@ import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
+import { claimDailyLoginReward } from "./pages/progress/loginReward.ts";
 import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
@@ -58,9 +59,12 @@ function LanguageSwitch() {
 const pageTitles: Record<string, MessageKey> = {
   "": "title.book",
   termine: "title.mine",
+  fortschritt: "title.progress",
+  tv: "title.tv",
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
+  auswertung: "title.analytics",
 };
 
 function Layout(props: RouteSectionProps) {
@@ -74,6 +78,11 @@ function Layout(props: RouteSectionProps) {
     onCleanup(stop);
   });
   const isAdmin = () => user()?.role === "admin";
+  // The daily login reward: asked for after sign-in (and on the first visit of a day).
+  createEffect(() => {
+    const name = user()?.username;
+    if (name) void claimDailyLoginReward(name);
+  });
   // On narrow screens the navigation folds behind a menu button; it closes when a page is chosen.
   const [menuOpen, setMenuOpen] = createSignal(false);
   createEffect(() => {
@@ -118,6 +127,8 @@ function Layout(props: RouteSectionProps) {
               {t("nav.book")}
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
+            <A href="/fortschritt">{t("nav.progress")}</A>
+            <A href="/auswertung">{t("nav.analytics")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
@@ -204,11 +215,47 @@ const MyBookingsPage = lazy(() =>
 const ShopPage = lazy(() =>
   import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
 );
+const ProgressLayout = lazy(() =>
+  import("./pages/progress/ProgressLayout.tsx").then((module) => ({ default: module.ProgressLayout })),
+);
+const OverviewTab = lazy(() =>
+  import("./pages/progress/OverviewTab.tsx").then((module) => ({ default: module.OverviewTab })),
+);
+const LeaderboardTab = lazy(() =>
+  import("./pages/progress/LeaderboardTab.tsx").then((module) => ({ default: module.LeaderboardTab })),
+);
+const TvPage = lazy(() =>
+  import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
+);
+const QuestsTab = lazy(() =>
+  import("./pages/progress/QuestsTab.tsx").then((module) => ({ default: module.QuestsTab })),
+);
+const GoalsTab = lazy(() =>
+  import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
+const ShopPage = lazy(() =>
+  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
 const BadgesPage = lazy(() =>
   import("./pages/progress/BadgesPage.tsx").then((module) => ({ default: module.BadgesPage })),
 );
 const PrestigePage = lazy(() =>
   import("./pages/progress/PrestigePage.tsx").then((module) => ({ default: module.PrestigePage })),
+);
+const ShopPage = lazy(() =>
+  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+const AnalyticsLayout = lazy(() =>
+  import("./pages/analytics/Layout.tsx").then((module) => ({ default: module.AnalyticsLayout })),
+);
+const AnalyticsPersonal = lazy(() =>
+  import("./pages/analytics/Personal.tsx").then((module) => ({ default: module.PersonalPage })),
+);
+const AnalyticsTeam = lazy(() =>
+  import("./pages/analytics/Team.tsx").then((module) => ({ default: module.TeamPage })),
+);
+const AnalyticsKpis = lazy(() =>
+  import("./pages/analytics/Kpis.tsx").then((module) => ({ default: module.KpisPage })),
+);
+const AnalyticsInsights = lazy(() =>
+  import("./pages/analytics/Insights.tsx").then((module) => ({ default: module.InsightsPage })),
 );
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
@@ -226,9 +273,26 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
+          <Route path="/fortschritt" component={ProgressLayout}>
+            <Route path="/" component={OverviewTab} />
+            <Route path="/quests" component={QuestsTab} />
+            <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/shop" component={ShopPage} />
+            <Route path="/ziele" component={GoalsTab} />
+          </Route>
+          <Route path="/tv" component={TvPage} />
           <Route path="/fortschritt/shop" component={ShopPage} />
           <Route path="/fortschritt/abzeichen" component={BadgesPage} />
           <Route path="/fortschritt/prestige" component={PrestigePage} />
+          <Route path="/fortschritt/quests" component={QuestsTab} />
+          <Route path="/fortschritt/ziele" component={GoalsTab} />
+          <Route path="/auswertung" component={AnalyticsLayout}>
+            <Route path="/" component={AnalyticsPersonal} />
+            <Route path="/team" component={AnalyticsTeam} />
+            <Route path="/kennzahlen" component={AnalyticsKpis} />
+            <Route path="/hinweise" component={AnalyticsInsights} />
+          </Route>
+          <Route path="/fortschritt/shop" component={ShopPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

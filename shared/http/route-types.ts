@@ -13,12 +13,19 @@ export const features = [
   "consultants",
   "booking",
   "customers",
+  "analytics",
   "badges",
   "exports",
+  "quests",
+  "goals",
   "progress",
   "shop",
   "telefonie",
   "reports",
+  "quests",
+  "goals",
+  "predictions",
+  "imports",
 ] as const;
 export type Feature = (typeof features)[number];
 

@@ -50,9 +50,14 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { analyticsRoutes } from "./routes-analytics.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
+import { goalsRoutes } from "./routes-goals.ts";
+import { importsRoutes } from "./routes-imports.ts";
+import { predictionsRoutes } from "./routes-predictions.ts";
 import { progressRoutes } from "./routes-progress.ts";
+import { questsRoutes } from "./routes-quests.ts";
 import { reportsRoutes } from "./routes-reports.ts";
 import { shopRoutes } from "./routes-shop.ts";
 import { telefonieRoutes } from "./routes-telefonie.ts";
@@ -62,7 +67,10 @@ import { telefonieRoutes } from "./routes-telefonie.ts";
  * OpenAPI document, the handlers' parsing and the typed frontend client.
  */
 export const routes = {
+  ...analyticsRoutes,
   ...progressRoutes,
+  ...predictionsRoutes,
+  ...importsRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
@@ -403,6 +411,11 @@ export const routes = {
   ...reportsRoutes,
   ...badgesRoutes,
   ...exportsRoutes,
+  ...shopRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
   ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -1,8 +1,20 @@
 import type { MessageKey } from "../../i18n/de.ts";
 
+/**
+ * The tabs of Fortschritt (`/fortschritt/<path>`; "" is the overview). Each
+ * tab is its own nested `<Route>` in App.tsx; this list draws the tab bar.
+ */
+export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boolean }[] = [
+  { path: "", labelKey: "progress.tab.overview" },
+  { path: "quests", labelKey: "progress.tab.quests" },
+  { path: "rangliste", labelKey: "progress.tab.leaderboard" },
+  { path: "shop", labelKey: "progress.tab.shop" },
+  { path: "ziele", labelKey: "progress.tab.goals" },
+  { path: "abzeichen", labelKey: "progress.tab.badges" },
+  { path: "prestige", labelKey: "progress.tab.prestige" },
 /** The tabs of the progress page (/fortschritt/<path>), in order. */
 export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boolean }[] = [
   { path: "shop", labelKey: "progress.tab.shop" },
-  { path: "abzeichen", labelKey: "progress.tab.badges" },
-  { path: "prestige", labelKey: "progress.tab.prestige" },
+  { path: "quests", labelKey: "progress.tab.quests" },
+  { path: "ziele", labelKey: "progress.tab.goals" },
 ];
