@@ -279,11 +279,11 @@ export function App() {
             <Route path="/rangliste" component={LeaderboardTab} />
             <Route path="/shop" component={ShopPage} />
             <Route path="/ziele" component={GoalsTab} />
+            <Route path="/abzeichen" component={BadgesPage} />
+            <Route path="/prestige" component={PrestigePage} />
           </Route>
           <Route path="/tv" component={TvPage} />
           <Route path="/fortschritt/shop" component={ShopPage} />
-          <Route path="/fortschritt/abzeichen" component={BadgesPage} />
-          <Route path="/fortschritt/prestige" component={PrestigePage} />
           <Route path="/fortschritt/quests" component={QuestsTab} />
           <Route path="/fortschritt/ziele" component={GoalsTab} />
           <Route path="/auswertung" component={AnalyticsLayout}>
