@@ -3,7 +3,7 @@ import { analyticsDe } from "./analytics.ts";
 import { badgesDe } from "./badges.ts";
 import { progressDe } from "./progress.ts";
 import { questsDe } from "./quests.ts";
-import { shopDe, shopDe } from "./shop.ts";
+import { shopDe } from "./shop.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
