@@ -117,7 +117,8 @@ export const de = {
   "admin.jobs.running": "Läuft …",
   "admin.jobs.generate-availability": "Verfügbarkeit aus den Kalendern berechnen",
   "admin.jobs.train-no-show-model": "No-Show-Modell trainieren",
-  "admin.jobs.train-no-show-model.hint": "Trainiert das No-Show-Modell auf den abgeschlossenen Terminen und bewertet es am jüngsten Monat (sonst nachts).",
+  "admin.jobs.train-no-show-model.hint":
+    "Trainiert das No-Show-Modell auf den abgeschlossenen Terminen und bewertet es am jüngsten Monat (sonst nachts).",
   "admin.jobs.check-outcomes": "Ergebnisse aus dem Zentralkalender lesen",
   "admin.jobs.retry-calendar-sync": "Fehlgeschlagene Kalendereinträge wiederholen",
   "admin.jobs.done": "Fertig: {job}.",
