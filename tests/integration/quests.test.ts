@@ -163,7 +163,7 @@ describe("daily quests", () => {
         after,
       )[0]?.complete,
     ).toBe(false);
-  });
+  }, 240_000);
 
   it("claims a completed quest once: the reward is credited, a second claim changes nothing", async () => {
     const { username, client } = await freshAgent();
