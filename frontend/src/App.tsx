@@ -8,6 +8,7 @@ import {
   useNavigate,
 } from "@solidjs/router";
 import {
+  type Component,
   createEffect,
   createResource,
   createRoot,
@@ -59,9 +60,12 @@ function LanguageSwitch() {
 const pageTitles: Record<string, MessageKey> = {
   "": "title.book",
   termine: "title.mine",
+  fortschritt: "title.progress",
+  tv: "title.tv",
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
+  auswertung: "title.analytics",
 };
 
 function Layout(props: RouteSectionProps) {
@@ -124,6 +128,8 @@ function Layout(props: RouteSectionProps) {
               {t("nav.book")}
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
+            <A href="/fortschritt">{t("nav.progress")}</A>
+            <A href="/auswertung">{t("nav.analytics")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
@@ -207,15 +213,28 @@ const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ defau
 const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
-const QuestsTab = lazy(() =>
-  import("./pages/progress/QuestsTab.tsx").then((module) => ({ default: module.QuestsTab })),
-);
-const GoalsTab = lazy(() =>
-  import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
-);
-const ShopPage = lazy(() =>
-  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
-);
+/** A lazily loaded page: each page's code (and its heavy libraries) loads when it is first opened. */
+function page<K extends string, M extends Record<K, Component<RouteSectionProps>>>(
+  load: () => Promise<M>,
+  name: K,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const ProgressLayout = page(() => import("./pages/progress/ProgressLayout.tsx"), "ProgressLayout");
+const OverviewTab = page(() => import("./pages/progress/OverviewTab.tsx"), "OverviewTab");
+const QuestsTab = page(() => import("./pages/progress/QuestsTab.tsx"), "QuestsTab");
+const LeaderboardTab = page(() => import("./pages/progress/LeaderboardTab.tsx"), "LeaderboardTab");
+const BadgesPage = page(() => import("./pages/progress/BadgesPage.tsx"), "BadgesPage");
+const ShopPage = page(() => import("./pages/progress/ShopPage.tsx"), "ShopPage");
+const GoalsTab = page(() => import("./pages/progress/GoalsTab.tsx"), "GoalsTab");
+const PrestigePage = page(() => import("./pages/progress/PrestigePage.tsx"), "PrestigePage");
+const TvPage = page(() => import("./pages/progress/TvPage.tsx"), "TvPage");
+const AnalyticsLayout = page(() => import("./pages/analytics/Layout.tsx"), "AnalyticsLayout");
+const AnalyticsPersonal = page(() => import("./pages/analytics/Personal.tsx"), "PersonalPage");
+const AnalyticsTeam = page(() => import("./pages/analytics/Team.tsx"), "TeamPage");
+const AnalyticsKpis = page(() => import("./pages/analytics/Kpis.tsx"), "KpisPage");
+const AnalyticsInsights = page(() => import("./pages/analytics/Insights.tsx"), "InsightsPage");
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -232,9 +251,22 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
-          <Route path="/fortschritt/quests" component={QuestsTab} />
-          <Route path="/fortschritt/ziele" component={GoalsTab} />
-          <Route path="/fortschritt/shop" component={ShopPage} />
+          <Route path="/fortschritt" component={ProgressLayout}>
+            <Route path="/" component={OverviewTab} />
+            <Route path="/quests" component={QuestsTab} />
+            <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/abzeichen" component={BadgesPage} />
+            <Route path="/shop" component={ShopPage} />
+            <Route path="/ziele" component={GoalsTab} />
+            <Route path="/prestige" component={PrestigePage} />
+          </Route>
+          <Route path="/tv" component={TvPage} />
+          <Route path="/auswertung" component={AnalyticsLayout}>
+            <Route path="/" component={AnalyticsPersonal} />
+            <Route path="/team" component={AnalyticsTeam} />
+            <Route path="/kennzahlen" component={AnalyticsKpis} />
+            <Route path="/hinweise" component={AnalyticsInsights} />
+          </Route>
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

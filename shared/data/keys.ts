@@ -50,6 +50,10 @@
  * | no-show model   | PREDICTION#MODEL      | <trainedAt>      |                                   |
  * | imported day    | IMPORTEDDAY           | <date>           |                                   |
  * | import run      | IMPORT                | <at>#<id>        |                                   |
+ * | quest claim     | QUESTS#<username>     | CLAIM#<date>#<questId> |                            |
+ * | login day       | QUESTS#<username>     | LOGIN#<date>     |                                   |
+ * | wheel spin      | WHEEL#<username>      | SPIN#<at>#<id>   |                                   |
+ * | personal goal   | GOALS#<username>      | GOAL#<id>        |                                   |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id

@@ -13,6 +13,7 @@ export const features = [
   "consultants",
   "booking",
   "customers",
+  "analytics",
   "badges",
   "exports",
   "quests",
@@ -21,6 +22,10 @@ export const features = [
   "shop",
   "telefonie",
   "reports",
+  "quests",
+  "goals",
+  "predictions",
+  "imports",
 ] as const;
 export type Feature = (typeof features)[number];
 

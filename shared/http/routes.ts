@@ -50,9 +50,12 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { analyticsRoutes } from "./routes-analytics.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
 import { goalsRoutes } from "./routes-goals.ts";
+import { importsRoutes } from "./routes-imports.ts";
+import { predictionsRoutes } from "./routes-predictions.ts";
 import { progressRoutes } from "./routes-progress.ts";
 import { questsRoutes } from "./routes-quests.ts";
 import { reportsRoutes } from "./routes-reports.ts";
@@ -64,7 +67,10 @@ import { telefonieRoutes } from "./routes-telefonie.ts";
  * OpenAPI document, the handlers' parsing and the typed frontend client.
  */
 export const routes = {
+  ...analyticsRoutes,
   ...progressRoutes,
+  ...predictionsRoutes,
+  ...importsRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
@@ -405,6 +411,9 @@ export const routes = {
   ...reportsRoutes,
   ...badgesRoutes,
   ...exportsRoutes,
+  ...shopRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
   ...questsRoutes,
   ...goalsRoutes,
   ...shopRoutes,

@@ -1,4 +1,5 @@
 import { analyticsDe } from "./analytics.ts";
+
 import { badgesDe } from "./badges.ts";
 import { progressDe } from "./progress.ts";
 import { questsDe } from "./quests.ts";
@@ -115,6 +116,9 @@ export const de = {
   "admin.jobs.run": "Jetzt ausführen",
   "admin.jobs.running": "Läuft …",
   "admin.jobs.generate-availability": "Verfügbarkeit aus den Kalendern berechnen",
+  "admin.jobs.train-no-show-model": "No-Show-Modell trainieren",
+  "admin.jobs.train-no-show-model.hint":
+    "Trainiert das No-Show-Modell auf den abgeschlossenen Terminen und bewertet es am jüngsten Monat (sonst nachts).",
   "admin.jobs.check-outcomes": "Ergebnisse aus dem Zentralkalender lesen",
   "admin.jobs.retry-calendar-sync": "Fehlgeschlagene Kalendereinträge wiederholen",
   "admin.jobs.done": "Fertig: {job}.",
@@ -434,6 +438,7 @@ export const de = {
   ...badgesDe,
   ...shopDe,
   ...analyticsDe,
+  ...questsDe,
 };
 
 export type MessageKey = keyof typeof de;
