@@ -232,16 +232,13 @@ const QuestsTab = lazy(() =>
 );
 const GoalsTab = lazy(() =>
   import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
-const ShopPage = lazy(() =>
-  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+);
 const BadgesPage = lazy(() =>
   import("./pages/progress/BadgesPage.tsx").then((module) => ({ default: module.BadgesPage })),
 );
 const PrestigePage = lazy(() =>
   import("./pages/progress/PrestigePage.tsx").then((module) => ({ default: module.PrestigePage })),
 );
-const ShopPage = lazy(() =>
-  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
 const AnalyticsLayout = lazy(() =>
   import("./pages/analytics/Layout.tsx").then((module) => ({ default: module.AnalyticsLayout })),
 );
@@ -279,20 +276,16 @@ export function App() {
             <Route path="/rangliste" component={LeaderboardTab} />
             <Route path="/shop" component={ShopPage} />
             <Route path="/ziele" component={GoalsTab} />
+            <Route path="/abzeichen" component={BadgesPage} />
+            <Route path="/prestige" component={PrestigePage} />
           </Route>
           <Route path="/tv" component={TvPage} />
-          <Route path="/fortschritt/shop" component={ShopPage} />
-          <Route path="/fortschritt/abzeichen" component={BadgesPage} />
-          <Route path="/fortschritt/prestige" component={PrestigePage} />
-          <Route path="/fortschritt/quests" component={QuestsTab} />
-          <Route path="/fortschritt/ziele" component={GoalsTab} />
           <Route path="/auswertung" component={AnalyticsLayout}>
             <Route path="/" component={AnalyticsPersonal} />
             <Route path="/team" component={AnalyticsTeam} />
             <Route path="/kennzahlen" component={AnalyticsKpis} />
             <Route path="/hinweise" component={AnalyticsInsights} />
           </Route>
-          <Route path="/fortschritt/shop" component={ShopPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

@@ -118,7 +118,8 @@ export const en: Record<MessageKey, string> = {
   "admin.jobs.running": "Running …",
   "admin.jobs.generate-availability": "Compute availability from the calendars",
   "admin.jobs.train-no-show-model": "Train the no-show model",
-  "admin.jobs.train-no-show-model.hint": "Trains the no-show model on resolved bookings and evaluates it on the most recent month (otherwise nightly).",
+  "admin.jobs.train-no-show-model.hint":
+    "Trains the no-show model on resolved bookings and evaluates it on the most recent month (otherwise nightly).",
   "admin.jobs.check-outcomes": "Read outcomes from the central calendar",
   "admin.jobs.retry-calendar-sync": "Retry failed calendar entries",
   "admin.jobs.done": "Done: {job}.",

@@ -12,9 +12,4 @@ export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boo
   { path: "ziele", labelKey: "progress.tab.goals" },
   { path: "abzeichen", labelKey: "progress.tab.badges" },
   { path: "prestige", labelKey: "progress.tab.prestige" },
-/** The tabs of the progress page (/fortschritt/<path>), in order. */
-export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boolean }[] = [
-  { path: "shop", labelKey: "progress.tab.shop" },
-  { path: "quests", labelKey: "progress.tab.quests" },
-  { path: "ziele", labelKey: "progress.tab.goals" },
 ];
