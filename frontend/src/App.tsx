@@ -8,6 +8,7 @@ import {
   useNavigate,
 } from "@solidjs/router";
 import {
+  type Component,
   createEffect,
   createResource,
   createRoot,
@@ -212,48 +213,28 @@ const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ defau
 const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
-const ShopPage = lazy(() =>
-  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
-);
-const ProgressLayout = lazy(() =>
-  import("./pages/progress/ProgressLayout.tsx").then((module) => ({ default: module.ProgressLayout })),
-);
-const OverviewTab = lazy(() =>
-  import("./pages/progress/OverviewTab.tsx").then((module) => ({ default: module.OverviewTab })),
-);
-const LeaderboardTab = lazy(() =>
-  import("./pages/progress/LeaderboardTab.tsx").then((module) => ({ default: module.LeaderboardTab })),
-);
-const TvPage = lazy(() =>
-  import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
-);
-const QuestsTab = lazy(() =>
-  import("./pages/progress/QuestsTab.tsx").then((module) => ({ default: module.QuestsTab })),
-);
-const GoalsTab = lazy(() =>
-  import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
-);
-const BadgesPage = lazy(() =>
-  import("./pages/progress/BadgesPage.tsx").then((module) => ({ default: module.BadgesPage })),
-);
-const PrestigePage = lazy(() =>
-  import("./pages/progress/PrestigePage.tsx").then((module) => ({ default: module.PrestigePage })),
-);
-const AnalyticsLayout = lazy(() =>
-  import("./pages/analytics/Layout.tsx").then((module) => ({ default: module.AnalyticsLayout })),
-);
-const AnalyticsPersonal = lazy(() =>
-  import("./pages/analytics/Personal.tsx").then((module) => ({ default: module.PersonalPage })),
-);
-const AnalyticsTeam = lazy(() =>
-  import("./pages/analytics/Team.tsx").then((module) => ({ default: module.TeamPage })),
-);
-const AnalyticsKpis = lazy(() =>
-  import("./pages/analytics/Kpis.tsx").then((module) => ({ default: module.KpisPage })),
-);
-const AnalyticsInsights = lazy(() =>
-  import("./pages/analytics/Insights.tsx").then((module) => ({ default: module.InsightsPage })),
-);
+/** A lazily loaded page: each page's code (and its heavy libraries) loads when it is first opened. */
+function page<K extends string, M extends Record<K, Component<RouteSectionProps>>>(
+  load: () => Promise<M>,
+  name: K,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const ProgressLayout = page(() => import("./pages/progress/ProgressLayout.tsx"), "ProgressLayout");
+const OverviewTab = page(() => import("./pages/progress/OverviewTab.tsx"), "OverviewTab");
+const QuestsTab = page(() => import("./pages/progress/QuestsTab.tsx"), "QuestsTab");
+const LeaderboardTab = page(() => import("./pages/progress/LeaderboardTab.tsx"), "LeaderboardTab");
+const BadgesPage = page(() => import("./pages/progress/BadgesPage.tsx"), "BadgesPage");
+const ShopPage = page(() => import("./pages/progress/ShopPage.tsx"), "ShopPage");
+const GoalsTab = page(() => import("./pages/progress/GoalsTab.tsx"), "GoalsTab");
+const PrestigePage = page(() => import("./pages/progress/PrestigePage.tsx"), "PrestigePage");
+const TvPage = page(() => import("./pages/progress/TvPage.tsx"), "TvPage");
+const AnalyticsLayout = page(() => import("./pages/analytics/Layout.tsx"), "AnalyticsLayout");
+const AnalyticsPersonal = page(() => import("./pages/analytics/Personal.tsx"), "PersonalPage");
+const AnalyticsTeam = page(() => import("./pages/analytics/Team.tsx"), "TeamPage");
+const AnalyticsKpis = page(() => import("./pages/analytics/Kpis.tsx"), "KpisPage");
+const AnalyticsInsights = page(() => import("./pages/analytics/Insights.tsx"), "InsightsPage");
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -274,9 +255,9 @@ export function App() {
             <Route path="/" component={OverviewTab} />
             <Route path="/quests" component={QuestsTab} />
             <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/abzeichen" component={BadgesPage} />
             <Route path="/shop" component={ShopPage} />
             <Route path="/ziele" component={GoalsTab} />
-            <Route path="/abzeichen" component={BadgesPage} />
             <Route path="/prestige" component={PrestigePage} />
           </Route>
           <Route path="/tv" component={TvPage} />
