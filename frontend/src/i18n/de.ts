@@ -1,5 +1,4 @@
 import { analyticsDe } from "./analytics.ts";
-
 import { badgesDe } from "./badges.ts";
 import { progressDe } from "./progress.ts";
 import { questsDe } from "./quests.ts";
