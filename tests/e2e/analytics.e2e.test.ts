@@ -64,7 +64,7 @@ describe("Auswertung", () => {
     await perDay.getByText("Als Tabelle").click();
     const cells = await perDay.locator("tbody td").allTextContents();
     expect(cells.some((text) => /^[1-9]/.test(text))).toBe(true);
-    await page.getByRole("table", { name: "Erscheinensquote nach Wochentag und Uhrzeit" }),.waitFor();
+    await page.getByRole("table", { name: "Erscheinensquote nach Wochentag und Uhrzeit" }).waitFor();
     expect(await page.getByText(/Quelle: Kennzahlen aus den Buchungen/).count()).toBeGreaterThan(0);
     await page.screenshot({ path: "test-results/analytics-admin-kpis.png", fullPage: true });
 
