@@ -23,6 +23,7 @@ import { getSession } from "../../shared/data/sessions-repository.ts";
 import { listSlots } from "../../shared/data/slots-repository.ts";
 import { hashPassword } from "../../shared/domain/auth/password.ts";
 import { defaultSlotTemplate, generateSlots } from "../../shared/domain/booking/slot-template.ts";
+import { benchAnalytics } from "./analytics.ts";
 
 const consultants = 20;
 const concurrency = 20;
@@ -226,6 +227,7 @@ try {
   console.log(
     `vs. one raw conditional put: p50 ×${(api.p50 / raw.p50).toFixed(1)}, throughput ×${(raw.throughput / api.throughput).toFixed(1)} lower`,
   );
+  await benchAnalytics();
 } finally {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });
