@@ -8,6 +8,7 @@ import {
   useNavigate,
 } from "@solidjs/router";
 import {
+  type Component,
   createEffect,
   createResource,
   createRoot,
@@ -24,6 +25,7 @@ import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
+import { claimDailyLoginReward } from "./pages/progress/loginReward.ts";
 import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
@@ -58,6 +60,8 @@ function LanguageSwitch() {
 const pageTitles: Record<string, MessageKey> = {
   "": "title.book",
   termine: "title.mine",
+  fortschritt: "title.progress",
+  tv: "title.tv",
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
@@ -75,6 +79,11 @@ function Layout(props: RouteSectionProps) {
     onCleanup(stop);
   });
   const isAdmin = () => user()?.role === "admin";
+  // The daily login reward: asked for after sign-in (and on the first visit of a day).
+  createEffect(() => {
+    const name = user()?.username;
+    if (name) void claimDailyLoginReward(name);
+  });
   // On narrow screens the navigation folds behind a menu button; it closes when a page is chosen.
   const [menuOpen, setMenuOpen] = createSignal(false);
   createEffect(() => {
@@ -119,6 +128,7 @@ function Layout(props: RouteSectionProps) {
               {t("nav.book")}
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
+            <A href="/fortschritt">{t("nav.progress")}</A>
             <A href="/auswertung">{t("nav.analytics")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
@@ -203,24 +213,28 @@ const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ defau
 const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
-const ShopPage = lazy(() =>
-  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
-);
-const AnalyticsLayout = lazy(() =>
-  import("./pages/analytics/Layout.tsx").then((module) => ({ default: module.AnalyticsLayout })),
-);
-const AnalyticsPersonal = lazy(() =>
-  import("./pages/analytics/Personal.tsx").then((module) => ({ default: module.PersonalPage })),
-);
-const AnalyticsTeam = lazy(() =>
-  import("./pages/analytics/Team.tsx").then((module) => ({ default: module.TeamPage })),
-);
-const AnalyticsKpis = lazy(() =>
-  import("./pages/analytics/Kpis.tsx").then((module) => ({ default: module.KpisPage })),
-);
-const AnalyticsInsights = lazy(() =>
-  import("./pages/analytics/Insights.tsx").then((module) => ({ default: module.InsightsPage })),
-);
+/** A lazily loaded page: each page's code (and its heavy libraries) loads when it is first opened. */
+function page<K extends string, M extends Record<K, Component<RouteSectionProps>>>(
+  load: () => Promise<M>,
+  name: K,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const ProgressLayout = page(() => import("./pages/progress/ProgressLayout.tsx"), "ProgressLayout");
+const OverviewTab = page(() => import("./pages/progress/OverviewTab.tsx"), "OverviewTab");
+const QuestsTab = page(() => import("./pages/progress/QuestsTab.tsx"), "QuestsTab");
+const LeaderboardTab = page(() => import("./pages/progress/LeaderboardTab.tsx"), "LeaderboardTab");
+const BadgesPage = page(() => import("./pages/progress/BadgesPage.tsx"), "BadgesPage");
+const ShopPage = page(() => import("./pages/progress/ShopPage.tsx"), "ShopPage");
+const GoalsTab = page(() => import("./pages/progress/GoalsTab.tsx"), "GoalsTab");
+const PrestigePage = page(() => import("./pages/progress/PrestigePage.tsx"), "PrestigePage");
+const TvPage = page(() => import("./pages/progress/TvPage.tsx"), "TvPage");
+const AnalyticsLayout = page(() => import("./pages/analytics/Layout.tsx"), "AnalyticsLayout");
+const AnalyticsPersonal = page(() => import("./pages/analytics/Personal.tsx"), "PersonalPage");
+const AnalyticsTeam = page(() => import("./pages/analytics/Team.tsx"), "TeamPage");
+const AnalyticsKpis = page(() => import("./pages/analytics/Kpis.tsx"), "KpisPage");
+const AnalyticsInsights = page(() => import("./pages/analytics/Insights.tsx"), "InsightsPage");
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -237,13 +251,22 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
+          <Route path="/fortschritt" component={ProgressLayout}>
+            <Route path="/" component={OverviewTab} />
+            <Route path="/quests" component={QuestsTab} />
+            <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/abzeichen" component={BadgesPage} />
+            <Route path="/shop" component={ShopPage} />
+            <Route path="/ziele" component={GoalsTab} />
+            <Route path="/prestige" component={PrestigePage} />
+          </Route>
+          <Route path="/tv" component={TvPage} />
           <Route path="/auswertung" component={AnalyticsLayout}>
             <Route path="/" component={AnalyticsPersonal} />
             <Route path="/team" component={AnalyticsTeam} />
             <Route path="/kennzahlen" component={AnalyticsKpis} />
             <Route path="/hinweise" component={AnalyticsInsights} />
           </Route>
-          <Route path="/fortschritt/shop" component={ShopPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

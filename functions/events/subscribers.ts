@@ -19,15 +19,20 @@ const bookingPoints: OutboxSubscriber = async (event) => {
   await applyBookingEvent(event);
 };
 
+/** Adds a reaction to event types, after those already there (order matters: badges read the points). */
 function subscribe(table: OutboxSubscribers, types: readonly string[], subscriber: OutboxSubscriber): void {
   for (const type of types) table[type] = [...(table[type] ?? []), subscriber];
 }
 
-/** Event type → what reacts to it. Features add their reactions here. */
+/**
+ * Event type → what reacts to it, in order. Every reaction applies an event
+ * at most once (keyed by the event id), so a redelivered record — or a retry
+ * after a later reaction failed — changes nothing twice.
+ */
 export const subscribers: OutboxSubscribers = Object.fromEntries(
   calendarRelevantEvents.map((type) => [type, [syncCalendar]]),
 );
-// --- gamification ---
+// --- gamification: points ledger ---
 subscribe(subscribers, creditEvents, bookingPoints);
 // --- badges (after the points ledger's reactions: they read its totals) ---
 subscribe(subscribers, [bookingEvents.created], badgesOnBookingCreated);

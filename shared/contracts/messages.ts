@@ -3,7 +3,9 @@ import type { ErrorCode } from "./errors.ts";
 import { analyticsMessages } from "./messages-analytics.ts";
 import { badgesMessages } from "./messages-badges.ts";
 import { exportsMessages } from "./messages-exports.ts";
+import { predictionsMessages } from "./messages-predictions.ts";
 import { progressMessages } from "./messages-progress.ts";
+import { questsMessages } from "./messages-quests.ts";
 import { reportsMessages } from "./messages-reports.ts";
 import { shopMessages } from "./messages-shop.ts";
 import { telefonieMessages } from "./messages-telefonie.ts";
@@ -315,6 +317,11 @@ export const messages = {
   ...reportsMessages,
   ...badgesMessages,
   ...exportsMessages,
+  ...progressMessages,
+  ...shopMessages,
+  ...questsMessages,
+  ...predictionsMessages,
+  ...questsMessages,
   ...progressMessages,
   ...shopMessages,
 } as const satisfies Record<string, Texts>;

@@ -16,10 +16,16 @@ export const features = [
   "analytics",
   "badges",
   "exports",
+  "quests",
+  "goals",
   "progress",
   "shop",
   "telefonie",
   "reports",
+  "quests",
+  "goals",
+  "predictions",
+  "imports",
 ] as const;
 export type Feature = (typeof features)[number];
 

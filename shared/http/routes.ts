@@ -53,7 +53,11 @@ import type { Feature, RouteDefinition } from "./route-types.ts";
 import { analyticsRoutes } from "./routes-analytics.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
+import { goalsRoutes } from "./routes-goals.ts";
+import { importsRoutes } from "./routes-imports.ts";
+import { predictionsRoutes } from "./routes-predictions.ts";
 import { progressRoutes } from "./routes-progress.ts";
+import { questsRoutes } from "./routes-quests.ts";
 import { reportsRoutes } from "./routes-reports.ts";
 import { shopRoutes } from "./routes-shop.ts";
 import { telefonieRoutes } from "./routes-telefonie.ts";
@@ -65,6 +69,8 @@ import { telefonieRoutes } from "./routes-telefonie.ts";
 export const routes = {
   ...analyticsRoutes,
   ...progressRoutes,
+  ...predictionsRoutes,
+  ...importsRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
@@ -405,6 +411,11 @@ export const routes = {
   ...reportsRoutes,
   ...badgesRoutes,
   ...exportsRoutes,
+  ...shopRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
   ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
