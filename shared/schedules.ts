@@ -1,5 +1,6 @@
 /**
  * The scheduled jobs, one definition for EventBridge Scheduler (AWS) and
+ * croner (local). Times are UTC.
  * croner (local). Times are UTC unless a job names its zone. The achievements job (20:00 UTC) joins
  * with the gamification feature: a schedule that does nothing is not deployed.
  */
@@ -54,6 +55,13 @@ export const scheduledJobs = [
     module: "functions/booking/sync-retry-job.ts",
   },
   {
+    name: "achievements",
+    description:
+      "Award MVP of the last closed week, month and year and every agent's streak and period badges",
+    cron: { minute: "0", hour: "20", weekDays: "*" },
+    module: "functions/badges/achievements-job.ts",
+  },
+  {
     name: "weekly-report",
     description:
       "Last week's executive report as a PDF in the exports bucket (reports/), every Monday 06:00 local",
@@ -66,6 +74,34 @@ export const scheduledJobs = [
     description: "Deliver the scheduled exports that are due (weekly on Mondays, monthly on the 1st)",
     cron: { minute: "20", hour: "*", weekDays: "*" },
     module: "functions/exports/scheduled-job.ts",
+  },
+  // --- gamification ---
+  {
+    name: "snapshot-leaderboards",
+    description:
+      "Just after local midnight: keep every leaderboard's ranks (rank change since yesterday) and close an ended season's final standings",
+    cron: { minute: "5", hour: "23", weekDays: "*" },
+    module: "functions/progress/snapshot-job.ts",
+  },
+  {
+    name: "rebuild-gamification",
+    description:
+      "Recompute all gamification state (accounts, period totals, booking credits) from the bookings and the ledger",
+    cron: { minute: "30", hour: "2", weekDays: "SUN" },
+    module: "functions/progress/rebuild-job.ts",
+  },
+  {
+    name: "rebuild-aggregates",
+    description:
+      "Recompute the analytics aggregates from the bookings and correct any drift (quiet hours, after the outcome job)",
+    cron: { minute: "30", hour: "2", weekDays: "*" },
+    module: "functions/analytics/rebuild-job.ts",
+  },
+  {
+    name: "train-no-show-model",
+    description: "Train the no-show model on resolved history and evaluate it on the latest four weeks",
+    cron: { minute: "30", hour: "2", weekDays: "*" },
+    module: "functions/predictions/train-job.ts",
   },
 ] as const satisfies readonly ScheduledJob[];
 

@@ -23,6 +23,7 @@ import {
   queueDepthAlarm,
 } from "./alarms.ts";
 import { AppFunction } from "./app-function.ts";
+import { allowStartingExports, ExportWorker } from "./export-worker.ts";
 import { type JobName, lambdaSpecs } from "./functions.ts";
 import type { Resources } from "./permissions.ts";
 import type { StageConfig } from "./stage.ts";
@@ -52,6 +53,8 @@ export const delivery = {
 const jobTimeout: Partial<Record<JobName, Duration>> = {
   "generate-availability": Duration.minutes(5),
   "check-outcomes": Duration.minutes(5),
+  // Reads every booking and ledger entry: the longest job.
+  "rebuild-gamification": Duration.minutes(15),
 };
 
 /** Variables only some jobs need. */
@@ -85,6 +88,7 @@ export class JobsStack extends Stack {
   readonly scheduleDlq: Queue;
   readonly jobFailures: Queue;
   readonly streamFailures: Queue;
+  readonly exportWorker: ExportWorker;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
@@ -160,6 +164,12 @@ export class JobsStack extends Stack {
         reason: `lambda:InvokeFunction on the versions and aliases of ${spec.name}'s own function only.`,
       });
     }
+
+    // Exports: the worker (async, own DLQ and alarm); the scheduled-exports job starts it.
+    this.exportWorker = new ExportWorker(this, "Exports", { config, resources, alarmTopic });
+    const scheduledExports = this.jobs.get("run-scheduled-exports");
+    if (!scheduledExports) throw new Error("no scheduled-exports job");
+    allowStartingExports(scheduledExports, this.exportWorker.function);
 
     const eventsSpec = lambdaSpecs.find((spec) => spec.kind === "events");
     if (!eventsSpec) throw new Error("no events function");

@@ -24,6 +24,8 @@ import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
+import { claimDailyLoginReward } from "./pages/progress/loginReward.ts";
+import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
 function LanguageSwitch() {
@@ -57,6 +59,8 @@ function LanguageSwitch() {
 const pageTitles: Record<string, MessageKey> = {
   "": "title.book",
   termine: "title.mine",
+  fortschritt: "title.progress",
+  tv: "title.tv",
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
@@ -73,6 +77,11 @@ function Layout(props: RouteSectionProps) {
     onCleanup(stop);
   });
   const isAdmin = () => user()?.role === "admin";
+  // The daily login reward: asked for after sign-in (and on the first visit of a day).
+  createEffect(() => {
+    const name = user()?.username;
+    if (name) void claimDailyLoginReward(name);
+  });
   // On narrow screens the navigation folds behind a menu button; it closes when a page is chosen.
   const [menuOpen, setMenuOpen] = createSignal(false);
   createEffect(() => {
@@ -117,6 +126,7 @@ function Layout(props: RouteSectionProps) {
               {t("nav.book")}
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
+            <A href="/fortschritt">{t("nav.progress")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
@@ -133,10 +143,10 @@ function Layout(props: RouteSectionProps) {
           <Show when={user()}>
             {(current) => (
               <>
-                <span class="user-name">
-                  {current().displayName}
-                  <small>{t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}</small>
-                </span>
+                <Identity
+                  name={current().displayName}
+                  role={t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}
+                />
                 <button
                   type="button"
                   class="button secondary small"
@@ -200,6 +210,27 @@ const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ defau
 const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
+const ShopPage = lazy(() =>
+  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
+);
+const ProgressLayout = lazy(() =>
+  import("./pages/progress/ProgressLayout.tsx").then((module) => ({ default: module.ProgressLayout })),
+);
+const OverviewTab = lazy(() =>
+  import("./pages/progress/OverviewTab.tsx").then((module) => ({ default: module.OverviewTab })),
+);
+const LeaderboardTab = lazy(() =>
+  import("./pages/progress/LeaderboardTab.tsx").then((module) => ({ default: module.LeaderboardTab })),
+);
+const TvPage = lazy(() =>
+  import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
+);
+const QuestsTab = lazy(() =>
+  import("./pages/progress/QuestsTab.tsx").then((module) => ({ default: module.QuestsTab })),
+);
+const GoalsTab = lazy(() =>
+  import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -216,6 +247,14 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
+          <Route path="/fortschritt" component={ProgressLayout}>
+            <Route path="/" component={OverviewTab} />
+            <Route path="/quests" component={QuestsTab} />
+            <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/shop" component={ShopPage} />
+            <Route path="/ziele" component={GoalsTab} />
+          </Route>
+          <Route path="/tv" component={TvPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
           </Route>

@@ -57,11 +57,8 @@ export async function queueExport(
   try {
     await startExportWorker(id);
   } catch (error) {
-    await finishExport(
-      id,
-      { status: "failed", rows: 0, error: "the worker could not be started" },
-      createdAt,
-    );
+    const reason = "the worker could not be started";
+    await finishExport(id, { status: "failed", rows: 0, error: reason }, createdAt);
     throw error;
   }
   return record;

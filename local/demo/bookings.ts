@@ -4,8 +4,10 @@ import { calendarClient } from "../../shared/calendar/client.ts";
 import { upsertEvent } from "../../shared/calendar/events.ts";
 import { mapWithLimit } from "../../shared/concurrency.ts";
 import { config } from "../../shared/config.ts";
+import { batchPut } from "../../shared/data/batch-write.ts";
 import { currentPointsRule, currentSlotTemplate } from "../../shared/data/booking-settings.ts";
 import {
+  bookingItem,
   createBooking,
   newOutboxEvent,
   type StoredBooking,
@@ -13,51 +15,29 @@ import {
 } from "../../shared/data/bookings-repository.ts";
 import { dynamoClient } from "../../shared/data/clients.ts";
 import { listConsultants } from "../../shared/data/consultants-repository.ts";
+import { withCustomerId, writeCustomersOfBookings } from "../../shared/data/customers-repository.ts";
 import { keys } from "../../shared/data/keys.ts";
 import { listSlots, writeSlotOffer } from "../../shared/data/slots-repository.ts";
 import { placesPerConsultant } from "../../shared/domain/booking/capacity.ts";
-import { outcomeJobActor, potentialColors } from "../../shared/domain/booking/outcomes.ts";
+import {
+  type Outcome,
+  outcomeJobActor,
+  type PotentialClass,
+  potentialColors,
+} from "../../shared/domain/booking/outcomes.ts";
 import { pointsForBooking } from "../../shared/domain/booking/points.ts";
 import { generateSlots, localDate, type Slot } from "../../shared/domain/booking/slot-template.ts";
+import {
+  demoCustomerPool,
+  demoNoShowProbability,
+  drawOutcome,
+  leadDays,
+  pickCustomer,
+  pickPotential,
+} from "./history.ts";
 import { seededRandom } from "./random.ts";
 import { demoUsers } from "./users.ts";
 
-const firstNames = [
-  "Lukas",
-  "Mia",
-  "Paul",
-  "Emma",
-  "Jonas",
-  "Hannah",
-  "Felix",
-  "Lea",
-  "Elias",
-  "Marie",
-  "Noah",
-  "Sofia",
-  "Ben",
-  "Lina",
-  "Karl",
-  "Ida",
-];
-const lastNames = [
-  "Müller",
-  "Schmidt",
-  "Fischer",
-  "Weber",
-  "Meyer",
-  "Wagner",
-  "Becker",
-  "Schulz",
-  "Hoffmann",
-  "Koch",
-  "Richter",
-  "Klein",
-  "Wolf",
-  "Schröder",
-  "Neumann",
-  "Zimmermann",
-];
 const notes = [
   "Interessiert an Altersvorsorge",
   "Rückruf erwünscht ab 17 Uhr",
@@ -67,38 +47,45 @@ const notes = [
   "Bestandskunde",
 ];
 
-/** Colour of the central-calendar event for each demo outcome (as consultants would mark it). */
-const outcomeColours: [StoredBooking["outcome"], StoredBooking["potentialClass"], string, number][] = [
-  ["completed", "normal", "2", 0.35],
-  ["completed", "top", "7", 0.12],
-  ["completed", "closer_needed", "5", 0.08],
-  ["completed", "recall", "3", 0.07],
-  ["completed", "standard", "9", 0.06],
-  ["no_show", undefined, "11", 0.18],
-  ["cancelled", undefined, "6", 0.1],
-  ["consultant_change", undefined, "4", 0.04],
-];
-
-function pickOutcome(next: () => number) {
-  let roll = next();
-  for (const entry of outcomeColours) {
-    roll -= entry[3];
-    if (roll <= 0) return entry;
+/** The calendar colour the outcome job reads back as this outcome (recent weeks: the job may re-read them). */
+function colourOf(outcome: Outcome, potentialClass: PotentialClass): { outcome: Outcome; colorId: string } {
+  switch (outcome) {
+    case "no_show":
+    case "ghost":
+      return { outcome: "no_show", colorId: "11" };
+    case "cancelled":
+    case "rescheduled":
+      return { outcome: "cancelled", colorId: "6" };
+    case "consultant_change":
+      return { outcome, colorId: "4" };
+    default:
+      return { outcome: "completed", colorId: potentialColors[potentialClass] };
   }
-  return outcomeColours[0]!;
 }
 
 const markerKey = keys.marker("demo-bookings");
+const historyMarkerKey = keys.marker("demo-history-v1");
+/** Days of resolved history: the recent four weeks with calendar events, the months before written directly. */
+export const demoHistoryDays = 120;
+const recentDays = 28;
 
 /**
- * Four past weeks of bookings with outcomes (and their coloured events in the
- * central calendar), plus some upcoming ones, so every page has something to
- * show. Runs once per data directory.
+ * Four months of resolved bookings whose outcomes carry a real no-show signal
+ * (see history.ts for how they are drawn), plus some upcoming ones. The last
+ * four weeks get coloured events in the central calendar (the outcome job
+ * reads them); the months before are written directly in batches (no
+ * calendar, no outbox: the outcome job never looks that far back) so
+ * start-up stays fast. Each part runs once per data directory.
  */
 export async function seedDemoBookings(log: (line: string) => void, now = new Date()): Promise<void> {
   const table = config().TABLE_NAME;
-  const marker = await dynamoClient().send(new GetCommand({ TableName: table, Key: markerKey }));
-  if (marker.Item) return;
+  const [marker, historyMarker] = await Promise.all([
+    dynamoClient().send(new GetCommand({ TableName: table, Key: markerKey })),
+    dynamoClient().send(new GetCommand({ TableName: table, Key: historyMarkerKey })),
+  ]);
+  if (marker.Item && historyMarker.Item) return;
+  // The returning customers come from their own stream: the same pool for every part.
+  const pool = demoCustomerPool(seededRandom(20260601));
   const next = seededRandom(20261125);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const template = await currentSlotTemplate();
@@ -106,38 +93,62 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
   const agents = demoUsers.filter((user) => user.role === "agent").map((user) => user.username);
   const today = localDate(now, template.timeZone);
   const dayMs = 86_400_000;
-  const pastStart = new Date(Date.parse(`${today}T12:00:00Z`) - 28 * dayMs).toISOString().slice(0, 10);
-  const pastSlots = generateSlots(template, pastStart, 28).filter((slot) => slot.date < today);
+  const dayBefore = (days: number) =>
+    new Date(Date.parse(`${today}T12:00:00Z`) - days * dayMs).toISOString().slice(0, 10);
+  const recentStart = dayBefore(recentDays);
   const centralCalendar = config().CENTRAL_CALENDAR_ID;
+  const consultants = (await listConsultants()).filter((c) => c.active);
+  const consultantIds = consultants.map((c) => c.id);
+  const names = new Map(consultants.map((c) => [c.id, c.name]));
 
-  /** A booking drawn from the PRNG (all random numbers are drawn here, in order). */
+  /** A booking drawn from the PRNG, with the outcome the generating model gives it. */
   function draft(
     slot: Slot,
     booked: number,
     capacity: number,
     consultant: string | undefined,
-  ): StoredBooking {
+  ): { booking: StoredBooking; outcome: Outcome } {
     const id = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join("");
-    const at = new Date(Date.parse(slot.start) - Math.floor(next() * 10 + 1) * dayMs).toISOString();
+    const lead = leadDays(next);
+    const at = new Date(
+      Date.parse(slot.start) - lead * dayMs - Math.floor(next() * 8) * 3_600_000,
+    ).toISOString();
     const note = pick(notes);
-    return {
+    const customer = pickCustomer(next, pool);
+    const agent = pick(agents);
+    const potentialClass = pickPotential(next);
+    const probability = demoNoShowProbability({
+      slot,
+      lead,
+      potentialClass,
+      agent,
+      consultantIndex: consultant ? consultantIds.indexOf(consultant) : -1,
+      customer,
+    });
+    const booking: StoredBooking = {
       id,
       eventId: `sb${id}`,
       ...slot,
-      firstName: pick(firstNames),
-      lastName: pick(lastNames),
-      phone: `+49 17${Math.floor(next() * 10)} ${String(Math.floor(next() * 1e7)).padStart(7, "0")}`,
+      firstName: customer.firstName,
+      lastName: customer.lastName,
+      phone: customer.phone,
       ...(note ? { note } : {}),
-      agent: pick(agents),
+      agent,
       ...(consultant ? { consultant } : {}),
       status: "booked",
       outcome: "pending",
-      potentialClass: "standard",
-      points: pointsForBooking(rule, { booked, capacity, time: slot.time, recall: false }),
+      potentialClass,
+      points: pointsForBooking(rule, {
+        booked,
+        capacity,
+        time: slot.time,
+        recall: potentialClass === "recall",
+      }),
       sync: { state: "synced", attempts: 1 },
       createdAt: at,
       updatedAt: at,
     };
+    return { booking, outcome: drawOutcome(next, probability) };
   }
 
   /** Written directly, with its calendar event: the outbox would only sync what is done here. */
@@ -167,9 +178,9 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
   }
 
   // Past slots get 1–3 of the consultants (rotating), each booking one of them in turn.
-  const consultants = (await listConsultants()).filter((c) => c.active);
-  const consultantIds = consultants.map((c) => c.id);
-  const names = new Map(consultants.map((c) => [c.id, c.name]));
+  const pastSlots = generateSlots(template, dayBefore(demoHistoryDays), demoHistoryDays).filter(
+    (slot) => slot.date < today,
+  );
   const past = pastSlots.map((slot, slotIndex) => {
     const offering = Math.min(consultantIds.length, 1 + Math.floor(next() * 3));
     const ids = Array.from(
@@ -180,13 +191,12 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
     const places = Object.fromEntries(ids.map((id) => [id, perConsultant]));
     const capacity = ids.length * perConsultant;
     const count = Math.floor(capacity * (0.3 + next() * 0.6));
-    const bookings = Array.from({ length: count }, (_, index) => ({
-      booking: draft(slot, index, capacity, ids[index % ids.length]),
-      result: pickOutcome(next),
-    }));
+    const bookings = Array.from({ length: count }, (_, index) =>
+      draft(slot, index, capacity, ids[index % ids.length]),
+    );
     return { slot, ids, places, capacity, bookings };
   });
-  const horizonEnd = new Date(Date.parse(`${today}T12:00:00Z`) + 14 * dayMs).toISOString().slice(0, 10);
+  const horizonEnd = dayBefore(-14);
   const upcoming = (await listSlots(today, horizonEnd))
     .filter((slot) => slot.capacity > 0 && slot.start > now.toISOString())
     .flatMap((slot) => {
@@ -194,36 +204,99 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
       const free = Object.entries(slot.places).flatMap(([id, places]) =>
         Array.from({ length: Math.max(0, places - (slot.bookedBy[id] ?? 0)) }, () => id),
       );
-      return Array.from({ length: Math.floor(slot.capacity * next() * 0.6) }, (_, index) =>
-        draft(
+      return Array.from({ length: Math.floor(slot.capacity * next() * 0.6) }, (_, index) => {
+        const { booking } = draft(
           { date: slot.date, time: slot.time, start: slot.start, end: slot.end },
           slot.booked + index,
           slot.capacity,
           free[index],
-        ),
-      );
+        );
+        // Booked before now: an upcoming booking cannot have been made in the future.
+        const createdAt = [booking.createdAt, now.toISOString()].sort()[0]!;
+        return { ...booking, createdAt, updatedAt: createdAt };
+      });
     });
 
   let written = 0;
-  await mapWithLimit(past, 8, async ({ slot, ids, places, capacity, bookings }) => {
-    await writeSlotOffer({ ...slot, consultants: ids, places, capacity, updatedAt: now.toISOString() });
-    for (const { booking, result } of bookings) {
-      const [outcome, potentialClass, colorId] = result;
-      if (!(await persist(booking, colorId))) continue;
-      written++;
-      await setOutcome(
-        booking,
-        { outcome, potentialClass, source: "calendar", by: outcomeJobActor, at: booking.end },
-        newOutboxEvent("demo.seeded", { bookingId: booking.id }),
-      );
-    }
-  });
-  await mapWithLimit(upcoming, 8, async (booking) => {
-    if (await persist(booking, potentialColors[booking.potentialClass ?? "standard"])) written++;
-  });
-
-  await dynamoClient().send(
-    new PutCommand({ TableName: table, Item: { ...markerKey, at: now.toISOString() } }),
-  );
+  const started = Date.now();
+  if (!historyMarker.Item) {
+    const older = past.filter(({ slot }) => slot.date < recentStart);
+    const bookings = older.flatMap(({ bookings: drafts }) =>
+      drafts.map(({ booking, outcome }) => resolved(withCustomerId(booking), outcome)),
+    );
+    const slotItems = older.map(({ slot, ids, places, capacity, bookings: drafts }) => {
+      const bookedBy: Record<string, number> = {};
+      for (const { booking, outcome } of drafts)
+        if (booking.consultant && !freesPlace(outcome))
+          bookedBy[booking.consultant] = (bookedBy[booking.consultant] ?? 0) + 1;
+      const booked = Object.values(bookedBy).reduce((sum, count) => sum + count, 0);
+      return {
+        ...keys.slot(slot.date, slot.time),
+        type: "slot",
+        ...slot,
+        consultants: ids,
+        places,
+        capacity,
+        booked,
+        bookedBy,
+        updatedAt: now.toISOString(),
+      };
+    });
+    await batchPut([...slotItems, ...bookings.map(bookingItem)]);
+    await writeCustomersOfBookings(bookings);
+    written += bookings.length;
+    log(`Demo history: ${bookings.length} older bookings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await dynamoClient().send(
+      new PutCommand({ TableName: table, Item: { ...historyMarkerKey, at: now.toISOString() } }),
+    );
+  }
+  if (!marker.Item) {
+    await mapWithLimit(
+      past.filter(({ slot }) => slot.date >= recentStart),
+      8,
+      async ({ slot, ids, places, capacity, bookings }) => {
+        await writeSlotOffer({ ...slot, consultants: ids, places, capacity, updatedAt: now.toISOString() });
+        for (const { booking, outcome: drawn } of bookings) {
+          const { outcome, colorId } = colourOf(drawn, booking.potentialClass ?? "standard");
+          if (!(await persist(booking, colorId))) continue;
+          written++;
+          await setOutcome(
+            booking,
+            {
+              outcome,
+              potentialClass: outcome === "completed" ? booking.potentialClass : undefined,
+              source: "calendar",
+              by: outcomeJobActor,
+              at: booking.end,
+            },
+            newOutboxEvent("demo.seeded", { bookingId: booking.id }),
+          );
+        }
+      },
+    );
+    await mapWithLimit(upcoming, 8, async (booking) => {
+      if (await persist(booking, potentialColors[booking.potentialClass ?? "standard"])) written++;
+    });
+    await dynamoClient().send(
+      new PutCommand({ TableName: table, Item: { ...markerKey, at: now.toISOString() } }),
+    );
+  }
   log(`Demo bookings: ${written}`);
+}
+
+/** Cancelled and rescheduled bookings gave their place back. */
+function freesPlace(outcome: Outcome): boolean {
+  return outcome === "cancelled" || outcome === "rescheduled";
+}
+
+/** An older booking as the outcome job would have left it. */
+function resolved(booking: StoredBooking, outcome: Outcome): StoredBooking {
+  return {
+    ...booking,
+    status: freesPlace(outcome) ? "cancelled" : "booked",
+    outcome,
+    outcomeSource: "calendar",
+    outcomeHistory: [{ at: booking.end, by: outcomeJobActor, from: "pending", to: outcome }],
+    updatedAt: booking.end,
+  };
 }

@@ -1,7 +1,16 @@
 import { z } from "zod";
 
 /** Jobs an admin may start by hand. */
-export const runnableJobs = ["generate-availability", "check-outcomes", "retry-calendar-sync"] as const;
+export const runnableJobs = [
+  "generate-availability",
+  "check-outcomes",
+  "retry-calendar-sync",
+  "snapshot-leaderboards",
+  "rebuild-gamification",
+  "achievements",
+  "rebuild-aggregates",
+  "train-no-show-model",
+] as const;
 export type RunnableJob = (typeof runnableJobs)[number];
 
 export const jobNameParamsSchema = z.object({ job: z.enum(runnableJobs, "job.unknown") });

@@ -45,7 +45,8 @@ const storedBookingSchema: z.ZodType<StoredBooking> = bookingSchema
 const table = () => config().TABLE_NAME;
 const idempotencyLifetimeSeconds = 24 * 60 * 60;
 
-function bookingItem(booking: StoredBooking) {
+/** The stored item of a booking with its keys (history writers put it directly). */
+export function bookingItem(booking: StoredBooking): Record<string, unknown> {
   return {
     ...keys.booking(booking.id),
     ...keys.bookingOfAgent(booking.agent, booking.start, booking.id),

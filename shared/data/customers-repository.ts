@@ -1,11 +1,14 @@
+import { createHash } from "node:crypto";
 import { BatchGetCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { mapWithLimit } from "../concurrency.ts";
 import { config } from "../config.ts";
 import { legacyOutcomes, outcomeSchema } from "../domain/booking/outcomes.ts";
-import { customerPhoneOf, encodeName } from "../domain/customers/customer.ts";
+import { type CustomerName, customerPhoneOf, encodeName } from "../domain/customers/customer.ts";
 import { customerIdOf } from "../domain/customers/customer-id.ts";
 import type { CustomerBooking } from "../domain/customers/profile.ts";
+import { indexTokens, nameMatches, searchToken } from "../domain/customers/search.ts";
+import { batchPut } from "./batch-write.ts";
 import { dynamoClient } from "./clients.ts";
 import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
@@ -36,6 +39,7 @@ export function customerItems(booking: CustomerOfBooking): TransactItem[] {
   const { customerId } = booking;
   if (!customerId) return [];
   return [
+    ...nameIndexItems(customerId, booking).map((Item) => ({ Put: { TableName: table(), Item } })),
     {
       Update: {
         TableName: table(),
@@ -63,6 +67,155 @@ export function customerItems(booking: CustomerOfBooking): TransactItem[] {
       },
     },
   ];
+}
+
+/**
+ * The name-search items of one name of a customer: one per word of the name
+ * (deterministic keys, so writing them again changes nothing).
+ */
+export function nameIndexItems(customerId: string, name: CustomerName): Record<string, unknown>[] {
+  const nameHash = createHash("sha256").update(encodeName(name)).digest("hex").slice(0, 12);
+  return indexTokens(name).map((token) => ({
+    ...keys.customerNameToken(token, customerId, nameHash),
+    type: "customer-name",
+    customerId,
+    firstName: name.firstName,
+    lastName: name.lastName,
+  }));
+}
+
+/**
+ * Past bookings of new customers written in bulk (demo history): profiles,
+ * links and name items in batches. Only for customers without a profile
+ * (a profile is put whole); bookings of existing customers go through
+ * `customerItems`.
+ */
+export async function writeCustomersOfBookings(bookings: readonly CustomerOfBooking[]): Promise<void> {
+  const byCustomer = new Map<string, { phone: string; names: Set<string>; at: string }>();
+  const items: Record<string, unknown>[] = [];
+  for (const booking of bookings) {
+    const { customerId } = booking;
+    if (!customerId) continue;
+    const entry = byCustomer.get(customerId) ?? {
+      phone: customerPhoneOf(booking.phone),
+      names: new Set(),
+      at: booking.createdAt,
+    };
+    const encoded = encodeName(booking);
+    if (!entry.names.has(encoded)) items.push(...nameIndexItems(customerId, booking));
+    entry.names.add(encoded);
+    if (booking.createdAt < entry.at) entry.at = booking.createdAt;
+    byCustomer.set(customerId, entry);
+    items.push({
+      ...keys.customerBooking(customerId, booking.createdAt, booking.id),
+      type: "customer-booking",
+      bookingId: booking.id,
+    });
+  }
+  // Profiles put whole (names as a set): the caller writes customers that have no profile yet.
+  for (const [id, entry] of byCustomer)
+    items.push({
+      ...keys.customer(id),
+      type: "customer",
+      id,
+      phone: entry.phone,
+      names: entry.names,
+      createdAt: entry.at,
+      updatedAt: entry.at,
+    });
+  await batchPut(items);
+}
+
+export interface CustomerNameHit {
+  customerId: string;
+  firstName: string;
+  lastName: string;
+}
+
+const nameHitSchema = z
+  .object({ customerId: z.string(), firstName: z.string(), lastName: z.string() })
+  .loose();
+
+/**
+ * Customers whose name matches a search: one Query of the partition of the
+ * search's longest word (begins_with on the word), then every word of the
+ * search checked against the name. At most `limit` customers, by name.
+ */
+export async function searchCustomersByName(query: string, limit = 20): Promise<CustomerNameHit[]> {
+  const token = searchToken(query);
+  if (!token) return [];
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :token)",
+    ExpressionAttributeValues: { ":pk": keys.customerNamePartition(token), ":token": token },
+  });
+  const hits = new Map<string, CustomerNameHit>();
+  for (const item of items) {
+    const hit = parseItem("customer name", nameHitSchema, item);
+    if (!hits.has(hit.customerId) && nameMatches(query, hit))
+      hits.set(hit.customerId, {
+        customerId: hit.customerId,
+        firstName: hit.firstName,
+        lastName: hit.lastName,
+      });
+  }
+  return [...hits.values()]
+    .sort(
+      (a, b) => a.lastName.localeCompare(b.lastName, "de") || a.firstName.localeCompare(b.firstName, "de"),
+    )
+    .slice(0, limit);
+}
+
+export const customerNamesBackfillMarker = "customer-names-v1";
+
+/**
+ * One-off: name-search items for the customers of bookings made before the
+ * index existed (found day by day through the slot dates, Query only).
+ * Idempotent: the items' keys derive from the name, and a marker ends it.
+ */
+export async function backfillCustomerNames(): Promise<number> {
+  const marker = await dynamoClient().send(
+    new GetCommand({
+      TableName: table(),
+      Key: keys.marker(customerNamesBackfillMarker),
+      ConsistentRead: true,
+    }),
+  );
+  if (marker.Item) return 0;
+  const slotKeys = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.slotsPartition() },
+    ProjectionExpression: "#date",
+    ExpressionAttributeNames: { "#date": "date" },
+  });
+  const dates = [...new Set(slotKeys.map((item) => String(item.date)))];
+  const seen = new Set<string>();
+  const items: Record<string, unknown>[] = [];
+  await mapWithLimit(dates, 4, async (date) => {
+    const bookings = await queryAll({
+      TableName: table(),
+      IndexName: indexes.gsi2,
+      KeyConditionExpression: "gsi2pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.dayBookingsPartition(date) },
+    });
+    for (const item of bookings) {
+      const booking = withCustomerId(parseItem("booking", legacyBookingSchema, item));
+      const name = { firstName: booking.firstName, lastName: booking.lastName };
+      const seenKey = `${booking.customerId}:${encodeName(name)}`;
+      if (seen.has(seenKey) || !booking.customerId) continue;
+      seen.add(seenKey);
+      items.push(...nameIndexItems(booking.customerId, name));
+    }
+  });
+  await batchPut(items);
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...keys.marker(customerNamesBackfillMarker), doneAt: new Date().toISOString() },
+    }),
+  );
+  return seen.size;
 }
 
 /** The customer a booking belongs to: derived from its (already normalised) phone number. */

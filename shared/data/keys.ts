@@ -36,8 +36,20 @@
  * | badge counters  | ACHIEVE#<username>    | COUNTERS         |                                   |
  * | counted booking | ACHIEVE#<username>    | BOOKING#<bookingId> |                                |
  * | Telefonie week  | ACHIEVE#<username>    | TELWEEK#<yyyy-Www> |                                 |
+ * | MVP of a period | MVP#<week|month|year> | <periodKey>      |                                   |
  * | export          | EXPORT#<id>           | EXPORT           | EXPORTS / <createdAt>#<id>        |
  * | export schedule | EXPORTSCHEDULE#<id>   | SCHEDULE         | EXPORTSCHEDULES / <id>            |
+ * | owned cosmetic  | SHOP#<username>       | ITEM#<itemId>    |                                   |
+ * | worn cosmetics  | SHOP#<username>       | EQUIPPED         |                                   |
+ * | mystery grant   | SHOP#<username>       | GRANT#<spinKey>  |                                   |
+ * | customer name   | CUSTNAME#<2 letters>  | <token>#<customerId>#<nameHash> |                    |
+ * | no-show model   | PREDICTION#MODEL      | <trainedAt>      |                                   |
+ * | imported day    | IMPORTEDDAY           | <date>           |                                   |
+ * | import run      | IMPORT                | <at>#<id>        |                                   |
+ * | quest claim     | QUESTS#<username>     | CLAIM#<date>#<questId> |                            |
+ * | login day       | QUESTS#<username>     | LOGIN#<date>     |                                   |
+ * | wheel spin      | WHEEL#<username>      | SPIN#<at>#<id>   |                                   |
+ * | personal goal   | GOALS#<username>      | GOAL#<id>        |                                   |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -88,11 +100,28 @@ const prefix = {
   seasonStandings: "GSEASON",
   // --- badges ---
   achievements: "ACHIEVE",
+  mvp: "MVP",
   // --- exports ---
   export: "EXPORT",
   exports: "EXPORTS",
   exportSchedule: "EXPORTSCHEDULE",
   exportSchedules: "EXPORTSCHEDULES",
+  // --- shop ---
+  shop: "SHOP",
+  // --- analytics ---
+  aggregate: "AGG",
+  aggregateCounted: "AGGCOUNTED",
+  aggregateApplied: "AGGAPPLIED",
+  dashboardLayout: "DASHLAYOUT",
+  // --- customers search, predictions, imports (H8) ---
+  customerName: "CUSTNAME",
+  prediction: "PREDICTION",
+  importedDay: "IMPORTEDDAY",
+  importRun: "IMPORT",
+  // --- quests ---
+  quests: "QUESTS",
+  wheel: "WHEEL",
+  goals: "GOALS",
 } as const;
 
 /**
@@ -289,6 +318,11 @@ export const keys = {
     sk: key("TELWEEK", isoWeek),
   }),
   achievementsPartition: (username: string) => key(prefix.achievements, username),
+  /** Who won a period's MVP: one winner per period, even if late outcomes change the standings. */
+  mvpAward: (period: string, periodKey: string): ItemKey => ({
+    pk: key(prefix.mvp, period),
+    sk: key(periodKey),
+  }),
   // --- exports ---
   /** An export's record (status, progress, rows, the object's key); listed newest first. */
   exportJob: (id: string): ItemKey => ({ pk: key(prefix.export, id), sk: "EXPORT" }),
@@ -299,4 +333,91 @@ export const keys = {
   exportSchedulesPartition: () => prefix.exportSchedules,
   /** `CUSTOMER#`: the customers export pages through profiles by this prefix. */
   customerPartitionPrefix: () => `${prefix.customer}${separator}`,
+  // --- shop ---
+  /** One item per owned cosmetic; the partition also holds what is worn, so one Query reads both. */
+  shopOwned: (username: string, itemId: string): ItemKey => ({
+    pk: key(prefix.shop, username),
+    sk: key("ITEM", itemId),
+  }),
+  shopEquipped: (username: string): ItemKey => ({ pk: key(prefix.shop, username), sk: "EQUIPPED" }),
+  /** The mystery box's grant per spin: a redelivered spin finds it instead of granting again. */
+  shopGrant: (username: string, grantKey: string): ItemKey => ({
+    pk: key(prefix.shop, username),
+    sk: key("GRANT", grantKey),
+  }),
+  shopPartition: (username: string) => key(prefix.shop, username),
+  // --- analytics ---
+  /** One aggregate row: a dimension's partition, sorted by local date then value (a date range is one Query). */
+  aggregate: (dimension: string, date: string, value: string): ItemKey => ({
+    pk: key(prefix.aggregate, dimension),
+    sk: key(date, value),
+  }),
+  aggregatePartition: (dimension: string) => key(prefix.aggregate, dimension),
+  /** Sort-key bounds covering whole days from..to of one dimension. */
+  aggregateRange: (fromDate: string, toDate: string) => ({ from: key(fromDate, ""), to: key(toDate, "~") }),
+  /** How a booking is currently counted in the aggregates (the events handler diffs against it). */
+  aggregateCounted: (bookingId: string): ItemKey => ({
+    pk: key(prefix.aggregateCounted, bookingId),
+    sk: "COUNTED",
+  }),
+  /** Marks an outbox event as applied to the aggregates: written in the same transaction as the counters. */
+  aggregateApplied: (eventId: string): ItemKey => ({
+    pk: key(prefix.aggregateApplied, eventId),
+    sk: "APPLIED",
+  }),
+  /** A user's dashboard widget layout. */
+  dashboardLayout: (username: string): ItemKey => ({
+    pk: key(prefix.dashboardLayout, username),
+    sk: "LAYOUT",
+  }),
+  // --- customers search, predictions, imports (H8) ---
+  /**
+   * One item per normalised name token and customer, written with the customer:
+   * a name search is one Query of the token's two-letter partition with
+   * `begins_with` on the token, never a scan of all customers.
+   */
+  customerNameToken: (token: string, customerId: string, nameHash: string): ItemKey => ({
+    pk: key(prefix.customerName, token.slice(0, 2)),
+    sk: key(token, customerId, nameHash),
+  }),
+  customerNamePartition: (tokenPrefix: string) => key(prefix.customerName, tokenPrefix.slice(0, 2)),
+  /** The trained no-show models, newest last (sk = trainedAt); `LATEST` points at the current one. */
+  predictionModel: (trainedAt: string): ItemKey => ({
+    pk: key(prefix.prediction, "MODEL"),
+    sk: key(trainedAt),
+  }),
+  predictionModelsPartition: () => key(prefix.prediction, "MODEL"),
+  /** Imported daily totals (the old app's history), one item per date, in one partition. */
+  importedDay: (date: string): ItemKey => ({ pk: prefix.importedDay, sk: key(date) }),
+  importedDaysPartition: () => prefix.importedDay,
+  /** One item per import run (its validation report). */
+  importRun: (at: string, id: string): ItemKey => ({ pk: prefix.importRun, sk: key(at, id) }),
+  importRunsPartition: () => prefix.importRun,
+  // --- quests ---
+  /** A claimed daily quest; the reward itself is the ledger entry `quest:<date>:<questId>`. */
+  questClaim: (username: string, date: string, questId: string): ItemKey => ({
+    pk: key(prefix.quests, username),
+    sk: key("CLAIM", date, questId),
+  }),
+  /** The first authenticated visit of a local day: login streak, reward, sign-in time. */
+  loginDay: (username: string, date: string): ItemKey => ({
+    pk: key(prefix.quests, username),
+    sk: key("LOGIN", date),
+  }),
+  questsPartition: (username: string) => key(prefix.quests, username),
+  /** Sort-key prefixes inside an agent's quests partition. */
+  questClaimsOfDayPrefix: (date: string) => key("CLAIM", date, ""),
+  loginDaysPrefix: () => key("LOGIN", ""),
+  /** One wheel spin, sorted by time: the last ones are one Query. */
+  wheelSpin: (username: string, at: string, spinId: string): ItemKey => ({
+    pk: key(prefix.wheel, username),
+    sk: key("SPIN", at, spinId),
+  }),
+  wheelSpinsPartition: (username: string) => key(prefix.wheel, username),
+  wheelSpinsPrefix: () => key("SPIN", ""),
+  personalGoal: (username: string, goalId: string): ItemKey => ({
+    pk: key(prefix.goals, username),
+    sk: key("GOAL", goalId),
+  }),
+  personalGoalsPartition: (username: string) => key(prefix.goals, username),
 };

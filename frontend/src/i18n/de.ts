@@ -1,3 +1,10 @@
+import { analyticsDe } from "./analytics.ts";
+
+import { badgesDe } from "./badges.ts";
+import { progressDe } from "./progress.ts";
+import { questsDe } from "./quests.ts";
+import { shopDe } from "./shop.ts";
+
 import { telefonieDe } from "./telefonie.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
@@ -111,6 +118,9 @@ export const de = {
   "admin.jobs.run": "Jetzt ausführen",
   "admin.jobs.running": "Läuft …",
   "admin.jobs.generate-availability": "Verfügbarkeit aus den Kalendern berechnen",
+  "admin.jobs.train-no-show-model": "No-Show-Modell trainieren",
+  "admin.jobs.train-no-show-model.hint":
+    "Trainiert das No-Show-Modell auf den abgeschlossenen Terminen und bewertet es am jüngsten Monat (sonst nachts).",
   "admin.jobs.check-outcomes": "Ergebnisse aus dem Zentralkalender lesen",
   "admin.jobs.retry-calendar-sync": "Fehlgeschlagene Kalendereinträge wiederholen",
   "admin.jobs.done": "Fertig: {job}.",
@@ -425,6 +435,11 @@ export const de = {
   "auditText.settings.slot_template": "{actor} hat die Terminvorlage geändert",
   "auditText.settings.points_rule": "{actor} hat die Punkteregel geändert",
   "auditText.unknownBooking": "Buchung {id}",
+  ...progressDe,
+  ...badgesDe,
+  ...shopDe,
+  ...analyticsDe,
+  ...questsDe,
   ...telefonieDe,
 };
 

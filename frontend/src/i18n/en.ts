@@ -1,4 +1,9 @@
+import { analyticsEn } from "./analytics.ts";
+import { badgesEn } from "./badges.ts";
 import type { MessageKey } from "./de.ts";
+import { progressEn } from "./progress.ts";
+import { questsEn } from "./quests.ts";
+import { shopEn } from "./shop.ts";
 import { telefonieEn } from "./telefonie.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
@@ -113,6 +118,9 @@ export const en: Record<MessageKey, string> = {
   "admin.jobs.run": "Run now",
   "admin.jobs.running": "Running …",
   "admin.jobs.generate-availability": "Compute availability from the calendars",
+  "admin.jobs.train-no-show-model": "Train the no-show model",
+  "admin.jobs.train-no-show-model.hint":
+    "Trains the no-show model on resolved bookings and evaluates it on the most recent month (otherwise nightly).",
   "admin.jobs.check-outcomes": "Read outcomes from the central calendar",
   "admin.jobs.retry-calendar-sync": "Retry failed calendar entries",
   "admin.jobs.done": "Done: {job}.",
@@ -427,5 +435,10 @@ export const en: Record<MessageKey, string> = {
   "auditText.settings.slot_template": "{actor} changed the slot template",
   "auditText.settings.points_rule": "{actor} changed the points rule",
   "auditText.unknownBooking": "booking {id}",
+  ...progressEn,
+  ...badgesEn,
+  ...shopEn,
+  ...analyticsEn,
+  ...questsEn,
   ...telefonieEn,
 };

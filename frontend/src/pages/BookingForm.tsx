@@ -10,6 +10,7 @@ import { LoaderButton } from "../components/LoaderButton.tsx";
 import { Modal } from "../components/Modal.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { describedBy, Field, FormError } from "../components/ui.tsx";
+import { celebrateBooking } from "../effects/index.ts";
 import { formatDay, issueText, t } from "../i18n/index.ts";
 import { CustomerPanel, type CustomerSummary } from "./CustomerPanel.tsx";
 
@@ -102,6 +103,7 @@ export function BookingForm(props: {
       const { booking } = await api.call("createBooking", { body, headers: { "idempotency-key": key } });
       setDone(booking);
       props.onBooked(booking);
+      celebrateBooking();
     });
   }
 

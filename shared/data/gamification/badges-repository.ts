@@ -107,6 +107,8 @@ export async function listMasteryClaims(username: string): Promise<MasteryClaim[
 
 /** What one booking counts toward (decided when it was made). */
 export const bookingFlagNames = [
+  /** Every booking: bookings made, cancellations taken back. */
+  "bookings",
   "eveningBookings",
   "morningBookings",
   "fridayBookings",
@@ -129,6 +131,7 @@ export async function getBadgeCounters(username: string): Promise<BadgeCounters>
   const item = result.Item ?? {};
   const consultants = item.consultants instanceof Set ? item.consultants.size : 0;
   return {
+    bookings: num(item.bookings),
     eveningBookings: num(item.eveningBookings),
     morningBookings: num(item.morningBookings),
     fridayBookings: num(item.fridayBookings),
@@ -248,4 +251,22 @@ export async function countTelefonieWeekAtGoal(
     countersUpdate(username, { telefonieWeeksAtGoal: 1 }),
   ]);
   return result.ok;
+}
+
+/** The period's one MVP: goes into the award's transaction, so a second winner's award is refused. */
+export function mvpAwardItem(period: string, periodKey: string, username: string, at: string): TransactItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.mvpAward(period, periodKey), type: "mvpAward", username, awardedAt: at },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+export async function getMvpWinner(period: string, periodKey: string): Promise<string | undefined> {
+  const result = await dynamoClient().send(
+    new GetCommand({ TableName: table(), Key: keys.mvpAward(period, periodKey), ConsistentRead: true }),
+  );
+  return typeof result.Item?.username === "string" ? result.Item.username : undefined;
 }

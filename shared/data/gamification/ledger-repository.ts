@@ -108,7 +108,7 @@ export interface GamificationAccount {
   levelAwarded: number;
   prestigeTier: number;
   prestigePoints: number;
-  prestigeHistory: { tier: number; at: string }[];
+  prestigeHistory: { at: string }[];
   bonusSpins: number;
   streakShields: number;
   badgeTokens: number;
@@ -170,7 +170,7 @@ export function accountFromItem(
     prestigeTier: num(source.prestigeTier),
     prestigePoints: num(source.prestigePoints),
     prestigeHistory: Array.isArray(source.prestigeHistory)
-      ? (source.prestigeHistory as { tier: number; at: string }[])
+      ? (source.prestigeHistory as { at: string }[])
       : [],
     bonusSpins: num(source.bonusSpins),
     streakShields: num(source.streakShields),
@@ -184,7 +184,7 @@ export function accountFromItem(
       booking: num(streaks.booking),
       points: num(streaks.points),
       current: num(streaks.current),
-      best: num(streaks.best),
+      best: num(source.bestStreak),
       ...(typeof streaks.computedAt === "string" ? { computedAt: streaks.computedAt } : {}),
     },
     shieldedDays: Array.isArray(source.shieldedDays) ? (source.shieldedDays as string[]) : [],
@@ -439,7 +439,11 @@ export function periodUpdates(
   return items;
 }
 
-function ledgerPut(entry: LedgerEntryInput, effective: EffectiveDeltas): TransactItem {
+function ledgerPut(
+  entry: LedgerEntryInput,
+  effective: EffectiveDeltas,
+  accountSet: Record<string, unknown> | undefined,
+): TransactItem {
   return {
     Put: {
       TableName: table(),
@@ -452,6 +456,8 @@ function ledgerPut(entry: LedgerEntryInput, effective: EffectiveDeltas): Transac
         occurredAt: entry.occurredAt,
         appliedAt: new Date().toISOString(),
         effective,
+        // Replayed by the rebuild with the deltas (level awarded, best streak, shielded days).
+        ...(accountSet ? { accountSet } : {}),
         ...(entry.detail ? { detail: entry.detail } : {}),
       },
       // The exactly-once guard: a key used before cancels the whole transaction.
@@ -508,7 +514,7 @@ export async function applyLedger(
   }
   const periodKeys = periodKeysAt(entry.occurredAt, timeZone, settings);
   const items = [
-    ledgerPut(entry, effective),
+    ledgerPut(entry, effective, options.accountSet),
     accountUpdate(entry, effective, options),
     ...periodUpdates(entry.username, entry.occurredAt, periodKeys, effective),
   ];

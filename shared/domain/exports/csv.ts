@@ -34,6 +34,9 @@ export function csvOptions(columns: readonly string[], delimiter: CsvDelimiter):
     columns: [...columns],
     record_delimiter: "windows",
     quote: '"',
+    // csv-stringify quotes only the configured record delimiter (CRLF); a bare LF or CR inside a
+    // cell must be quoted too, or a spreadsheet starts a new row there.
+    quoted_match: /[\r\n]/,
     escape: '"',
     cast: {
       // Numbers in the file as the code has them (no locale); null as an empty cell.
