@@ -231,6 +231,12 @@ const QuestsTab = lazy(() =>
 const GoalsTab = lazy(() =>
   import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
 );
+const TelefonieWeekPage = lazy(() =>
+  import("./pages/progress/TelefonieWeek.tsx").then((module) => ({ default: module.TelefonieWeekPage })),
+);
+const ReportsPage = lazy(() =>
+  import("./pages/analytics/ReportsPage.tsx").then((module) => ({ default: module.ReportsPage })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -253,10 +259,12 @@ export function App() {
             <Route path="/rangliste" component={LeaderboardTab} />
             <Route path="/shop" component={ShopPage} />
             <Route path="/ziele" component={GoalsTab} />
+            <Route path="/telefonie" component={TelefonieWeekPage} />
           </Route>
           <Route path="/tv" component={TvPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
+            <Route path="/auswertung/berichte" component={ReportsPage} />
           </Route>
         </Route>
         <Route path="*" component={() => <Navigate href="/" />} />

@@ -23,17 +23,17 @@ export function TelefonieWeekPage() {
     (params) => api.call("getTelefonieWeek", { params }),
   );
   return (
-    <section class="page">
-      <h1>{t("telefonie.my.title")}</h1>
+    <section aria-labelledby="my-telefonie-title">
+      <h2 id="my-telefonie-title">{t("telefonie.my.title")}</h2>
       <p class="muted">{t("telefonie.my.intro")}</p>
       <WeekPicker week={week()} onChange={(next) => setSearch({ woche: next })} id="my-telefonie-week" />
       <AsyncView resource={data} retry={refetch}>
         {(value) => (
           <>
             <section class="card participant-card">
-              <h2>
+              <h3>
                 {value().isoWeek} <StatusPill status={value().status} />
-              </h2>
+              </h3>
               <Show when={value().vacation}>
                 <p>{t("telefonie.vacationWeek")}</p>
               </Show>
@@ -79,7 +79,7 @@ export function TelefonieWeekPage() {
                 </Table>
               </Show>
             </section>
-            <h2>{t("telefonie.trend")}</h2>
+            <h3>{t("telefonie.trend")}</h3>
             <TrendChart trend={value().trend} caption={t("reports.trendChart")} />
           </>
         )}

@@ -10,4 +10,5 @@ export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boo
   { path: "rangliste", labelKey: "progress.tab.leaderboard" },
   { path: "shop", labelKey: "progress.tab.shop" },
   { path: "ziele", labelKey: "progress.tab.goals" },
+  { path: "telefonie", labelKey: "progress.tab.telefonie" },
 ];
