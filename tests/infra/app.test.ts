@@ -635,7 +635,6 @@ describe("reports", () => {
     // The zone is the stage's (`-c timezone=…`), not a constant: another stage's zone is used as given.
     expect(scheduleTimeZone(job!, "Europe/Vienna")).toBe("Europe/Vienna");
   });
-  });
 
   it("lets the report functions touch the exports bucket only under reports/", () => {
     for (const name of ["reports", "weekly-report"]) {
