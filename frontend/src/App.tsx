@@ -268,6 +268,8 @@ const AnalyticsPersonal = page(() => import("./pages/analytics/Personal.tsx"), "
 const AnalyticsTeam = page(() => import("./pages/analytics/Team.tsx"), "TeamPage");
 const AnalyticsKpis = page(() => import("./pages/analytics/Kpis.tsx"), "KpisPage");
 const AnalyticsInsights = page(() => import("./pages/analytics/Insights.tsx"), "InsightsPage");
+const TelefonieWeekPage = page(() => import("./pages/progress/TelefonieWeek.tsx"), "TelefonieWeekPage");
+const ReportsPage = page(() => import("./pages/analytics/ReportsPage.tsx"), "ReportsPage");
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -292,6 +294,7 @@ export function App() {
             <Route path="/shop" component={ShopPage} />
             <Route path="/ziele" component={GoalsTab} />
             <Route path="/prestige" component={PrestigePage} />
+            <Route path="/telefonie" component={TelefonieWeekPage} />
           </Route>
           <Route path="/tv" component={TvPage} />
           <Route path="/auswertung" component={AnalyticsLayout}>
@@ -299,6 +302,7 @@ export function App() {
             <Route path="/team" component={AnalyticsTeam} />
             <Route path="/kennzahlen" component={AnalyticsKpis} />
             <Route path="/hinweise" component={AnalyticsInsights} />
+            <Route path="/berichte" component={ReportsPage} />
           </Route>
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />

@@ -3,6 +3,8 @@ import { badgesDe } from "./badges.ts";
 import { progressDe } from "./progress.ts";
 import { questsDe } from "./quests.ts";
 import { shopDe } from "./shop.ts";
+
+import { telefonieDe } from "./telefonie.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -458,6 +460,7 @@ export const de = {
   ...shopDe,
   ...analyticsDe,
   ...questsDe,
+  ...telefonieDe,
 };
 
 export type MessageKey = keyof typeof de;

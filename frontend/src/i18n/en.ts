@@ -4,6 +4,7 @@ import type { MessageKey } from "./de.ts";
 import { progressEn } from "./progress.ts";
 import { questsEn } from "./quests.ts";
 import { shopEn } from "./shop.ts";
+import { telefonieEn } from "./telefonie.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
 export const en: Record<MessageKey, string> = {
@@ -459,4 +460,5 @@ export const en: Record<MessageKey, string> = {
   ...shopEn,
   ...analyticsEn,
   ...questsEn,
+  ...telefonieEn,
 };
