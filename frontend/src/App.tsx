@@ -200,6 +200,12 @@ const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ defau
 const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
+const CustomersTab = lazy(() =>
+  import("./pages/analytics/CustomersTab.tsx").then((module) => ({ default: module.CustomersTab })),
+);
+const PredictionsTab = lazy(() =>
+  import("./pages/analytics/PredictionsTab.tsx").then((module) => ({ default: module.PredictionsTab })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -218,6 +224,8 @@ export function App() {
           <Route path="/termine" component={MyBookingsPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
+            <Route path="/auswertung/kunden" component={CustomersTab} />
+            <Route path="/auswertung/prognosen" component={PredictionsTab} />
           </Route>
         </Route>
         <Route path="*" component={() => <Navigate href="/" />} />

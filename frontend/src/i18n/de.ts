@@ -1,3 +1,4 @@
+import { predictionsDe } from "./predictions.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -424,6 +425,7 @@ export const de = {
   "auditText.settings.slot_template": "{actor} hat die Terminvorlage geändert",
   "auditText.settings.points_rule": "{actor} hat die Punkteregel geändert",
   "auditText.unknownBooking": "Buchung {id}",
+  ...predictionsDe,
 };
 
 export type MessageKey = keyof typeof de;

@@ -1,4 +1,5 @@
 import type { MessageKey } from "./de.ts";
+import { predictionsEn } from "./predictions.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
 export const en: Record<MessageKey, string> = {
@@ -426,4 +427,5 @@ export const en: Record<MessageKey, string> = {
   "auditText.settings.slot_template": "{actor} changed the slot template",
   "auditText.settings.points_rule": "{actor} changed the points rule",
   "auditText.unknownBooking": "booking {id}",
+  ...predictionsEn,
 };

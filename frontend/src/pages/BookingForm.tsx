@@ -17,8 +17,11 @@ type FieldName = "firstName" | "lastName" | "phone" | "note";
 const fieldNames: FieldName[] = ["firstName", "lastName", "phone", "note"];
 
 /** A known customer's profile; 404 = a new customer (the panel says so). */
-function lookupCustomer(phone: string): Promise<CustomerSummary> {
-  return api.call("findCustomer", { query: { phone } });
+/** The customer's profile, with the forecast for the slot being booked. */
+function lookupCustomer(phone: string, slot?: SlotView): Promise<CustomerSummary> {
+  return api.call("findCustomer", {
+    query: { phone, ...(slot ? { date: slot.date, time: slot.time, start: slot.start } : {}) },
+  });
 }
 
 /**
@@ -144,7 +147,7 @@ export function BookingForm(props: {
               {text("lastName", t("book.form.lastName"))}
             </div>
             {text("phone", t("book.form.phone"), { type: "tel", hint: t("book.form.phoneHint") })}
-            <CustomerPanel phone={values().phone} lookup={lookupCustomer} />
+            <CustomerPanel phone={values().phone} lookup={(phone) => lookupCustomer(phone, props.slot)} />
             <div class="row">
               <Field
                 id="booking-potential"
