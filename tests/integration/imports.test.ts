@@ -62,7 +62,7 @@ describe("historical import", () => {
     expect(report.body.imported).toBe(15);
     expect(report.body.rejected.map(({ row, field, reasonId }) => ({ row, field, reasonId }))).toEqual([
       { row: 4, field: "date", reasonId: "import.date" },
-      { row: 7, field: "completed", reasonId: "import.count" },
+      { row: 7, field: "slots", reasonId: "import.count" },
       { row: 10, field: "overhang", reasonId: "import.count" },
       { row: 13, field: "date", reasonId: "import.future" },
       { row: 16, field: "date", reasonId: "import.duplicateDate" },

@@ -20,7 +20,7 @@ beforeAll(async () => {
 const today = isoDay(0);
 const agents = ["anna", "max", "sophie"];
 
-function history(days: number, perSlot = 4) {
+function history(days: number, perSlot = 4, consultants = ["a", "b", "c", "d"]) {
   const from = isoDay(-days);
   const slots = generateSlots(defaultSlotTemplate, from, days).filter((slot) => slot.date < today);
   return generateDemoLikeHistory({
@@ -29,7 +29,7 @@ function history(days: number, perSlot = 4) {
     days,
     slots,
     agents,
-    consultants: ["a", "b", "c", "d"],
+    consultants,
     perSlot,
   });
 }
@@ -78,8 +78,10 @@ describe("the nightly training job and the predictions API", () => {
     const { withCustomerId, writeCustomersOfBookings } = await import(
       "../../shared/data/customers-repository.ts"
     );
-    // The months before the demo's recent weeks (which are the held-out period).
-    const older = history(110, 2)
+    // The months before the demo's recent weeks (which are the held-out period), drawn as the demo draws them.
+    const { listConsultants } = await import("../../shared/data/consultants-repository.ts");
+    const consultantIds = (await listConsultants()).filter((c) => c.active).map((c) => c.id);
+    const older = history(110, 2, consultantIds)
       .filter((booking) => booking.date < isoDay(-29))
       .map((booking) =>
         withCustomerId({
