@@ -130,8 +130,8 @@ describe("customers and forecasts for admins", () => {
     await page.goto(`${baseUrl}/verwaltung/import`);
     const csv = [
       "date,slots,completed,no_show,ghost,cancelled,rescheduled,overhang",
-      "2025-01-07,48,30,5,1,2,1,1",
-      "2025-01-08,48,x,5,1,2,1,1",
+      "2020-01-07,48,30,5,1,2,1,1",
+      "2020-01-08,48,x,5,1,2,1,1",
     ].join("\n");
     await page
       .locator("#import-file")
