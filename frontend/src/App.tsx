@@ -270,6 +270,8 @@ const AnalyticsKpis = page(() => import("./pages/analytics/Kpis.tsx"), "KpisPage
 const AnalyticsInsights = page(() => import("./pages/analytics/Insights.tsx"), "InsightsPage");
 const TelefonieWeekPage = page(() => import("./pages/progress/TelefonieWeek.tsx"), "TelefonieWeekPage");
 const ReportsPage = page(() => import("./pages/analytics/ReportsPage.tsx"), "ReportsPage");
+const CustomersTab = page(() => import("./pages/analytics/CustomersTab.tsx"), "CustomersTab");
+const PredictionsTab = page(() => import("./pages/analytics/PredictionsTab.tsx"), "PredictionsTab");
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -303,6 +305,8 @@ export function App() {
             <Route path="/kennzahlen" component={AnalyticsKpis} />
             <Route path="/hinweise" component={AnalyticsInsights} />
             <Route path="/berichte" component={ReportsPage} />
+            <Route path="/kunden" component={CustomersTab} />
+            <Route path="/prognosen" component={PredictionsTab} />
           </Route>
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />

@@ -30,6 +30,7 @@ import { generateSlots, localDate, type Slot } from "../../shared/domain/booking
 import {
   demoCustomerPool,
   demoNoShowProbability,
+  demoPoolSeed,
   drawOutcome,
   leadDays,
   pickCustomer,
@@ -76,7 +77,7 @@ type Draft = { booking: StoredBooking; outcome: Outcome };
 /** What both parts of the demo draw from: the same customers, agents, consultants and rules. */
 async function demoContext(seed: number, now: Date) {
   // The returning customers come from their own stream: the same pool for every part.
-  const pool = demoCustomerPool(seededRandom(20260601));
+  const pool = demoCustomerPool(seededRandom(demoPoolSeed));
   const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const template = await currentSlotTemplate();

@@ -99,6 +99,9 @@ export function randomName(next: () => number): { firstName: string; lastName: s
   };
 }
 
+/** The seed of the returning customers' stream: the demo seeding and demo-like test histories share them. */
+export const demoPoolSeed = 20260601;
+
 /** The returning customers (drawn first, so the pool is the same whatever else changes). */
 export function demoCustomerPool(next: () => number, size = 420): DemoCustomer[] {
   return Array.from({ length: size }, () => {
@@ -204,7 +207,8 @@ export function generateDemoLikeHistory(options: {
   outcome: Outcome;
 }[] {
   const next = seededRandomLocal(options.seed);
-  const pool = demoCustomerPool(next);
+  // The demo's own returning customers (the same stream as the seeding's).
+  const pool = demoCustomerPool(seededRandomLocal(demoPoolSeed));
   const dayMs = 86_400_000;
   return options.slots.flatMap((slot, slotIndex) =>
     Array.from({ length: options.perSlot ?? 4 }, (_, index) => {

@@ -4,16 +4,7 @@ import { factorGroups } from "../domain/predictions/features.ts";
 
 const factorSchema = z
   .object({
-    group: z.enum([
-      "customerHistory",
-      "leadTime",
-      "weekday",
-      "slotTime",
-      "potential",
-      "agent",
-      "consultant",
-      "season",
-    ]),
+    group: z.enum(factorGroups),
     effect: z
       .number()
       .describe("Change of the log-odds against the average booking (positive raises the risk)"),

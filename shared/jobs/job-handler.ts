@@ -7,7 +7,7 @@ import type { Context } from "aws-lambda";
 import { config } from "../config.ts";
 import type { JobEvent } from "../contracts/jobs.ts";
 import { seedConsultants } from "../data/consultants-repository.ts";
-import { backfillCustomers } from "../data/customers-repository.ts";
+import { backfillCustomerNames, backfillCustomers } from "../data/customers-repository.ts";
 import { createObservability, metricNames, type Observability } from "../http/observability.ts";
 import { type JobRunControl, runWithRecord } from "./job-run.ts";
 
@@ -27,6 +27,9 @@ async function customersBackfilled(logger: Observability["logger"]): Promise<voi
   try {
     const done = await backfillCustomers();
     if (done > 0) logger.info("customers backfilled", { bookings: done });
+    // The name search's index for customers from before it existed (a marker, like the above).
+    const named = await backfillCustomerNames();
+    if (named > 0) logger.info("customer names indexed", { names: named });
   } catch (error) {
     logger.warn("customer backfill failed; retried next run", { error: String(error) });
   }

@@ -1,8 +1,13 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
 import type { CustomerHistory, CustomerProfile } from "../../shared/contracts/customers.ts";
+
+interface CustomerSearchResult {
+  customers: { id: string; phone: string; bookings: number; risk: string; riskReason: string }[];
+}
+
 import { upcomingSlots } from "../support/booking.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
 
@@ -239,5 +244,74 @@ describe("customers", () => {
     await dynamoClient().send(new DeleteCommand({ TableName: table, Key: marker }));
     expect(await data.customers.backfillCustomers()).toBe(0);
     expect((await findByPhone(admin, phone.local)).body.bookings).toBe(1);
+  });
+
+  it("finds customers by any words of their name (umlauts as typed either way) or phone, for admins only", async () => {
+    const phone = freshPhone();
+    const family = `Sück${randomUUID()
+      .replace(/[^a-f]/g, "")
+      .slice(0, 6)}`;
+    await book(agent, phone.local, "Hans-Jörg", family, 0);
+    const search = (client: TestClient, q: string) =>
+      client.request<CustomerSearchResult>("GET", `/api/admin/customers?q=${encodeURIComponent(q)}`);
+
+    for (const q of [
+      family,
+      family.slice(0, 4),
+      family.replace("ü", "ue"),
+      `jörg ${family.slice(0, 5)}`,
+      `HANS ${family}`,
+    ]) {
+      const found = await search(admin, q);
+      expect(found.status, q).toBe(200);
+      expect(
+        found.body.customers.map((c) => c.phone),
+        q,
+      ).toEqual([phone.e164]);
+      expect(found.body.customers[0]).toMatchObject({
+        bookings: 1,
+        risk: "low",
+        riskReason: expect.any(String),
+      });
+    }
+    expect((await search(admin, `anna ${family}`)).body.customers).toEqual([]);
+    expect((await search(admin, phone.international)).body.customers.map((c) => c.phone)).toEqual([
+      phone.e164,
+    ]);
+    expect((await search(admin, "s")).status).toBe(400);
+    expect((await search(agent, family)).status).toBe(403);
+  });
+
+  it("indexes the names of customers from before the name index once (marker), without doubling", async () => {
+    const { dynamoClient } = data.client;
+    const { keys } = data.keys;
+    const table = data.config.config().TABLE_NAME;
+    const phone = freshPhone();
+    const family = `Vorindex${randomUUID()
+      .replace(/[^a-f]/g, "")
+      .slice(0, 6)}`;
+    const booking = await book(agent, phone.local, "Olga", family, 0);
+    const search = () =>
+      admin.request<CustomerSearchResult>("GET", `/api/admin/customers?q=${encodeURIComponent(family)}`);
+    expect((await search()).body.customers).toHaveLength(1);
+    // As if written before the index existed: the name items removed.
+    const token = family.toLowerCase();
+    const items = await dynamoClient().send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :token)",
+        ExpressionAttributeValues: { ":pk": keys.customerNamePartition(token), ":token": token },
+      }),
+    );
+    for (const item of items.Items ?? [])
+      await dynamoClient().send(new DeleteCommand({ TableName: table, Key: { pk: item.pk, sk: item.sk } }));
+    expect((await search()).body.customers).toEqual([]);
+
+    const marker = keys.marker(data.customers.customerNamesBackfillMarker);
+    expect(await data.customers.backfillCustomerNames()).toBe(0);
+    await dynamoClient().send(new DeleteCommand({ TableName: table, Key: marker }));
+    expect(await data.customers.backfillCustomerNames()).toBeGreaterThanOrEqual(1);
+    const found = (await search()).body.customers;
+    expect(found.map((c) => c.id)).toEqual([booking.customerId]);
   });
 });

@@ -1,9 +1,9 @@
 import { analyticsDe } from "./analytics.ts";
 import { badgesDe } from "./badges.ts";
+import { predictionsDe } from "./predictions.ts";
 import { progressDe } from "./progress.ts";
 import { questsDe } from "./quests.ts";
 import { shopDe } from "./shop.ts";
-
 import { telefonieDe } from "./telefonie.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
@@ -122,9 +122,6 @@ export const de = {
   "admin.jobs.run": "Jetzt ausführen",
   "admin.jobs.running": "Läuft …",
   "admin.jobs.generate-availability": "Verfügbarkeit aus den Kalendern berechnen",
-  "admin.jobs.train-no-show-model": "No-Show-Modell trainieren",
-  "admin.jobs.train-no-show-model.hint":
-    "Trainiert das No-Show-Modell auf den abgeschlossenen Terminen und bewertet es am jüngsten Monat (sonst nachts).",
   "admin.jobs.check-outcomes": "Ergebnisse aus dem Zentralkalender lesen",
   "admin.jobs.retry-calendar-sync": "Fehlgeschlagene Kalendereinträge wiederholen",
   "admin.jobs.done": "Fertig: {job}.",
@@ -461,6 +458,7 @@ export const de = {
   ...analyticsDe,
   ...questsDe,
   ...telefonieDe,
+  ...predictionsDe,
 };
 
 export type MessageKey = keyof typeof de;

@@ -1,6 +1,7 @@
 import { analyticsEn } from "./analytics.ts";
 import { badgesEn } from "./badges.ts";
 import type { MessageKey } from "./de.ts";
+import { predictionsEn } from "./predictions.ts";
 import { progressEn } from "./progress.ts";
 import { questsEn } from "./quests.ts";
 import { shopEn } from "./shop.ts";
@@ -122,9 +123,6 @@ export const en: Record<MessageKey, string> = {
   "admin.jobs.run": "Run now",
   "admin.jobs.running": "Running …",
   "admin.jobs.generate-availability": "Compute availability from the calendars",
-  "admin.jobs.train-no-show-model": "Train the no-show model",
-  "admin.jobs.train-no-show-model.hint":
-    "Trains the no-show model on resolved bookings and evaluates it on the most recent month (otherwise nightly).",
   "admin.jobs.check-outcomes": "Read outcomes from the central calendar",
   "admin.jobs.retry-calendar-sync": "Retry failed calendar entries",
   "admin.jobs.done": "Done: {job}.",
@@ -461,4 +459,5 @@ export const en: Record<MessageKey, string> = {
   ...analyticsEn,
   ...questsEn,
   ...telefonieEn,
+  ...predictionsEn,
 };

@@ -49,8 +49,11 @@ async function nearestFreeSlots(refused: SlotView): Promise<SlotView[]> {
 }
 
 /** A known customer's profile; 404 = a new customer (the panel says so). */
-function lookupCustomer(phone: string): Promise<CustomerSummary> {
-  return api.call("findCustomer", { query: { phone } });
+/** The customer's profile, with the forecast for the slot being booked. */
+function lookupCustomer(phone: string, slot?: SlotView): Promise<CustomerSummary> {
+  return api.call("findCustomer", {
+    query: { phone, ...(slot ? { date: slot.date, time: slot.time, start: slot.start } : {}) },
+  });
 }
 
 /**
@@ -245,7 +248,7 @@ export function BookingForm(props: {
                 ? t("book.form.phoneReadBack", { phone: readablePhone(values().phone) ?? "" })
                 : t("book.form.phoneHint"),
             })}
-            <CustomerPanel phone={values().phone} lookup={lookupCustomer} />
+            <CustomerPanel phone={values().phone} lookup={(phone) => lookupCustomer(phone, slot())} />
             <div class="row">
               <Field
                 id="booking-potential"

@@ -10,6 +10,10 @@ export interface CustomerSummary {
   bookings: number;
   reliability: number | null;
   risk: "low" | "medium" | "high";
+  /** Why the risk class, in words (from the API, in the user's language). */
+  riskReason?: string;
+  /** The no-show model's forecast for the appointment being booked, with its top factors in words. */
+  forecast?: { probability: number; factors: { text: string }[] } | undefined;
   lastBookings: { date: string; time: string; status: string; outcome: string; agent: string }[];
 }
 
@@ -91,6 +95,19 @@ function KnownCustomer(props: { customer: CustomerSummary }) {
           {t("book.customer.risk")}: {t(`book.customer.risk.${props.customer.risk}`)}
         </span>
       </p>
+      <Show when={props.customer.riskReason}>
+        <p class="small risk-reason">{props.customer.riskReason}</p>
+      </Show>
+      <Show when={props.customer.forecast}>
+        {(forecast) => (
+          <p class="small forecast">
+            {t("book.customer.forecast", { percent: Math.round(forecast().probability * 100) })}:{" "}
+            {forecast()
+              .factors.map((factor) => factor.text)
+              .join("; ")}
+          </p>
+        )}
+      </Show>
       <p class="muted small">
         {t("book.customer.counts", { bookings: props.customer.bookings, reliability: reliability() })}
       </p>

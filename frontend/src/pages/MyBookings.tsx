@@ -38,6 +38,8 @@ function BookingRow(props: {
   onCancel?: () => void;
   onMove?: () => void;
   onOutcome?: (() => void) | undefined;
+  /** The no-show forecast of an upcoming booking, when the model has one. */
+  forecast?: { probability: number; risk: string; factors: { text: string }[] } | undefined;
 }) {
   const b = () => props.booking;
   const action = (label: "mine.reschedule" | "mine.cancel", kind: string, onClick?: () => void) => (
@@ -91,6 +93,18 @@ function BookingRow(props: {
         {/* A cancelled booking earns nothing: no points shown. */}
         <Show when={b().status !== "cancelled"}>
           <span class="badge points">{tCount("plural.points", b().points)}</span>
+        </Show>
+        <Show when={props.forecast}>
+          {(forecast) => (
+            <span
+              class={`badge risk-${forecast().risk}`}
+              title={forecast()
+                .factors.map((factor) => factor.text)
+                .join("\n")}
+            >
+              {t("mine.risk", { percent: Math.round(forecast().probability * 100) })}
+            </span>
+          )}
         </Show>
       </div>
       <Show when={props.onCancel || props.onOutcome}>
@@ -237,6 +251,13 @@ export function MyBookingsPage() {
       .call("listBookings", { query: { from: addDays(today, -7), to: addDays(today, 56) } })
       .then((r) => r.bookings),
   );
+  // Forecasts are extra: without a model (or on error) the list shows without them.
+  const [forecasts] = createResource(() =>
+    api
+      .call("listBookingPredictions", { query: { from: today, to: addDays(today, 56) } })
+      .then((r) => new Map(r.available ? r.predictions.map((p) => [p.bookingId, p]) : []))
+      .catch(() => new Map()),
+  );
   const [cancelling, setCancelling] = createSignal<Booking>();
   const [moving, setMoving] = createSignal<Booking>();
   /** Admins set or correct an outcome right from a booking. */
@@ -298,6 +319,7 @@ export function MyBookingsPage() {
                 {(booking) => (
                   <BookingRow
                     booking={booking}
+                    forecast={forecasts.latest?.get(booking.id)}
                     onOutcome={outcomeAction(booking)}
                     {...(booking.status === "booked"
                       ? { onCancel: () => setCancelling(booking), onMove: () => setMoving(booking) }

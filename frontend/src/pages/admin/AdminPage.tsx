@@ -5,6 +5,7 @@ import { t } from "../../i18n/index.ts";
 import { AuditTab } from "./AuditTab.tsx";
 import { BookingsTab } from "./BookingsTab.tsx";
 import { ConsultantsTab } from "./ConsultantsTab.tsx";
+import { ImportTab } from "./ImportTab.tsx";
 import { JobsTab } from "./JobsTab.tsx";
 import { RulesTab } from "./RulesTab.tsx";
 import { TemplateTab } from "./TemplateTab.tsx";
@@ -25,6 +26,7 @@ const tabs = [
   ["jobs", "jobs", JobsTab],
   ["telefonie", "telefonie", TelefonieTab],
   ["audit", "protokoll", AuditTab],
+  ["import", "import", ImportTab],
 ] as const;
 
 /** The admin area: one tab at a time, named in the URL so it can be linked and the back button works. */

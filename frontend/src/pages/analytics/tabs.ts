@@ -7,4 +7,6 @@ export const analyticsTabs: { path: string; labelKey: MessageKey; adminOnly?: bo
   { path: "kennzahlen", labelKey: "analytics.tab.kpis", adminOnly: true },
   { path: "hinweise", labelKey: "analytics.tab.insights", adminOnly: true },
   { path: "berichte", labelKey: "analytics.tab.reports", adminOnly: true },
+  { path: "kunden", labelKey: "analytics.tab.customers", adminOnly: true },
+  { path: "prognosen", labelKey: "analytics.tab.predictions", adminOnly: true },
 ];
