@@ -204,6 +204,9 @@ const MyBookingsPage = lazy(() =>
 const ShopPage = lazy(() =>
   import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
 );
+const ExportsPage = lazy(() =>
+  import("./pages/analytics/ExportsPage.tsx").then((module) => ({ default: module.ExportsPage })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -223,6 +226,7 @@ export function App() {
           <Route path="/fortschritt/shop" component={ShopPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
+            <Route path="/auswertung/exporte" component={ExportsPage} />
           </Route>
         </Route>
         <Route path="*" component={() => <Navigate href="/" />} />

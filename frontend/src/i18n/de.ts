@@ -3,6 +3,7 @@ import { progressDe } from "./progress.ts";
 import { badgesDe } from "./badges.ts";
 import { shopDe } from "./shop.ts";
 import { analyticsDe } from "./analytics.ts";
+import { exportsDe } from "./exports.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -433,6 +434,7 @@ export const de = {
   ...badgesDe,
   ...shopDe,
   ...analyticsDe,
+  ...exportsDe,
 };
 
 export type MessageKey = keyof typeof de;

@@ -3,6 +3,7 @@ import { analyticsEn } from "./analytics.ts";
 import type { MessageKey } from "./de.ts";
 import { progressEn } from "./progress.ts";
 import { shopEn } from "./shop.ts";
+import { exportsEn } from "./exports.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
 export const en: Record<MessageKey, string> = {
@@ -434,4 +435,5 @@ export const en: Record<MessageKey, string> = {
   ...badgesEn,
   ...shopEn,
   ...analyticsEn,
+  ...exportsEn,
 };
