@@ -4,9 +4,11 @@
  *  2. the booking API at 20 concurrent clients (each booking assigned to one of the slot's
  *     20 consultants): p50/p95 latency and throughput, next to the raw DynamoDB calls a
  *     booking needs, issued directly in the same run (session read + slot read + the
- *     booking transaction), and a raw conditional put.
+ *     booking transaction), and a raw conditional put;
+ *  3. a CSV export of 100k bookings by the export worker in its own process: time, peak RSS.
  * Numbers only; nothing here passes or fails.
  */
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,10 +21,13 @@ import { config } from "../../shared/config.ts";
 import { saveSlotTemplate } from "../../shared/data/booking-settings.ts";
 import { createBooking, newOutboxEvent } from "../../shared/data/bookings-repository.ts";
 import { dynamoClient } from "../../shared/data/clients.ts";
+import { createExport } from "../../shared/data/exports-repository.ts";
 import { getSession } from "../../shared/data/sessions-repository.ts";
 import { listSlots } from "../../shared/data/slots-repository.ts";
 import { hashPassword } from "../../shared/domain/auth/password.ts";
 import { defaultSlotTemplate, generateSlots } from "../../shared/domain/booking/slot-template.ts";
+import { exportObjectKey } from "../../shared/storage/exports-bucket.ts";
+import { generatedBookings, writeBookings } from "../support/export-rows.ts";
 
 const consultants = 20;
 const concurrency = 20;
@@ -225,6 +230,67 @@ try {
   );
   console.log(
     `vs. one raw conditional put: p50 ×${(api.p50 / raw.p50).toFixed(1)}, throughput ×${(raw.throughput / api.throughput).toFixed(1)} lower`,
+  );
+
+  // 3. CSV export of 100k bookings: written straight into the table (BatchWrite), exported by the
+  //    worker in a child process so its peak RSS is the worker's alone (Lambda runs it alone too).
+  const exportRows = 100_000;
+  const writeStarted = performance.now();
+  await writeBookings(
+    dynamoClient(),
+    config().TABLE_NAME,
+    generatedBookings("be", "2033-01-01", 2_000, exportRows),
+    {
+      dayIndexOnly: true,
+    },
+  );
+  const writeSeconds = (performance.now() - writeStarted) / 1000;
+  const exportId = randomUUID().replaceAll("-", "");
+  await createExport({
+    id: exportId,
+    dataset: "bookings",
+    format: "csv",
+    from: "2033-01-01",
+    to: "2033-02-19",
+    delimiter: ";",
+    filters: {},
+    createdBy: "bench",
+    createdAt: new Date().toISOString(),
+    key: exportObjectKey(exportId, "bench.csv"),
+    fileName: "bench.csv",
+  });
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ["tests/bench/export-worker-run.ts", exportId],
+      { env: { ...process.env, POWERTOOLS_LOG_LEVEL: "SILENT" }, maxBuffer: 1 << 20 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    ),
+  );
+  const worker = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as {
+    status: string;
+    rows: number;
+    bytes: number;
+    seconds: number;
+    peakRssBytes: number;
+    peakHeapUsed: number;
+  };
+  console.log(
+    `\nCSV export of ${exportRows.toLocaleString("en")} bookings (worker in its own process, DynamoDB Local → s3rver)`,
+  );
+  console.table([
+    {
+      status: worker.status,
+      rows: worker.rows,
+      fileMiB: (worker.bytes / 2 ** 20).toFixed(1),
+      seconds: worker.seconds.toFixed(1),
+      rowsPerSecond: (worker.rows / worker.seconds).toFixed(0),
+      peakRssMiB: (worker.peakRssBytes / 2 ** 20).toFixed(0),
+      peakHeapMiB: (worker.peakHeapUsed / 2 ** 20).toFixed(0),
+    },
+  ]);
+  console.log(
+    `(${exportRows.toLocaleString("en")} rows written with BatchWrite in ${writeSeconds.toFixed(1)} s)`,
   );
 } finally {
   await stack.stop();
