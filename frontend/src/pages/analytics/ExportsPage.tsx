@@ -132,11 +132,14 @@ function NewExport(props: { onFinished: () => void }) {
   });
 
   function body() {
-    const filters = {
-      ...(agent().trim() ? { agent: agent().trim() } : {}),
-      ...(outcome() ? { outcome: outcome() } : {}),
-      ...(potential() && dataset() === "bookings" ? { potential: potential() } : {}),
-    };
+    const bookings = dataset() === "bookings";
+    const filters = bookings
+      ? {
+          ...(agent().trim() ? { agent: agent().trim() } : {}),
+          ...(outcome() ? { outcome: outcome() } : {}),
+          ...(potential() ? { potential: potential() } : {}),
+        }
+      : {};
     return {
       dataset: dataset(),
       format: format(),
@@ -215,24 +218,25 @@ function NewExport(props: { onFinished: () => void }) {
           {t("exports.semicolon")}
         </label>
       </Show>
-      <fieldset class="row">
-        <legend>{t("exports.filters")}</legend>
-        <TextField
-          id="export-agent"
-          label={t("exports.filter.agent")}
-          value={agent()}
-          onValue={setAgent}
-          error={errors().filters}
-        />
-        <Select
-          id="export-outcome"
-          label={t("exports.filter.outcome")}
-          value={outcome()}
-          options={["", ...outcomeSchema.options]}
-          text={(value) => (value ? (tMaybe(`outcome.${value}`) ?? value) : t("exports.filter.any"))}
-          onValue={setOutcome}
-        />
-        <Show when={dataset() === "bookings"}>
+      {/* The filters narrow bookings; a customers export covers everyone with a booking in the range. */}
+      <Show when={dataset() === "bookings"}>
+        <fieldset class="row">
+          <legend>{t("exports.filters")}</legend>
+          <TextField
+            id="export-agent"
+            label={t("exports.filter.agent")}
+            value={agent()}
+            onValue={setAgent}
+            error={errors().filters}
+          />
+          <Select
+            id="export-outcome"
+            label={t("exports.filter.outcome")}
+            value={outcome()}
+            options={["", ...outcomeSchema.options]}
+            text={(value) => (value ? (tMaybe(`outcome.${value}`) ?? value) : t("exports.filter.any"))}
+            onValue={setOutcome}
+          />
           <Select
             id="export-potential"
             label={t("exports.filter.potential")}
@@ -241,8 +245,8 @@ function NewExport(props: { onFinished: () => void }) {
             text={(value) => (value ? (tMaybe(`potential.${value}`) ?? value) : t("exports.filter.any"))}
             onValue={setPotential}
           />
-        </Show>
-      </fieldset>
+        </fieldset>
+      </Show>
       <FormError message={submit.failure()} />
       <div class="actions">
         <LoaderButton
