@@ -12,6 +12,7 @@ import { type CalendarEmulator, startCalendarEmulator } from "./calendar/emulato
 import { seedDemoBookings } from "./demo/bookings.ts";
 import { seedDemoCalendars } from "./demo/calendars.ts";
 import { demoConsultants } from "./demo/consultants.ts";
+import { seedDemoGamification } from "./demo/gamification.ts";
 import { seedDemoShop } from "./demo/shop.ts";
 import { demoUsers } from "./demo/users.ts";
 import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
@@ -142,6 +143,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     if (options.demoData) await seedDemoBookings(log);
     if (options.demoData) await seedDemoShop(log);
+    if (options.demoData) await seedDemoGamification(log);
 
     const poller = startStreamPoller({
       dynamo: dynamo.client,

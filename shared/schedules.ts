@@ -97,6 +97,12 @@ export const scheduledJobs = [
     cron: { minute: "30", hour: "2", weekDays: "*" },
     module: "functions/analytics/rebuild-job.ts",
   },
+  {
+    name: "train-no-show-model",
+    description: "Train the no-show model on resolved history and evaluate it on the latest four weeks",
+    cron: { minute: "30", hour: "2", weekDays: "*" },
+    module: "functions/predictions/train-job.ts",
+  },
 ] as const satisfies readonly ScheduledJob[];
 
 /** EventBridge: six fields, `?` for the day of month when weekdays are given. */

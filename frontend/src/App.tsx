@@ -24,6 +24,7 @@ import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
+import { claimDailyLoginReward } from "./pages/progress/loginReward.ts";
 import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
@@ -58,6 +59,8 @@ function LanguageSwitch() {
 const pageTitles: Record<string, MessageKey> = {
   "": "title.book",
   termine: "title.mine",
+  fortschritt: "title.progress",
+  tv: "title.tv",
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
@@ -74,6 +77,11 @@ function Layout(props: RouteSectionProps) {
     onCleanup(stop);
   });
   const isAdmin = () => user()?.role === "admin";
+  // The daily login reward: asked for after sign-in (and on the first visit of a day).
+  createEffect(() => {
+    const name = user()?.username;
+    if (name) void claimDailyLoginReward(name);
+  });
   // On narrow screens the navigation folds behind a menu button; it closes when a page is chosen.
   const [menuOpen, setMenuOpen] = createSignal(false);
   createEffect(() => {
@@ -118,6 +126,7 @@ function Layout(props: RouteSectionProps) {
               {t("nav.book")}
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
+            <A href="/fortschritt">{t("nav.progress")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
@@ -207,6 +216,24 @@ const ShopPage = lazy(() =>
 const ExportsPage = lazy(() =>
   import("./pages/analytics/ExportsPage.tsx").then((module) => ({ default: module.ExportsPage })),
 );
+const ProgressLayout = lazy(() =>
+  import("./pages/progress/ProgressLayout.tsx").then((module) => ({ default: module.ProgressLayout })),
+);
+const OverviewTab = lazy(() =>
+  import("./pages/progress/OverviewTab.tsx").then((module) => ({ default: module.OverviewTab })),
+);
+const LeaderboardTab = lazy(() =>
+  import("./pages/progress/LeaderboardTab.tsx").then((module) => ({ default: module.LeaderboardTab })),
+);
+const TvPage = lazy(() =>
+  import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
+);
+const QuestsTab = lazy(() =>
+  import("./pages/progress/QuestsTab.tsx").then((module) => ({ default: module.QuestsTab })),
+);
+const GoalsTab = lazy(() =>
+  import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
+);
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -223,7 +250,14 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
-          <Route path="/fortschritt/shop" component={ShopPage} />
+          <Route path="/fortschritt" component={ProgressLayout}>
+            <Route path="/" component={OverviewTab} />
+            <Route path="/quests" component={QuestsTab} />
+            <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/shop" component={ShopPage} />
+            <Route path="/ziele" component={GoalsTab} />
+          </Route>
+          <Route path="/tv" component={TvPage} />
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
             <Route path="/auswertung/exporte" component={ExportsPage} />

@@ -29,7 +29,7 @@ import {
   prestigeStanding,
   prestigeTiers,
 } from "../../shared/domain/gamification/prestige.ts";
-import { agentFacts, awardReachedBadges } from "../../shared/gamification/achievements.ts";
+import { agentFacts, awardReachedBadges, bookingsMade } from "../../shared/gamification/achievements.ts";
 import { HttpError } from "../../shared/http/errors.ts";
 
 /** The whole catalogue for one agent: earned (first date, times for MVP) or locked with progress. */
@@ -111,8 +111,10 @@ export async function prestigeNow(username: string, now: Date): Promise<Prestige
     prestige: change,
     detail: { tier: account.prestigeTier + 1, level: account.level, xp: account.xp },
   });
+  // The answer shows the reset itself; the prestige badge's XP then counts in the new tier.
+  const view = await prestigeView(username);
   await awardReachedBadges(username, at);
-  return prestigeView(username);
+  return view;
 }
 
 async function masteryValues(username: string): Promise<Record<MasteryTrack, number>> {
@@ -122,7 +124,7 @@ async function masteryValues(username: string): Promise<Record<MasteryTrack, num
     countBadges(username),
   ]);
   return {
-    bookings: account.counters.bookings ?? 0,
+    bookings: bookingsMade(account, counters),
     fastStarter: counters.fastBookings,
     streak: account.streaks.best,
     collector: badges,

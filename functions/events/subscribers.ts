@@ -43,5 +43,5 @@ subscribe(
   badgesOnBookingChanged,
 );
 subscribe(subscribers, [levelUpEventType], badgesOnLevelUp);
-// --- analytics aggregates: every booking event ---
+// --- analytics: aggregates follow every booking event (exactly once per event id) ---
 subscribe(subscribers, Object.values(bookingEvents), countBookingEvent);

@@ -66,11 +66,11 @@ function colourOf(outcome: Outcome, potentialClass: PotentialClass): { outcome: 
 const markerKey = keys.marker("demo-bookings");
 const historyMarkerKey = keys.marker("demo-history-v1");
 /** Days of resolved history: the recent four weeks with calendar events, the months before written directly. */
-export const demoHistoryDays = 182;
+export const demoHistoryDays = 120;
 const recentDays = 28;
 
 /**
- * Six months of resolved bookings whose outcomes carry a real no-show signal
+ * Four months of resolved bookings whose outcomes carry a real no-show signal
  * (see history.ts for how they are drawn), plus some upcoming ones. The last
  * four weeks get coloured events in the central calendar (the outcome job
  * reads them); the months before are written directly in batches (no
@@ -218,6 +218,7 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
     });
 
   let written = 0;
+  const started = Date.now();
   if (!historyMarker.Item) {
     const older = past.filter(({ slot }) => slot.date < recentStart);
     const bookings = older.flatMap(({ bookings: drafts }) =>
@@ -244,6 +245,7 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
     await batchPut([...slotItems, ...bookings.map(bookingItem)]);
     await writeCustomersOfBookings(bookings);
     written += bookings.length;
+    log(`Demo history: ${bookings.length} older bookings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await dynamoClient().send(
       new PutCommand({ TableName: table, Item: { ...historyMarkerKey, at: now.toISOString() } }),
     );

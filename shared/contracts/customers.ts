@@ -1,12 +1,53 @@
 import { z } from "zod";
+import { hhmmSchema, isoDateSchema } from "../domain/booking/local-date.ts";
+import { potentialClassSchema } from "../domain/booking/outcomes.ts";
 import { customerIdPattern, customerPhoneSchema } from "../domain/customers/customer.ts";
 import { customerOutcomes } from "../domain/customers/profile.ts";
+import { factorGroups } from "../domain/predictions/features.ts";
 
 export const customerOutcomeSchema = z.enum(customerOutcomes);
 
 export const customerPhoneQuerySchema = z.object({
   phone: customerPhoneSchema.describe("The phone number as typed; matched exactly in E.164 form"),
+  date: isoDateSchema.optional().describe("The slot being booked: the forecast is for this appointment"),
+  time: hhmmSchema.optional(),
+  start: z.iso.datetime().optional().describe("The slot's start instant (lead time of the forecast)"),
+  potential: potentialClassSchema.optional(),
 });
+
+export const customerSearchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, "customer.searchTooShort")
+    .max(80)
+    .describe("A name (any words of it, at least 2 letters) or a phone number"),
+});
+
+const predictionFactorSchema = z.object({
+  group: z.enum(factorGroups),
+  effect: z.number(),
+  text: z.string().describe("The factor in words, in the caller's language"),
+});
+
+export const customerSearchResultSchema = z
+  .object({
+    customers: z.array(
+      z.object({
+        id: z.string(),
+        phone: z.string(),
+        names: z.array(z.object({ firstName: z.string(), lastName: z.string() })),
+        bookings: z.number().int(),
+        resolved: z.number().int(),
+        noShows: z.number().int(),
+        reliability: z.number().nullable(),
+        risk: z.enum(["low", "medium", "high"]),
+        riskReason: z.string(),
+        lastAppointment: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: "CustomerSearchResult" });
 
 export const customerIdParamsSchema = z.object({
   id: z.string().regex(customerIdPattern, "customer.idInvalid"),
@@ -48,7 +89,14 @@ const profileFields = {
     .describe("(completed + overhang) / resolved; null: a new customer with nothing resolved yet"),
   risk: z
     .enum(["low", "medium", "high"])
-    .describe("high at 3 no-shows (no_show + ghost), medium at 1, else low"),
+    .describe("high at 3 no-shows (no_show + ghost) or a forecast ≥ 0.5, medium at 1 or ≥ 0.25, else low"),
+  riskReason: z.string().describe("Why this risk class, in words"),
+  forecast: z
+    .object({ probability: z.number(), factors: z.array(predictionFactorSchema) })
+    .optional()
+    .describe(
+      "The no-show model's forecast for the appointment asked about (or the next one), when a model is trained",
+    ),
 };
 
 export const customerProfileSchema = z

@@ -9,6 +9,7 @@ export const runnableJobs = [
   "rebuild-gamification",
   "achievements",
   "rebuild-aggregates",
+  "train-no-show-model",
 ] as const;
 export type RunnableJob = (typeof runnableJobs)[number];
 

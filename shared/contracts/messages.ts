@@ -1,10 +1,13 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { analyticsMessages } from "./messages-analytics.ts";
 import { badgesMessages } from "./messages-badges.ts";
 import { exportsMessages } from "./messages-exports.ts";
+import { predictionsMessages } from "./messages-predictions.ts";
 import { progressMessages } from "./messages-progress.ts";
-import { shopMessages } from "./messages-shop.ts";
+import { questsMessages } from "./messages-quests.ts";
 import { reportsMessages } from "./messages-reports.ts";
+import { shopMessages } from "./messages-shop.ts";
 import { telefonieMessages } from "./messages-telefonie.ts";
 
 /**
@@ -309,12 +312,15 @@ export const messages = {
   // Jobs.
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
+  ...analyticsMessages,
   ...telefonieMessages,
   ...reportsMessages,
   ...badgesMessages,
   ...exportsMessages,
   ...progressMessages,
   ...shopMessages,
+  ...questsMessages,
+  ...predictionsMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { mapWithLimit } from "../concurrency.ts";
 import { config } from "../config.ts";
@@ -84,7 +84,12 @@ export function nameIndexItems(customerId: string, name: CustomerName): Record<s
   }));
 }
 
-/** Past bookings written in bulk (demo history, imports): profile names added, links and name items put. */
+/**
+ * Past bookings of new customers written in bulk (demo history): profiles,
+ * links and name items in batches. Only for customers without a profile
+ * (a profile is put whole); bookings of existing customers go through
+ * `customerItems`.
+ */
 export async function writeCustomersOfBookings(bookings: readonly CustomerOfBooking[]): Promise<void> {
   const byCustomer = new Map<string, { phone: string; names: Set<string>; at: string }>();
   const items: Record<string, unknown>[] = [];
@@ -107,25 +112,18 @@ export async function writeCustomersOfBookings(bookings: readonly CustomerOfBook
       bookingId: booking.id,
     });
   }
+  // Profiles put whole (names as a set): the caller writes customers that have no profile yet.
+  for (const [id, entry] of byCustomer)
+    items.push({
+      ...keys.customer(id),
+      type: "customer",
+      id,
+      phone: entry.phone,
+      names: entry.names,
+      createdAt: entry.at,
+      updatedAt: entry.at,
+    });
   await batchPut(items);
-  await mapWithLimit([...byCustomer], 6, async ([id, entry]) => {
-    await dynamoClient().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.customer(id),
-        UpdateExpression:
-          "SET #type = :type, id = :id, phone = :phone, createdAt = if_not_exists(createdAt, :at), updatedAt = if_not_exists(updatedAt, :at) ADD #names :names",
-        ExpressionAttributeNames: { "#type": "type", "#names": "names" },
-        ExpressionAttributeValues: {
-          ":type": "customer",
-          ":id": id,
-          ":phone": entry.phone,
-          ":at": entry.at,
-          ":names": entry.names,
-        },
-      }),
-    );
-  });
 }
 
 export interface CustomerNameHit {

@@ -46,6 +46,10 @@
  * | no-show model   | PREDICTION#MODEL      | <trainedAt>      |                                   |
  * | imported day    | IMPORTEDDAY           | <date>           |                                   |
  * | import run      | IMPORT                | <at>#<id>        |                                   |
+ * | quest claim     | QUESTS#<username>     | CLAIM#<date>#<questId> |                            |
+ * | login day       | QUESTS#<username>     | LOGIN#<date>     |                                   |
+ * | wheel spin      | WHEEL#<username>      | SPIN#<at>#<id>   |                                   |
+ * | personal goal   | GOALS#<username>      | GOAL#<id>        |                                   |
  *
  * A customer's partition holds the profile and one immutable link per
  * booking (written with it): one Query finds the profile and every booking id
@@ -114,6 +118,10 @@ const prefix = {
   prediction: "PREDICTION",
   importedDay: "IMPORTEDDAY",
   importRun: "IMPORT",
+  // --- quests ---
+  quests: "QUESTS",
+  wheel: "WHEEL",
+  goals: "GOALS",
 } as const;
 
 /**
@@ -385,4 +393,31 @@ export const keys = {
   /** One item per import run (its validation report). */
   importRun: (at: string, id: string): ItemKey => ({ pk: prefix.importRun, sk: key(at, id) }),
   importRunsPartition: () => prefix.importRun,
+  // --- quests ---
+  /** A claimed daily quest; the reward itself is the ledger entry `quest:<date>:<questId>`. */
+  questClaim: (username: string, date: string, questId: string): ItemKey => ({
+    pk: key(prefix.quests, username),
+    sk: key("CLAIM", date, questId),
+  }),
+  /** The first authenticated visit of a local day: login streak, reward, sign-in time. */
+  loginDay: (username: string, date: string): ItemKey => ({
+    pk: key(prefix.quests, username),
+    sk: key("LOGIN", date),
+  }),
+  questsPartition: (username: string) => key(prefix.quests, username),
+  /** Sort-key prefixes inside an agent's quests partition. */
+  questClaimsOfDayPrefix: (date: string) => key("CLAIM", date, ""),
+  loginDaysPrefix: () => key("LOGIN", ""),
+  /** One wheel spin, sorted by time: the last ones are one Query. */
+  wheelSpin: (username: string, at: string, spinId: string): ItemKey => ({
+    pk: key(prefix.wheel, username),
+    sk: key("SPIN", at, spinId),
+  }),
+  wheelSpinsPartition: (username: string) => key(prefix.wheel, username),
+  wheelSpinsPrefix: () => key("SPIN", ""),
+  personalGoal: (username: string, goalId: string): ItemKey => ({
+    pk: key(prefix.goals, username),
+    sk: key("GOAL", goalId),
+  }),
+  personalGoalsPartition: (username: string) => key(prefix.goals, username),
 };

@@ -46,6 +46,7 @@ export function bookingFlags(
   booking: Pick<StoredBooking, "date" | "time" | "start" | "createdAt" | "note">,
 ): Record<BookingFlag, boolean> {
   return {
+    bookings: true,
     eveningBookings: booking.time >= "18:00",
     morningBookings: booking.time >= "09:00" && booking.time < "11:00",
     fridayBookings: isoWeekday(booking.date) === 5,
@@ -61,6 +62,15 @@ function seasonOf(totals: PeriodTotals): SeasonId | undefined {
   // Season keys are `<start year>-<id>`.
   const id = totals.periodKey.slice(totals.periodKey.indexOf("-") + 1);
   return (seasonIds as readonly string[]).includes(id) ? (id as SeasonId) : undefined;
+}
+
+/**
+ * Bookings made: the ledger's count and this feature's own (both net of
+ * cancellations, both exactly once per event) agree once both have seen every
+ * event; the larger one is the one further along.
+ */
+export function bookingsMade(account: GamificationAccount, counters: { bookings: number }): number {
+  return Math.max(account.counters.bookings ?? 0, counters.bookings);
 }
 
 export interface AgentFacts {
@@ -97,7 +107,7 @@ export async function agentFacts(username: string, at: string): Promise<AgentFac
         pointsInMonth: points(month),
         pointsAllTime: points(account),
         bestStreak: account.streaks.best,
-        bookings: account.counters.bookings ?? 0,
+        bookings: bookingsMade(account, counters),
         eveningBookings: counters.eveningBookings,
         morningBookings: counters.morningBookings,
         fridayBookings: counters.fridayBookings,
@@ -166,9 +176,14 @@ export async function awardBadge(
   return attempt(false);
 }
 
-/** Evaluates every once-only badge for an agent at an instant and awards those newly reached. */
-export async function awardReachedBadges(username: string, at: string): Promise<string[]> {
+/**
+ * Evaluates every once-only badge for an agent at an instant and awards those
+ * newly reached. `levelReached`: a level-up's level counts even when a
+ * prestige has reset the level since.
+ */
+export async function awardReachedBadges(username: string, at: string, levelReached = 0): Promise<string[]> {
   const [{ facts }, earned] = await Promise.all([agentFacts(username, at), listEarnedBadges(username)]);
+  facts.metrics.level = Math.max(facts.metrics.level ?? 0, levelReached);
   const awarded: string[] = [];
   for (const badge of evaluateBadges(
     facts,
@@ -208,8 +223,8 @@ export async function badgesOnBookingChanged(event: OutboxEvent): Promise<void> 
 
 /** A level-up (from any XP, badges included): level badges. */
 export async function badgesOnLevelUp(event: OutboxEvent): Promise<void> {
-  const username = (event.payload as { username?: string } | undefined)?.username;
-  if (username) await awardReachedBadges(username, event.occurredAt);
+  const { username, level } = (event.payload ?? {}) as { username?: string; level?: number };
+  if (username) await awardReachedBadges(username, event.occurredAt, level ?? 0);
 }
 
 /** The closed period before `today` (local date) for each MVP badge. */
@@ -238,10 +253,12 @@ async function standing(username: string, period: MvpPeriod, periodKey: string):
     return {
       username,
       points: months.reduce((sum, totals) => sum + points(totals), 0),
-      reachedAt: months.reduce((latest, totals) => {
-        const at = totals.reachedAt.points ?? "";
-        return at > latest ? at : latest;
-      }, ""),
+      // The year's score was complete with its latest month's last change.
+      reachedAt:
+        months
+          .map((totals) => totals.reachedAt.points ?? "")
+          .sort()
+          .at(-1) ?? "",
     };
   }
   const totals = await getPeriodTotalsByKey(username, period, periodKey);

@@ -13,12 +13,17 @@ export const features = [
   "consultants",
   "booking",
   "customers",
+  "analytics",
   "badges",
   "exports",
   "progress",
   "shop",
   "telefonie",
   "reports",
+  "quests",
+  "goals",
+  "predictions",
+  "imports",
 ] as const;
 export type Feature = (typeof features)[number];
 

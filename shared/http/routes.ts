@@ -50,11 +50,15 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { analyticsRoutes } from "./routes-analytics.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
+import { goalsRoutes } from "./routes-goals.ts";
+import { predictionsRoutes } from "./routes-predictions.ts";
 import { progressRoutes } from "./routes-progress.ts";
-import { shopRoutes } from "./routes-shop.ts";
+import { questsRoutes } from "./routes-quests.ts";
 import { reportsRoutes } from "./routes-reports.ts";
+import { shopRoutes } from "./routes-shop.ts";
 import { telefonieRoutes } from "./routes-telefonie.ts";
 
 /**
@@ -62,7 +66,9 @@ import { telefonieRoutes } from "./routes-telefonie.ts";
  * OpenAPI document, the handlers' parsing and the typed frontend client.
  */
 export const routes = {
+  ...analyticsRoutes,
   ...progressRoutes,
+  ...predictionsRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
@@ -404,6 +410,8 @@ export const routes = {
   ...badgesRoutes,
   ...exportsRoutes,
   ...shopRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;

@@ -146,7 +146,7 @@ describe("shop in Chromium", () => {
     await expect.poll(() => page.evaluate("document.documentElement.dataset.theme ?? null")).toBe(null);
     expect((await colours(page)).page).toBe(before.page);
     expect(errors).toEqual([]);
-  });
+  }, 240_000);
 
   it("throws confetti after a booking", async () => {
     const user = await agentWithCoins(0);
@@ -156,7 +156,7 @@ describe("shop in Chromium", () => {
     await page.locator(".effects-layer.confetti .confetti-piece").first().waitFor({ timeout: 5000 });
     await page.screenshot({ path: "test-results/e2e-shop-confetti.png" });
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 
   it("throws no confetti when the system asks for reduced motion", async () => {
     const user = await agentWithCoins(0);
@@ -166,5 +166,5 @@ describe("shop in Chromium", () => {
     await page.waitForTimeout(1500);
     expect(await page.locator(".effects-layer").count()).toBe(0);
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 });

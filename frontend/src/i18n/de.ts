@@ -1,9 +1,10 @@
-import { progressDe } from "./progress.ts";
+import { analyticsDe } from "./analytics.ts";
 
 import { badgesDe } from "./badges.ts";
-import { shopDe } from "./shop.ts";
-import { analyticsDe } from "./analytics.ts";
 import { exportsDe } from "./exports.ts";
+import { progressDe } from "./progress.ts";
+import { questsDe } from "./quests.ts";
+import { shopDe } from "./shop.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -116,6 +117,9 @@ export const de = {
   "admin.jobs.run": "Jetzt ausführen",
   "admin.jobs.running": "Läuft …",
   "admin.jobs.generate-availability": "Verfügbarkeit aus den Kalendern berechnen",
+  "admin.jobs.train-no-show-model": "No-Show-Modell trainieren",
+  "admin.jobs.train-no-show-model.hint":
+    "Trainiert das No-Show-Modell auf den abgeschlossenen Terminen und bewertet es am jüngsten Monat (sonst nachts).",
   "admin.jobs.check-outcomes": "Ergebnisse aus dem Zentralkalender lesen",
   "admin.jobs.retry-calendar-sync": "Fehlgeschlagene Kalendereinträge wiederholen",
   "admin.jobs.done": "Fertig: {job}.",
@@ -435,6 +439,7 @@ export const de = {
   ...shopDe,
   ...analyticsDe,
   ...exportsDe,
+  ...questsDe,
 };
 
 export type MessageKey = keyof typeof de;

@@ -1,9 +1,10 @@
-import { badgesEn } from "./badges.ts";
 import { analyticsEn } from "./analytics.ts";
+import { badgesEn } from "./badges.ts";
 import type { MessageKey } from "./de.ts";
-import { progressEn } from "./progress.ts";
-import { shopEn } from "./shop.ts";
 import { exportsEn } from "./exports.ts";
+import { progressEn } from "./progress.ts";
+import { questsEn } from "./quests.ts";
+import { shopEn } from "./shop.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
 export const en: Record<MessageKey, string> = {
@@ -117,6 +118,9 @@ export const en: Record<MessageKey, string> = {
   "admin.jobs.run": "Run now",
   "admin.jobs.running": "Running …",
   "admin.jobs.generate-availability": "Compute availability from the calendars",
+  "admin.jobs.train-no-show-model": "Train the no-show model",
+  "admin.jobs.train-no-show-model.hint":
+    "Trains the no-show model on resolved bookings and evaluates it on the most recent month (otherwise nightly).",
   "admin.jobs.check-outcomes": "Read outcomes from the central calendar",
   "admin.jobs.retry-calendar-sync": "Retry failed calendar entries",
   "admin.jobs.done": "Done: {job}.",
@@ -436,4 +440,5 @@ export const en: Record<MessageKey, string> = {
   ...shopEn,
   ...analyticsEn,
   ...exportsEn,
+  ...questsEn,
 };

@@ -107,6 +107,8 @@ export async function listMasteryClaims(username: string): Promise<MasteryClaim[
 
 /** What one booking counts toward (decided when it was made). */
 export const bookingFlagNames = [
+  /** Every booking: bookings made, cancellations taken back. */
+  "bookings",
   "eveningBookings",
   "morningBookings",
   "fridayBookings",
@@ -129,6 +131,7 @@ export async function getBadgeCounters(username: string): Promise<BadgeCounters>
   const item = result.Item ?? {};
   const consultants = item.consultants instanceof Set ? item.consultants.size : 0;
   return {
+    bookings: num(item.bookings),
     eveningBookings: num(item.eveningBookings),
     morningBookings: num(item.morningBookings),
     fridayBookings: num(item.fridayBookings),

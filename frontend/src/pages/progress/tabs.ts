@@ -1,6 +1,13 @@
 import type { MessageKey } from "../../i18n/de.ts";
 
-/** The tabs of the progress page (/fortschritt/<path>), in order. */
+/**
+ * The tabs of Fortschritt (`/fortschritt/<path>`; "" is the overview). Each
+ * tab is its own nested `<Route>` in App.tsx; this list draws the tab bar.
+ */
 export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boolean }[] = [
+  { path: "", labelKey: "progress.tab.overview" },
+  { path: "quests", labelKey: "progress.tab.quests" },
+  { path: "rangliste", labelKey: "progress.tab.leaderboard" },
   { path: "shop", labelKey: "progress.tab.shop" },
+  { path: "ziele", labelKey: "progress.tab.goals" },
 ];

@@ -173,3 +173,120 @@ export const questCatalogue = [
 export type QuestId = (typeof questCatalogue)[number]["id"];
 
 export const questIds = questCatalogue.map((quest) => quest.id) as QuestId[];
+
+/** The Glücksrad's prizes: weights out of 101, what each credits, its label and slice colour. */
+export type PrizeKind = "nothing" | "coins" | "xp" | "mysteryBox" | "streakShield" | "badgeToken" | "jackpot";
+
+export interface WheelPrize {
+  id: string;
+  kind: PrizeKind;
+  weight: number;
+  /** Coins or XP the prize credits; 0 for the others. */
+  amount: number;
+  emoji: string;
+  label: { de: string; en: string };
+  /** Slice colour in the site's wheel. */
+  color: string;
+}
+
+export const wheelPrizes: readonly WheelPrize[] = [
+  {
+    id: "nothing-1",
+    kind: "nothing",
+    weight: 25,
+    amount: 0,
+    emoji: "💨",
+    label: { de: "Niete", en: "No luck" },
+    color: "#94a3b8",
+  },
+  {
+    id: "coins-25",
+    kind: "coins",
+    weight: 15,
+    amount: 25,
+    emoji: "🪙",
+    label: { de: "25 Münzen", en: "25 coins" },
+    color: "#f59e0b",
+  },
+  {
+    id: "nothing-2",
+    kind: "nothing",
+    weight: 15,
+    amount: 0,
+    emoji: "🍃",
+    label: { de: "Leider nichts", en: "Nothing this time" },
+    color: "#64748b",
+  },
+  {
+    id: "coins-50",
+    kind: "coins",
+    weight: 10,
+    amount: 50,
+    emoji: "💰",
+    label: { de: "50 Münzen", en: "50 coins" },
+    color: "#d97706",
+  },
+  {
+    id: "xp-50",
+    kind: "xp",
+    weight: 8,
+    amount: 50,
+    emoji: "✨",
+    label: { de: "+50 XP", en: "+50 XP" },
+    color: "#8b5cf6",
+  },
+  {
+    id: "nothing-3",
+    kind: "nothing",
+    weight: 10,
+    amount: 0,
+    emoji: "🎈",
+    label: { de: "Knapp daneben", en: "So close" },
+    color: "#475569",
+  },
+  {
+    id: "coins-100",
+    kind: "coins",
+    weight: 5,
+    amount: 100,
+    emoji: "💎",
+    label: { de: "100 Münzen", en: "100 coins" },
+    color: "#b45309",
+  },
+  {
+    id: "mystery-box",
+    kind: "mysteryBox",
+    weight: 6,
+    amount: 0,
+    emoji: "🎁",
+    label: { de: "Überraschungsbox", en: "Mystery box" },
+    color: "#ec4899",
+  },
+  {
+    id: "streak-shield",
+    kind: "streakShield",
+    weight: 4,
+    amount: 0,
+    emoji: "🛡️",
+    label: { de: "Serien-Schutz", en: "Streak shield" },
+    color: "#3b82f6",
+  },
+  {
+    id: "badge-token",
+    kind: "badgeToken",
+    weight: 2,
+    amount: 0,
+    emoji: "🎟️",
+    label: { de: "Abzeichen-Token", en: "Badge token" },
+    color: "#10b981",
+  },
+  {
+    id: "jackpot",
+    kind: "jackpot",
+    weight: 1,
+    amount: 1000,
+    emoji: "🎰",
+    label: { de: "Jackpot: 1000 Münzen", en: "Jackpot: 1000 coins" },
+    color: "#eab308",
+  },
+];

@@ -1,0 +1,51 @@
+/** The no-show model's, the customer search's and the historical import's texts (DE/EN). */
+export const predictionsMessages = {
+  "prediction.noModel": {
+    de: "Noch kein Prognosemodell: das nächtliche Training ist noch nicht gelaufen.",
+    en: "No forecast model yet: the nightly training has not run.",
+  },
+  "prediction.notEnoughData": {
+    de: "Zu wenig Verlauf für eine Prognose: {trainingBookings} abgeschlossene Termine ({trainingNoShows} nicht erschienen) zum Lernen und {heldOutBookings} zum Prüfen; nötig sind {requiredTraining} und {requiredHeldOut}.",
+    en: "Not enough history for a forecast: {trainingBookings} resolved appointments ({trainingNoShows} no-shows) to learn from and {heldOutBookings} to test on; {requiredTraining} and {requiredHeldOut} are needed.",
+  },
+  "prediction.factor.newCustomer": { de: "Neukunde ohne Vorgeschichte", en: "New customer, no history" },
+  "prediction.factor.customerHistory": {
+    de: "Kunde: {noShows} von {resolved} Terminen nicht erschienen",
+    en: "Customer missed {noShows} of {resolved} appointments",
+  },
+  "prediction.factor.leadTime": { de: "{days} Tage im Voraus gebucht", en: "Booked {days} days ahead" },
+  "prediction.factor.weekday": { de: "Wochentag: {weekday}", en: "Weekday: {weekday}" },
+  "prediction.factor.slotTime": { de: "Uhrzeit {time}", en: "Time {time}" },
+  "prediction.factor.potential": { de: "Potenzial: {potential}", en: "Potential: {potential}" },
+  "prediction.factor.agent": { de: "Telefonist/in {agent}", en: "Agent {agent}" },
+  "prediction.factor.consultant": { de: "Berater/in {consultant}", en: "Consultant {consultant}" },
+  "prediction.factor.season": { de: "Jahreszeit ({month})", en: "Season ({month})" },
+  "prediction.raises": { de: "{factor} – erhöht das Risiko", en: "{factor} – raises the risk" },
+  "prediction.lowers": { de: "{factor} – senkt das Risiko", en: "{factor} – lowers the risk" },
+  "prediction.potential.normal": { de: "normal", en: "normal" },
+  "prediction.potential.top": { de: "Top", en: "top" },
+  "prediction.potential.closer_needed": { de: "Closer nötig", en: "closer needed" },
+  "prediction.potential.recall": { de: "Recall", en: "recall" },
+  "prediction.potential.standard": { de: "Standard", en: "standard" },
+  "prediction.slotReason": {
+    de: "Erscheinensquote {showRate} an diesem Wochentag und dieser Uhrzeit, {free} von {capacity} Plätzen frei",
+    en: "Show rate {showRate} on this weekday and time, {free} of {capacity} places free",
+  },
+  "prediction.slotReasonNoHistory": {
+    de: "Noch kein Verlauf für diesen Termin, {free} von {capacity} Plätzen frei",
+    en: "No history for this slot yet, {free} of {capacity} places free",
+  },
+  "customer.risk.noShows": {
+    de: "{noShows}-mal nicht erschienen",
+    en: "Missed {noShows} appointments",
+  },
+  "customer.risk.probability": {
+    de: "Prognose: {percent} % Wahrscheinlichkeit, nicht zu erscheinen",
+    en: "Forecast: {percent} % chance of not showing up",
+  },
+  "customer.risk.none": { de: "Bisher kein Nichterscheinen", en: "No missed appointments so far" },
+  "customer.searchTooShort": {
+    de: "Bitte mindestens 2 Buchstaben oder eine Telefonnummer eingeben.",
+    en: "Enter at least 2 letters or a phone number.",
+  },
+} as const;
