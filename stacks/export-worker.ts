@@ -34,7 +34,7 @@ export const exportWorkerLimits = {
  * map (`#standard-fonts/*`), which esbuild cannot follow: the fonts are copied
  * next to the bundle with a package.json that maps them the same way.
  */
-const workerBundling = {
+export const pdfkitBundling = {
   ...bundlingOptions,
   commandHooks: {
     beforeBundling: () => [],
@@ -70,7 +70,7 @@ export class ExportWorker extends Construct {
       alarmTopic,
       timeout: exportWorkerLimits.timeout,
       memorySize: exportWorkerLimits.memorySize,
-      bundling: workerBundling,
+      bundling: pdfkitBundling,
       description: `slot-booking ${config.stage} export worker: streams export files into the exports bucket`,
     });
     durationNearTimeoutAlarm(

@@ -1,7 +1,9 @@
+import { Stack, Validations } from "aws-cdk-lib";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
+import { Construct } from "constructs";
 import { tableDefinition } from "../shared/data/table.ts";
 import { exportsPrefix } from "../shared/storage/exports-bucket.ts";
 import type { LambdaSpec } from "./functions.ts";
@@ -132,6 +134,46 @@ export function isSecretNeed(need: Need): need is SecretNeed {
   return need in secretArnVariables;
 }
 
+/** A CloudFormation value as cdk-nag names it in a finding (`<Id.Arn>/exports/*`, other values as JSON). */
+function nagName(value: unknown): string {
+  if (typeof value === "string") return value.replace(/\$\{/g, "<").replace(/}/g, ">");
+  if (typeof value === "object" && value !== null) {
+    const node = value as Record<string, unknown>;
+    const join = node["Fn::Join"];
+    if (Array.isArray(join)) return (join[1] as unknown[]).map(nagName).join(String(join[0]));
+    const getAtt = node["Fn::GetAtt"];
+    if (Array.isArray(getAtt)) return `<${nagName(getAtt[0])}.${nagName(getAtt[1])}>`;
+    if ("Fn::ImportValue" in node) return nagName(node["Fn::ImportValue"]);
+    if ("Ref" in node) return `<${nagName(node.Ref)}>`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * `<bucket>/<prefix>*` is the narrowest object grant there is; cdk-nag flags it
+ * as a wildcard (IAM5) under a name that depends on how the bucket is referenced:
+ * as the bucket's own ARN before synthesis, as the other stack's output after
+ * cross-stack references are resolved. Both are acknowledged, the second once
+ * it is known (construct validation runs after references are resolved).
+ */
+function acknowledgePrefixGrant(grantee: IGrantable, objects: string, prefix: string): void {
+  const principal = grantee.grantPrincipal;
+  if (!(principal instanceof Construct)) return;
+  const reason = `Objects under ${prefix} of the exports bucket only (one prefix, not the bucket).`;
+  const acknowledge = () =>
+    Validations.of(principal).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagName(Stack.of(principal).resolve(objects))}]`,
+      reason,
+    });
+  acknowledge();
+  principal.node.addValidation({
+    validate: () => {
+      acknowledge();
+      return [];
+    },
+  });
+}
+
 /** Adds the policy statements for `needs` to `grantee`; returns the secret ARN variables to set. */
 export function grantNeeds(
   grantee: IGrantable,
@@ -170,6 +212,7 @@ export function grantNeeds(
         resources: [exportsBucket.arnForObjects(`${exportsPrefix}*`)],
       }),
     );
+    acknowledgePrefixGrant(grantee, exportsBucket.arnForObjects(`${exportsPrefix}*`), exportsPrefix);
   }
   if (needs.has("reports:read") || needs.has("reports:write")) {
     // Listing only under the prefix (the condition), objects only under it (the resource).
@@ -189,6 +232,7 @@ export function grantNeeds(
         resources: [exportsBucket.arnForObjects(`${reportsPrefix}*`)],
       }),
     );
+    acknowledgePrefixGrant(grantee, exportsBucket.arnForObjects(`${reportsPrefix}*`), reportsPrefix);
   }
   const environment: Record<string, string> = {};
   for (const need of needs) {

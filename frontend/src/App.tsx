@@ -272,6 +272,7 @@ const TelefonieWeekPage = page(() => import("./pages/progress/TelefonieWeek.tsx"
 const ReportsPage = page(() => import("./pages/analytics/ReportsPage.tsx"), "ReportsPage");
 const CustomersTab = page(() => import("./pages/analytics/CustomersTab.tsx"), "CustomersTab");
 const PredictionsTab = page(() => import("./pages/analytics/PredictionsTab.tsx"), "PredictionsTab");
+const ExportsPage = page(() => import("./pages/analytics/ExportsPage.tsx"), "ExportsPage");
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -307,6 +308,7 @@ export function App() {
             <Route path="/berichte" component={ReportsPage} />
             <Route path="/kunden" component={CustomersTab} />
             <Route path="/prognosen" component={PredictionsTab} />
+            <Route path="/exporte" component={ExportsPage} />
           </Route>
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />

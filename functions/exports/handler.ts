@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { config } from "../../shared/config.ts";
-import type { ExportSchedule, ExportScheduleInput } from "../../shared/contracts/exports.ts";
+import {
+  type ExportSchedule,
+  type ExportScheduleInput,
+  exportRequestSchema,
+} from "../../shared/contracts/exports.ts";
 import { writeAudit } from "../../shared/data/audit-repository.ts";
 import {
   deleteExportSchedule,
@@ -55,25 +59,28 @@ export const handler = createFeatureHandler(
       return started(body, principal.username);
     },
 
-    async legacyExportBookings({ query, principal }) {
+    async legacyExportBookings({ query, principal, response }) {
       // The old app exported from start_date on; without an end, up to today.
-      const to = query.end_date ?? localDate(new Date(), config().TIMEZONE);
-      if (to < query.start_date) {
-        throw new HttpError("invalid", "error.invalid", {
-          fields: { "query.end_date": "exports.rangeOrder" },
-        });
+      const spec = exportRequestSchema.safeParse({
+        dataset: "bookings",
+        format: query.format,
+        from: query.start_date,
+        to: query.end_date ?? localDate(new Date(), config().TIMEZONE),
+        delimiter: query.delimiter ?? ",",
+      });
+      if (!spec.success) {
+        // Named by the old URL's own parameters.
+        const names: Record<string, string> = { from: "start_date", to: "end_date" };
+        const fields = Object.fromEntries(
+          spec.error.issues.map((issue) => {
+            const name = String(issue.path[0] ?? "");
+            return [`query.${names[name] ?? name}`, { issue }];
+          }),
+        );
+        throw new HttpError("invalid", undefined, { fields });
       }
-      return started(
-        {
-          dataset: "bookings",
-          format: query.format === "pdf" ? "pdf" : query.format,
-          from: query.start_date,
-          to,
-          delimiter: query.delimiter ?? ",",
-          filters: {},
-        },
-        principal.username,
-      );
+      response.status = 202;
+      return started(spec.data, principal.username);
     },
 
     async getExport({ params }) {

@@ -7,9 +7,11 @@
  *     booking transaction), and a raw conditional put;
  *  3. the events handler's gamification work for booking and outcome events (events/s,
  *     one stream shard = one event after the other), and leaderboard reads for 100 agents
- *     (p50/p95: one Query of the bucket's precomputed items, never a scan).
+ *     (p50/p95: one Query of the bucket's precomputed items, never a scan);
+ *  4. a CSV export of 100k bookings by the export worker in its own process: time, peak RSS.
  * Numbers only; nothing here passes or fails.
  */
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +25,7 @@ import { config } from "../../shared/config.ts";
 import { saveSlotTemplate } from "../../shared/data/booking-settings.ts";
 import { createBooking, newOutboxEvent, scanBookings } from "../../shared/data/bookings-repository.ts";
 import { dynamoClient } from "../../shared/data/clients.ts";
+import { createExport } from "../../shared/data/exports-repository.ts";
 import { readLeaderboard } from "../../shared/data/gamification/leaderboards-repository.ts";
 import { applyBookingEvent } from "../../shared/data/gamification/ledger-bookings.ts";
 import { applyLedgerEntry } from "../../shared/data/gamification/ledger-repository.ts";
@@ -31,6 +34,8 @@ import { getSession } from "../../shared/data/sessions-repository.ts";
 import { listSlots } from "../../shared/data/slots-repository.ts";
 import { hashPassword } from "../../shared/domain/auth/password.ts";
 import { defaultSlotTemplate, generateSlots } from "../../shared/domain/booking/slot-template.ts";
+import { exportObjectKey } from "../../shared/storage/exports-bucket.ts";
+import { generatedBookings, writeBookings } from "../support/export-rows.ts";
 import { benchAnalytics } from "./analytics.ts";
 
 const consultants = 20;
@@ -297,6 +302,67 @@ try {
     `leaderboard read (points × month, ${boardAgents}+ agents, 200 reads): p50 ${percentile(reads, 50).toFixed(1)} ms, p95 ${percentile(reads, 95).toFixed(1)} ms`,
   );
   await benchAnalytics();
+
+  // 4. CSV export of 100k bookings: written straight into the table (BatchWrite), exported by the
+  //    worker in a child process so its peak RSS is the worker's alone (Lambda runs it alone too).
+  const exportRows = 100_000;
+  const writeStarted = performance.now();
+  await writeBookings(
+    dynamoClient(),
+    config().TABLE_NAME,
+    generatedBookings("be", "2033-01-01", 2_000, exportRows),
+    {
+      dayIndexOnly: true,
+    },
+  );
+  const writeSeconds = (performance.now() - writeStarted) / 1000;
+  const exportId = randomUUID().replaceAll("-", "");
+  await createExport({
+    id: exportId,
+    dataset: "bookings",
+    format: "csv",
+    from: "2033-01-01",
+    to: "2033-02-19",
+    delimiter: ";",
+    filters: {},
+    createdBy: "bench",
+    createdAt: new Date().toISOString(),
+    key: exportObjectKey(exportId, "bench.csv"),
+    fileName: "bench.csv",
+  });
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ["tests/bench/export-worker-run.ts", exportId],
+      { env: { ...process.env, POWERTOOLS_LOG_LEVEL: "SILENT" }, maxBuffer: 1 << 20 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    ),
+  );
+  const worker = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as {
+    status: string;
+    rows: number;
+    bytes: number;
+    seconds: number;
+    peakRssBytes: number;
+    peakHeapUsed: number;
+  };
+  console.log(
+    `\nCSV export of ${exportRows.toLocaleString("en")} bookings (worker in its own process, DynamoDB Local → s3rver)`,
+  );
+  console.table([
+    {
+      status: worker.status,
+      rows: worker.rows,
+      fileMiB: (worker.bytes / 2 ** 20).toFixed(1),
+      seconds: worker.seconds.toFixed(1),
+      rowsPerSecond: (worker.rows / worker.seconds).toFixed(0),
+      peakRssMiB: (worker.peakRssBytes / 2 ** 20).toFixed(0),
+      peakHeapMiB: (worker.peakHeapUsed / 2 ** 20).toFixed(0),
+    },
+  ]);
+  console.log(
+    `(${exportRows.toLocaleString("en")} rows written with BatchWrite in ${writeSeconds.toFixed(1)} s)`,
+  );
 } finally {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });

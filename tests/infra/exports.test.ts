@@ -7,9 +7,10 @@ import { exportWorkerLimits } from "../../stacks/export-worker.ts";
 import { type CfnResource, props, resourcesOf, synthesizeApp } from "./fixture.ts";
 
 let synth: ReturnType<typeof synthesizeApp>;
+// Bundling every function with esbuild is slow on a busy machine.
 beforeAll(() => {
   synth = synthesizeApp({ stage: "dev" });
-});
+}, 900_000);
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 type FunctionProps = {

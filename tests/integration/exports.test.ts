@@ -253,7 +253,7 @@ describe("the worker's memory", () => {
   }
 
   it("exports 100k rows with the heap not growing with the row count (10k vs 100k)", {
-    timeout: 120_000,
+    timeout: 600_000,
   }, async () => {
     const perDayMemory = 2_000;
     const start = "2032-01-01";

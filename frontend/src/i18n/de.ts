@@ -1,5 +1,6 @@
 import { analyticsDe } from "./analytics.ts";
 import { badgesDe } from "./badges.ts";
+import { exportsDe } from "./exports.ts";
 import { predictionsDe } from "./predictions.ts";
 import { progressDe } from "./progress.ts";
 import { questsDe } from "./quests.ts";
@@ -456,6 +457,7 @@ export const de = {
   ...badgesDe,
   ...shopDe,
   ...analyticsDe,
+  ...exportsDe,
   ...questsDe,
   ...telefonieDe,
   ...predictionsDe,

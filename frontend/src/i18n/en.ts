@@ -1,6 +1,7 @@
 import { analyticsEn } from "./analytics.ts";
 import { badgesEn } from "./badges.ts";
 import type { MessageKey } from "./de.ts";
+import { exportsEn } from "./exports.ts";
 import { predictionsEn } from "./predictions.ts";
 import { progressEn } from "./progress.ts";
 import { questsEn } from "./quests.ts";
@@ -457,6 +458,7 @@ export const en: Record<MessageKey, string> = {
   ...badgesEn,
   ...shopEn,
   ...analyticsEn,
+  ...exportsEn,
   ...questsEn,
   ...telefonieEn,
   ...predictionsEn,

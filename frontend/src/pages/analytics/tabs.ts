@@ -9,4 +9,5 @@ export const analyticsTabs: { path: string; labelKey: MessageKey; adminOnly?: bo
   { path: "berichte", labelKey: "analytics.tab.reports", adminOnly: true },
   { path: "kunden", labelKey: "analytics.tab.customers", adminOnly: true },
   { path: "prognosen", labelKey: "analytics.tab.predictions", adminOnly: true },
+  { path: "exporte", labelKey: "exports.tab", adminOnly: true },
 ];
