@@ -69,7 +69,7 @@ describe("Auswertung", () => {
     await page.screenshot({ path: "test-results/analytics-admin-kpis.png", fullPage: true });
 
     await tabs.getByRole("link", { name: "Team" }).click();
-    await page.getByRole("heading", { name: "Telefonist:innen" }).waitFor();
+    await page.getByRole("heading", { name: "Telefonist:innen", exact: true }).waitFor();
     await page.screenshot({ path: "test-results/analytics-admin-team.png", fullPage: true });
 
     await tabs.getByRole("link", { name: "Hinweise" }).click();
@@ -92,7 +92,7 @@ describe("Auswertung", () => {
     await page.getByText("Dashboard anpassen").click();
     // Hide "Platz im Team"; move "Ergebnisse" up by keyboard.
     await page.locator('[data-widget="rank"]').getByRole("checkbox").uncheck();
-    await page.getByText("Dashboard gespeichert").first().waitFor();
+    await expect.poll(() => page.locator('[data-widget-panel="rank"]').count()).toBe(0);
     const up = page.getByRole("button", { name: "Ergebnisse nach oben" });
     await up.focus();
     await page.keyboard.press("Enter");
