@@ -14,6 +14,7 @@ import { seedDemoCalendars } from "./demo/calendars.ts";
 import { demoConsultants } from "./demo/consultants.ts";
 import { seedDemoGamification } from "./demo/gamification.ts";
 import { seedDemoShop } from "./demo/shop.ts";
+import { seedDemoTelefonie } from "./demo/telefonie.ts";
 import { demoUsers } from "./demo/users.ts";
 import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
 import { type Gateway, startGateway } from "./gateway.ts";
@@ -150,8 +151,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (options.demoData) await seedDemoBookings(log);
     if (options.demoData) await seedDemoShop(log);
     if (options.demoData) await seedDemoGamification(log);
-    if (options.demoData) await seedDemoGamification(log);
-    if (options.demoData) await seedDemoShop(log);
+    if (options.demoData) await seedDemoTelefonie(log);
     if (options.demoData && options.demoHistory) {
       const history = seedDemoHistory(log).catch((error: unknown) =>
         log(`Demo history failed: ${error instanceof Error ? error.message : String(error)}`),

@@ -20,7 +20,8 @@ import {
   Show,
   Suspense,
 } from "solid-js";
-import { onUnauthorized } from "./api/client.ts";
+import { onSessionExpired, onUnauthorized } from "./api/client.ts";
+import { SessionDialog } from "./components/SessionDialog.tsx";
 import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
@@ -71,12 +72,37 @@ const pageTitles: Record<string, MessageKey> = {
 function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
   const here = useLocation();
+  // A session that ends mid-work is renewed over the page (the work stays); the
+  // login page only when the user declines. Requests failing together share one dialog.
+  const [renewal, setRenewal] = createSignal<{ username: string; done: (signedIn: boolean) => void }>();
+  let pending: Promise<boolean> | undefined;
   onMount(() => {
     const stop = onUnauthorized(() => {
       sessionEnded();
       navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname)}`);
     });
-    onCleanup(stop);
+    onSessionExpired(() => {
+      const username = user()?.username;
+      if (!username) return Promise.resolve(false);
+      pending ??= new Promise<boolean>((resolve) => {
+        let answered = false;
+        setRenewal({
+          username,
+          done: (signedIn) => {
+            if (answered) return; // the dialog's close event follows the sign-in
+            answered = true;
+            pending = undefined;
+            setRenewal(undefined);
+            resolve(signedIn);
+          },
+        });
+      });
+      return pending;
+    });
+    onCleanup(() => {
+      stop();
+      onSessionExpired(undefined);
+    });
   });
   const isAdmin = () => user()?.role === "admin";
   // The daily login reward: asked for after sign-in (and on the first visit of a day).
@@ -172,6 +198,13 @@ function Layout(props: RouteSectionProps) {
         <Suspense fallback={<Loading />}>{props.children}</Suspense>
       </main>
       <Toasts />
+      <Show when={renewal()}>
+        {(open) => {
+          // Read once: the dialog's own close event may arrive after this branch has gone.
+          const { username, done } = open();
+          return <SessionDialog username={username} onDone={done} />;
+        }}
+      </Show>
     </>
   );
 }
@@ -235,6 +268,8 @@ const AnalyticsPersonal = page(() => import("./pages/analytics/Personal.tsx"), "
 const AnalyticsTeam = page(() => import("./pages/analytics/Team.tsx"), "TeamPage");
 const AnalyticsKpis = page(() => import("./pages/analytics/Kpis.tsx"), "KpisPage");
 const AnalyticsInsights = page(() => import("./pages/analytics/Insights.tsx"), "InsightsPage");
+const TelefonieWeekPage = page(() => import("./pages/progress/TelefonieWeek.tsx"), "TelefonieWeekPage");
+const ReportsPage = page(() => import("./pages/analytics/ReportsPage.tsx"), "ReportsPage");
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -259,6 +294,7 @@ export function App() {
             <Route path="/shop" component={ShopPage} />
             <Route path="/ziele" component={GoalsTab} />
             <Route path="/prestige" component={PrestigePage} />
+            <Route path="/telefonie" component={TelefonieWeekPage} />
           </Route>
           <Route path="/tv" component={TvPage} />
           <Route path="/auswertung" component={AnalyticsLayout}>
@@ -266,6 +302,7 @@ export function App() {
             <Route path="/team" component={AnalyticsTeam} />
             <Route path="/kennzahlen" component={AnalyticsKpis} />
             <Route path="/hinweise" component={AnalyticsInsights} />
+            <Route path="/berichte" component={ReportsPage} />
           </Route>
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />

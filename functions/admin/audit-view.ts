@@ -34,7 +34,7 @@ export async function describeAuditEntries(entries: AuditEntry[]): Promise<Audit
     const target = entry.target;
     const targetName = !target
       ? undefined
-      : entry.action.startsWith("user.")
+      : entry.action.startsWith("user.") || entry.action.startsWith("telefonie.")
         ? userNames.get(target)
         : entry.action.startsWith("consultant.")
           ? consultantNames.get(target)

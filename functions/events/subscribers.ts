@@ -2,6 +2,10 @@ import { syncBookingToCalendar } from "../../shared/calendar/booking-sync.ts";
 import { countBookingEvent } from "../../shared/data/analytics/aggregates-repository.ts";
 import { applyBookingEvent, creditEvents } from "../../shared/data/gamification/ledger-bookings.ts";
 import { levelUpEventType } from "../../shared/data/gamification/ledger-repository.ts";
+import {
+  applyTelefonieCredits,
+  telefonieChangedEvent,
+} from "../../shared/data/gamification/telefonie-repository.ts";
 import { bookingEvents, calendarRelevantEvents } from "../../shared/events/booking-events.ts";
 import type { OutboxSubscriber, OutboxSubscribers } from "../../shared/events/outbox.ts";
 import {
@@ -45,3 +49,5 @@ subscribe(
 subscribe(subscribers, [levelUpEventType], badgesOnLevelUp);
 // --- analytics: aggregates follow every booking event (exactly once per event id) ---
 subscribe(subscribers, Object.values(bookingEvents), countBookingEvent);
+// --- telefonie: entries credit the ledger (counters telefonie, telefonieWeeksAtGoal) ---
+subscribe(subscribers, [telefonieChangedEvent], applyTelefonieCredits);

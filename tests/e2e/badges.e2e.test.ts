@@ -67,12 +67,12 @@ describe("badges pages", () => {
     page.on("pageerror", (error) => errors.push(String(error)));
     await signIn(page, agent);
     await page.goto(`${baseUrl}/fortschritt/abzeichen`);
-    await page.getByRole("heading", { name: "Abzeichen", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Abzeichen", level: 2 }).waitFor();
     await page.getByText(/4 von \d+ Abzeichen verdient/).waitFor();
 
     // One section per rarity, each headed by its name.
     for (const rarity of ["Gewöhnlich", "Ungewöhnlich", "Selten", "Episch", "Legendär", "Mythisch"]) {
-      expect(await page.getByRole("heading", { name: new RegExp(rarity), level: 2 }).count()).toBe(1);
+      expect(await page.getByRole("heading", { name: new RegExp(rarity), level: 3 }).count()).toBe(1);
     }
     const earned = page.locator('[data-badge="first-booking"]');
     await expect.poll(() => earned.getAttribute("class")).toContain("earned");
@@ -97,7 +97,7 @@ describe("badges pages", () => {
     await page.screenshot({ path: "test-results/badges.png", fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it("prestige asks before it acts and is keyboard usable; mastery tracks are listed", async () => {
     const agent = await newAgent();
@@ -114,7 +114,7 @@ describe("badges pages", () => {
     page.on("pageerror", (error) => errors.push(String(error)));
     await signIn(page, agent);
     await page.goto(`${baseUrl}/fortschritt/prestige`);
-    await page.getByRole("heading", { name: "Prestige & Meisterschaft", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Prestige & Meisterschaft", level: 2 }).waitFor();
     await page.getByText("Sie können jetzt die nächste Stufe nehmen.").waitFor();
     expect(await page.locator(".mastery-track").count()).toBe(5);
     await page.getByText("Buchungs-Meister").waitFor();
@@ -139,5 +139,5 @@ describe("badges pages", () => {
     await page.screenshot({ path: "test-results/prestige.png", fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });

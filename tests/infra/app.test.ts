@@ -8,7 +8,7 @@ import { metricNames, metricsNamespace } from "../../shared/http/observability.t
 import { features, routeKey } from "../../shared/http/route-types.ts";
 import { routeEntries } from "../../shared/http/routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "../../shared/http/security-headers.ts";
-import { eventBridgeCron, scheduledJobs } from "../../shared/schedules.ts";
+import { eventBridgeCron, scheduledJobs, scheduleTimeZone } from "../../shared/schedules.ts";
 import { appMetricAlarms, nearTimeoutShare } from "../../stacks/alarms.ts";
 import { lambdaSpecs } from "../../stacks/functions.ts";
 import { delivery } from "../../stacks/jobs-stack.ts";
@@ -293,7 +293,8 @@ describe("jobs stack", () => {
       const [functionId] = functions.get(job.name) ?? [""];
       template.hasResourceProperties("AWS::Scheduler::Schedule", {
         ScheduleExpression: eventBridgeCron(job.cron),
-        ScheduleExpressionTimezone: "Etc/UTC",
+        // UTC unless the job names its zone (the weekly report: the stage's zone, Europe/Berlin by default).
+        ScheduleExpressionTimezone: "timeZone" in job ? scheduleTimeZone(job, "Europe/Berlin") : "Etc/UTC",
         State: "ENABLED",
         Target: Match.objectLike({
           Arn: { "Fn::GetAtt": [functionId, "Arn"] },
@@ -606,5 +607,56 @@ describe("cdk-nag (AwsSolutions)", () => {
       expect(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))).toEqual([]);
       expect(annotations.findError("*", Match.anyValue())).toEqual([]);
     }
+  });
+});
+
+describe("reports", () => {
+  /** The statements of the policies attached to one product function's role. */
+  function statementsOfFunction(name: string): Statement[] {
+    const [, fn, template] = allProductFunctions().get(name) ?? [];
+    expect(fn, name).toBeDefined();
+    const role = JSON.stringify(fn!.Role).match(/"([A-Za-z0-9]+)","Arn"/)?.[1];
+    return resourcesOf(template!, "AWS::IAM::Policy")
+      .filter(([, policy]) => JSON.stringify(props(policy).Roles).includes(`"Ref":"${role}"`))
+      .flatMap(
+        ([, policy]) =>
+          props<{ PolicyDocument: { Statement: Statement[] } }>(policy).PolicyDocument.Statement,
+      );
+  }
+
+  it("runs the weekly report every Monday 06:00 in the app's zone (EventBridge Scheduler's timezone)", () => {
+    const job = scheduledJobs.find((candidate) => candidate.name === "weekly-report");
+    expect(job).toBeDefined();
+    synth.templates.jobs.hasResourceProperties("AWS::Scheduler::Schedule", {
+      ScheduleExpression: "cron(0 6 ? * MON *)",
+      ScheduleExpressionTimezone: "Europe/Berlin",
+      Target: Match.objectLike({ Input: Match.serializedJson(Match.objectLike({ job: "weekly-report" })) }),
+    });
+    // The zone is the stage's (`-c timezone=…`), not a constant: another stage's zone is used as given.
+    expect(scheduleTimeZone(job!, "Europe/Vienna")).toBe("Europe/Vienna");
+  });
+
+  it("lets the report functions touch the exports bucket only under reports/", () => {
+    for (const name of ["reports", "weekly-report"]) {
+      const s3 = statementsOfFunction(name).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith("s3:")),
+      );
+      expect(s3.length, name).toBeGreaterThan(0);
+      for (const statement of s3) {
+        const resource = JSON.stringify(statement.Resource);
+        if (actionsOf(statement).includes("s3:ListBucket")) {
+          expect(statement.Condition, name).toEqual({ StringLike: { "s3:prefix": ["reports/*"] } });
+        } else {
+          expect(resource, name).toMatch(/\/reports\/\*"/);
+          expect(
+            actionsOf(statement).every((action) => ["s3:GetObject", "s3:PutObject"].includes(action)),
+          ).toBe(true);
+        }
+      }
+    }
+    // Only the feature hands out links (GetObject); the job only writes.
+    const jobActions = statementsOfFunction("weekly-report").flatMap(actionsOf);
+    expect(jobActions).toContain("s3:PutObject");
+    expect(jobActions).not.toContain("s3:GetObject");
   });
 });

@@ -126,7 +126,11 @@ describe("daily quests", () => {
     }
 
     // The bookings' points reach the ledger through the events handler: the agent is ranked this month.
-    await waitFor("the agent's month rank", async () => (await repos.quests.monthRank(username, today)).now);
+    await waitFor(
+      "the agent's month rank",
+      async () => (await repos.quests.monthRank(username, today)).now,
+      150_000,
+    );
     // Null Storno is decided once the day is over.
     const facts = await repos.quests.dayFacts(
       username,
@@ -163,7 +167,7 @@ describe("daily quests", () => {
         after,
       )[0]?.complete,
     ).toBe(false);
-  });
+  }, 240_000);
 
   it("claims a completed quest once: the reward is credited, a second claim changes nothing", async () => {
     const { username, client } = await freshAgent();

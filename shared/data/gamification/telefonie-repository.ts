@@ -12,6 +12,7 @@ import {
   type TelefonieWeekState,
   type TelefonieWeekSummary,
   telefonieKinds,
+  weekDates,
   weeksEndingWith,
 } from "../../domain/telefonie/week.ts";
 import type { OutboxEvent } from "../../events/outbox.ts";
@@ -23,6 +24,7 @@ import { keys } from "../keys.ts";
 import { queryAll } from "../query.ts";
 import { indexes } from "../table.ts";
 import { transactWrite } from "../transactions.ts";
+import { applyLedgerEntry } from "./ledger-repository.ts";
 
 const table = () => config().TABLE_NAME;
 
@@ -141,7 +143,9 @@ export async function saveWeek(
 ): Promise<{ saved: boolean; week: StoredTelefonieWeek }> {
   const at = audit.at ?? new Date().toISOString();
   const stored: StoredTelefonieWeek = { ...next, version: seen.version + 1 };
-  const credits = telefonieCredits(change, summarizeWeek(stateOf(seen)), summarizeWeek(next), at);
+  // The credits count in the Telefonie week they belong to, whenever they were entered.
+  const creditedAt = `${weekDates(next.isoWeek).from}T12:00:00.000Z`;
+  const credits = telefonieCredits(change, summarizeWeek(stateOf(seen)), summarizeWeek(next), creditedAt);
   const event = newOutboxEvent<TelefonieChangedPayload>(
     telefonieChangedEvent,
     { username: next.username, isoWeek: next.isoWeek, credits },
@@ -189,6 +193,6 @@ export async function applyTelefonieCredits(event: OutboxEvent): Promise<void> {
   for (const credit of payload.credits ?? []) await creditLedger(credit);
 }
 
-async function creditLedger(_credit: TelefonieCredit): Promise<void> {
-  // Wired to the gamification ledger (applyLedgerEntry) once it exists.
+async function creditLedger(credit: TelefonieCredit): Promise<void> {
+  await applyLedgerEntry(credit);
 }

@@ -1,5 +1,5 @@
 import { useNavigate, useParams } from "@solidjs/router";
-import { For } from "solid-js";
+import { For, lazy } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { t } from "../../i18n/index.ts";
 import { AuditTab } from "./AuditTab.tsx";
@@ -10,6 +10,11 @@ import { RulesTab } from "./RulesTab.tsx";
 import { TemplateTab } from "./TemplateTab.tsx";
 import { UsersTab } from "./UsersTab.tsx";
 
+/** Telefonie loads only when its tab opens (its own forms, schemas and chart). */
+const TelefonieTab = lazy(() =>
+  import("./TelefonieTab.tsx").then((module) => ({ default: module.TelefonieTab })),
+);
+
 /** The tabs, their path segments (`/verwaltung/<segment>`) and panels; the first is the default. */
 const tabs = [
   ["users", "benutzer", UsersTab],
@@ -18,6 +23,7 @@ const tabs = [
   ["template", "terminvorlage", TemplateTab],
   ["rules", "regeln", RulesTab],
   ["jobs", "jobs", JobsTab],
+  ["telefonie", "telefonie", TelefonieTab],
   ["audit", "protokoll", AuditTab],
 ] as const;
 

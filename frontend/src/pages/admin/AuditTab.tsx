@@ -29,6 +29,7 @@ const actionChoices: [string, string][] = [
   ["consultant", "admin.audit.group.consultant"],
   ["settings", "admin.audit.group.settings"],
   ["job.run", "audit.job.run"],
+  ["telefonie", "admin.audit.group.telefonie"],
 ];
 
 /** "anna hat die Buchung für Müller, Max am Mo., 07.12. 11:00 storniert": names, not ids. */
@@ -40,8 +41,11 @@ export function describeEntry(entry: AuditViewEntry): string {
   const customer = entry.booking?.customer ?? t("auditText.unknownBooking", { id: entry.target ?? "" });
   const target = entry.targetName ? `${entry.targetName} (${entry.target})` : (entry.target ?? "");
   return (
-    tMaybe(`auditText.${entry.action}`, { actor, customer, slot, target }) ??
-    `${actor}: ${tMaybe(`audit.${entry.action}`) ?? entry.action}${target ? ` – ${target}` : ""}`
+    // Detail values (e.g. a Telefonie entry's week, kind and points) fill the text's placeholders too.
+    tMaybe(`auditText.${entry.action}`, { ...entry.detail, actor, customer, slot, target } as Record<
+      string,
+      string | number
+    >) ?? `${actor}: ${tMaybe(`audit.${entry.action}`) ?? entry.action}${target ? ` – ${target}` : ""}`
   );
 }
 

@@ -6,4 +6,5 @@ export const analyticsTabs: { path: string; labelKey: MessageKey; adminOnly?: bo
   { path: "team", labelKey: "analytics.tab.team", adminOnly: true },
   { path: "kennzahlen", labelKey: "analytics.tab.kpis", adminOnly: true },
   { path: "hinweise", labelKey: "analytics.tab.insights", adminOnly: true },
+  { path: "berichte", labelKey: "analytics.tab.reports", adminOnly: true },
 ];

@@ -51,7 +51,7 @@ function BadgeCard(props: { badge: BadgeView }) {
         {props.badge.emoji}
       </span>
       <div class="badge-body">
-        <h3>{name()}</h3>
+        <h4>{name()}</h4>
         <p>{props.badge.description[locale()]}</p>
         <Show
           when={props.badge.earned}
@@ -98,12 +98,10 @@ export function BadgesPage() {
   const byId = (value: BadgesView) => new Map(value.badges.map((badge) => [badge.id, badge]));
 
   return (
-    <section class="page badges-page">
-      <div class="page-head">
-        <h1>
-          {username() === user()?.username ? t("badges.title") : t("badges.of", { user: username() ?? "" })}
-        </h1>
-      </div>
+    <section class="badges-page" aria-labelledby="badges-title">
+      <h2 id="badges-title">
+        {username() === user()?.username ? t("badges.title") : t("badges.of", { user: username() ?? "" })}
+      </h2>
       <AsyncView resource={view} retry={refetch}>
         {(value) => (
           <>
@@ -115,7 +113,7 @@ export function BadgesPage() {
             </Show>
             <Show when={value().next.length > 0}>
               <section class="card badges-next" aria-labelledby="badges-next-title">
-                <h2 id="badges-next-title">{t("badges.next")}</h2>
+                <h3 id="badges-next-title">{t("badges.next")}</h3>
                 <ul>
                   <For each={value().next}>
                     {(next) => {
@@ -145,7 +143,7 @@ export function BadgesPage() {
                 const badges = () => value().badges.filter((badge) => badge.rarity === rarity);
                 return (
                   <section class="rarity-group" aria-labelledby={`rarity-${rarity}`}>
-                    <h2 id={`rarity-${rarity}`}>
+                    <h3 id={`rarity-${rarity}`}>
                       <RarityChip rarity={rarity} />
                       <span class="muted small">
                         {t("badges.rarityCount", {
@@ -153,7 +151,7 @@ export function BadgesPage() {
                           total: badges().length,
                         })}
                       </span>
-                    </h2>
+                    </h3>
                     <ul class="badge-grid">
                       <For each={badges()}>{(badge) => <BadgeCard badge={badge} />}</For>
                     </ul>

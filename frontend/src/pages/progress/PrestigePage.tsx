@@ -19,7 +19,7 @@ function PrestigeCard(props: { view: PrestigeView; own: boolean; onPrestige: () 
   const next = () => props.view.next;
   return (
     <section class="card prestige-card" aria-labelledby="prestige-title">
-      <h2 id="prestige-title">{t("prestige.title")}</h2>
+      <h3 id="prestige-title">{t("prestige.title")}</h3>
       <div class="prestige-current">
         <span class="prestige-insignia" aria-hidden="true">
           {props.view.tiers.find((tier) => tier.tier === props.view.tier)?.emoji ?? "·"}
@@ -73,7 +73,7 @@ function PrestigeCard(props: { view: PrestigeView; own: boolean; onPrestige: () 
           </>
         )}
       </Show>
-      <h3>{t("prestige.tiers")}</h3>
+      <h4>{t("prestige.tiers")}</h4>
       <ol class="prestige-tiers">
         <For each={props.view.tiers}>
           {(tier) => (
@@ -100,10 +100,10 @@ function MasteryTrackCard(props: { track: Track; own: boolean; onClaim: (track: 
   const target = () => props.track.nextThreshold ?? props.track.thresholds.at(-1) ?? 1;
   return (
     <li class="card mastery-track" data-track={props.track.track}>
-      <h3>
+      <h4>
         <span aria-hidden="true">{props.track.emoji} </span>
         {name()}
-      </h3>
+      </h4>
       <p>{t("mastery.value", { value: formatNumber(props.track.value), measure: measure() })}</p>
       <ol class="mastery-levels" aria-label={t("mastery.level", { level: props.track.claimedLevel })}>
         <For each={props.track.thresholds}>
@@ -183,15 +183,13 @@ export function PrestigePage() {
   }
 
   return (
-    <section class="page prestige-page">
-      <div class="page-head">
-        <h1>{t("progress.tab.prestige")}</h1>
-      </div>
+    <section class="prestige-page" aria-labelledby="prestige-page-title">
+      <h2 id="prestige-page-title">{t("progress.tab.prestige")}</h2>
       <AsyncView resource={prestige} retry={prestigeControls.refetch}>
         {(view) => <PrestigeCard view={view()} own={own()} onPrestige={prestigeNow} />}
       </AsyncView>
       <section class="mastery" aria-labelledby="mastery-title">
-        <h2 id="mastery-title">{t("mastery.title")}</h2>
+        <h3 id="mastery-title">{t("mastery.title")}</h3>
         <p class="muted">{t("mastery.intro")}</p>
         <AsyncView resource={mastery} retry={masteryControls.refetch}>
           {(view) => (

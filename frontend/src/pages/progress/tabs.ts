@@ -12,4 +12,5 @@ export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boo
   { path: "shop", labelKey: "progress.tab.shop" },
   { path: "ziele", labelKey: "progress.tab.goals" },
   { path: "prestige", labelKey: "progress.tab.prestige" },
+  { path: "telefonie", labelKey: "progress.tab.telefonie" },
 ];
