@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays, localDate } from "../../shared/domain/booking/local-date.ts";
 import { seedCountedBooking } from "../support/analytics.ts";
 import { launchChromium } from "../support/browser.ts";
-import { demoAdmin, demoAgent } from "../support/http.ts";
+import { demoAdmin, demoAgent, signedIn } from "../support/http.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -11,6 +11,10 @@ let browser: Browser;
 beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
   browser = await launchChromium();
+  // Start from the default layout (other tests may have changed anna's).
+  const agent = await signedIn(demoAgent);
+  const widgets = ["summary", "daily", "outcomes", "slotTimes", "rank"].map((id) => ({ id, hidden: false }));
+  await agent.request("PUT", "/api/analytics/layout", { body: { widgets } });
   // Resolved bookings of the last days, so every chart has data whatever else the stack holds.
   const today = localDate(new Date(), "Europe/Berlin");
   const outcomes = ["completed", "completed", "no_show", "overhang", "completed", "ghost"] as const;
