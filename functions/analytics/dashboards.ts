@@ -7,8 +7,10 @@ import type {
   TeamPerformance,
 } from "../../shared/contracts/analytics.ts";
 import { readAggregates } from "../../shared/data/analytics/aggregates-repository.ts";
+import { listImportedDays } from "../../shared/data/analytics/imported-totals-repository.ts";
 import { listOverCapacity } from "../../shared/data/bookings-repository.ts";
 import { listConsultants } from "../../shared/data/consultants-repository.ts";
+import { telefonieTeamWeek } from "../../shared/data/gamification/telefonie-repository.ts";
 import { listSlots } from "../../shared/data/slots-repository.ts";
 import { listUsers } from "../../shared/data/users-repository.ts";
 import type { AggregateDimension } from "../../shared/domain/analytics/counts.ts";
@@ -24,11 +26,14 @@ import {
   rates,
   rateTrend,
   sevenDayWindows,
+  type TelefonieFacts,
   teamRanking,
   type Window,
 } from "../../shared/domain/analytics/dashboards.ts";
 import { alertThresholds } from "../../shared/domain/analytics/metrics.ts";
+import { isoWeekOf } from "../../shared/domain/booking/assignment.ts";
 import { addDays, localDate } from "../../shared/domain/booking/local-date.ts";
+import { weeksEndingWith } from "../../shared/domain/telefonie/week.ts";
 
 const today = (now: Date) => localDate(now, config().TIMEZONE);
 
@@ -54,6 +59,26 @@ export async function performance(username: string, period: Period, now = new Da
   };
 }
 
+/** Telefonie weeks ending with today's (the weeks of a period, at most a quarter for "all"). */
+async function telefonieWeeks(day: string, count: number) {
+  const weeks = weeksEndingWith(isoWeekOf(day), count);
+  return { weeks, summaries: await Promise.all(weeks.map((week) => telefonieTeamWeek(week))) };
+}
+
+/** Per agent: Telefonie entries and weekly goal achievement (%) over the weeks. */
+function telefonieFacts(
+  summaries: Awaited<ReturnType<typeof telefonieTeamWeek>>[],
+): Map<string, TelefonieFacts> {
+  const facts = new Map<string, TelefonieFacts>();
+  for (const week of summaries.flat()) {
+    const entry = facts.get(week.username) ?? { entries: 0, weeklyAchievementPercent: [] };
+    entry.entries += week.entries.length;
+    if (week.rate !== null) entry.weeklyAchievementPercent.push(week.rate * 100);
+    facts.set(week.username, entry);
+  }
+  return facts;
+}
+
 async function consultantNames(): Promise<Map<string, string>> {
   return new Map((await listConsultants()).map((consultant) => [consultant.id, consultant.name]));
 }
@@ -61,20 +86,23 @@ async function consultantNames(): Promise<Map<string, string>> {
 export async function team(period: Period, now = new Date()): Promise<TeamPerformance> {
   const day = today(now);
   const { current } = periodWindows(period, day);
-  const [agentRows, consultantRows, users, names] = await Promise.all([
+  const weekCount = period === "all" ? 13 : Math.ceil(Number(period.slice(0, -1)) / 7);
+  const [agentRows, consultantRows, users, names, telefonie] = await Promise.all([
     read("agent", current),
     read("consultant", current),
     listUsers(),
     consultantNames(),
+    telefonieWeeks(day, weekCount),
   ]);
   const displayNames = new Map(users.map((user) => [user.username, user.displayName]));
-  // Telefonie entries and weekly goals join once that feature's data is there; until then the spec's fallbacks.
-  const ranking = teamRanking({ agentRows, consultantRows, window: current });
+  // Agents without Telefonie weeks get the spec's fallbacks (activity 0, consistency 50), marked as such.
+  const facts = telefonieFacts(telefonie.summaries);
+  const ranking = teamRanking({ agentRows, consultantRows, window: current, telefonie: facts });
   return {
     period,
     window: current,
     source: "aggregates",
-    telefonie: { available: false, source: "telefonie" },
+    telefonie: { available: facts.size > 0, source: "telefonie" },
     agents: ranking.agents.map((agent) => ({
       ...agent,
       displayName: displayNames.get(agent.username) ?? agent.username,
@@ -91,13 +119,23 @@ export async function kpis(now = new Date()): Promise<AnalyticsKpis> {
   const day = today(now);
   const window = { from: addDays(day, -29), to: day };
   const capacityWindow = { from: addDays(day, -28), to: addDays(day, 28) };
-  const [dayRows, consultantRows, slotRows, slots, names] = await Promise.all([
+  // Imported history (the old app's daily totals) reaches back further: a year.
+  const importedWindow = { from: addDays(day, -365), to: day };
+  const [dayRows, consultantRows, slotRows, slots, names, telefonie, imported] = await Promise.all([
     read("day", window),
     read("consultant", window),
     read("slotTime", window),
     listSlots(capacityWindow.from, capacityWindow.to),
     consultantNames(),
+    telefonieWeeks(day, 4),
+    listImportedDays(importedWindow.from, importedWindow.to),
   ]);
+  const telefonieTotals = telefonie.weeks.map((week, index) => {
+    const withGoal = (telefonie.summaries[index] ?? []).filter((entry) => entry.goal !== undefined);
+    const goal = withGoal.reduce((sum, entry) => sum + (entry.goal ?? 0), 0);
+    const achieved = withGoal.reduce((sum, entry) => sum + entry.achieved, 0);
+    return { week, goal, achieved, achievement: goal > 0 ? achieved / goal : null };
+  });
   return {
     today: day,
     window,
@@ -112,8 +150,12 @@ export async function kpis(now = new Date()): Promise<AnalyticsKpis> {
       .sort((a, b) => (a.time < b.time ? -1 : 1)),
     heatmap: heatmap(slotRows, window),
     capacity: { window: capacityWindow, source: "slots", weeks: capacityByWeek(slots) },
-    telefonie: { available: false, source: "telefonie", weeks: [] },
-    imported: { available: false, source: "imported", window, days: [] },
+    telefonie: {
+      available: telefonieTotals.some((week) => week.goal > 0),
+      source: "telefonie",
+      weeks: telefonieTotals,
+    },
+    imported: { available: imported.length > 0, source: "imported", window: importedWindow, days: imported },
   };
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays, localDate } from "../../shared/domain/booking/local-date.ts";
 import { seedCountedBooking } from "../support/analytics.ts";
 import { launchChromium } from "../support/browser.ts";
-import { demoAdmin, demoAgent } from "../support/http.ts";
+import { demoAdmin, demoAgent, signedIn } from "../support/http.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -11,6 +11,10 @@ let browser: Browser;
 beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
   browser = await launchChromium();
+  // Start from the default layout (other tests may have changed anna's).
+  const agent = await signedIn(demoAgent);
+  const widgets = ["summary", "daily", "outcomes", "slotTimes", "rank"].map((id) => ({ id, hidden: false }));
+  await agent.request("PUT", "/api/analytics/layout", { body: { widgets } });
   // Resolved bookings of the last days, so every chart has data whatever else the stack holds.
   const today = localDate(new Date(), "Europe/Berlin");
   const outcomes = ["completed", "completed", "no_show", "overhang", "completed", "ghost"] as const;
@@ -69,7 +73,7 @@ describe("Auswertung", () => {
     await page.screenshot({ path: "test-results/analytics-admin-kpis.png", fullPage: true });
 
     await tabs.getByRole("link", { name: "Team" }).click();
-    await page.getByRole("heading", { name: "Telefonist:innen" }).waitFor();
+    await page.getByRole("heading", { name: "Telefonist:innen", exact: true }).waitFor();
     await page.screenshot({ path: "test-results/analytics-admin-team.png", fullPage: true });
 
     await tabs.getByRole("link", { name: "Hinweise" }).click();
@@ -92,7 +96,7 @@ describe("Auswertung", () => {
     await page.getByText("Dashboard anpassen").click();
     // Hide "Platz im Team"; move "Ergebnisse" up by keyboard.
     await page.locator('[data-widget="rank"]').getByRole("checkbox").uncheck();
-    await page.getByText("Dashboard gespeichert").first().waitFor();
+    await expect.poll(() => page.locator('[data-widget-panel="rank"]').count()).toBe(0);
     const up = page.getByRole("button", { name: "Ergebnisse nach oben" });
     await up.focus();
     await page.keyboard.press("Enter");

@@ -135,10 +135,23 @@ function Kpis(props: { data: AnalyticsKpis }) {
           when={d().imported.available && d().imported.days.length > 0}
           fallback={<p class="muted">{t("analytics.kpis.importedNone")}</p>}
         >
-          <p class="muted small">
-            {t("analytics.kpis.importedDays", { count: d().imported.days.length })} ·{" "}
-            {caption(d().imported.window, "imported")}
-          </p>
+          <Chart
+            title={t("analytics.kpis.importedChart")}
+            caption={`${t("analytics.kpis.importedDays", { count: d().imported.days.length })} · ${caption(d().imported.window, "imported")}`}
+            labels={d().imported.days.map((day) => formatDay(day.date))}
+            series={[
+              {
+                label: t("analytics.outcome.completed"),
+                data: d().imported.days.map((day) => (day.completed ?? 0) + (day.overhang ?? 0)),
+              },
+              {
+                label: t("analytics.outcome.no_show"),
+                data: d().imported.days.map((day) => (day.no_show ?? 0) + (day.ghost ?? 0)),
+              },
+            ]}
+            format={(v) => number(v)}
+            stacked
+          />
         </Show>
       </section>
     </>
