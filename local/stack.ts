@@ -9,7 +9,7 @@ import { seedConsultants } from "../shared/data/consultants-repository.ts";
 import { securityHeaders } from "../shared/http/security-headers.ts";
 import { setLocalJobStarter } from "../shared/jobs/job-starter.ts";
 import { type CalendarEmulator, startCalendarEmulator } from "./calendar/emulator.ts";
-import { seedDemoBookings } from "./demo/bookings.ts";
+import { seedDemoBookings, seedDemoHistory } from "./demo/bookings.ts";
 import { seedDemoCalendars } from "./demo/calendars.ts";
 import { demoConsultants } from "./demo/consultants.ts";
 import { seedDemoGamification } from "./demo/gamification.ts";
@@ -34,6 +34,12 @@ export interface LocalStackOptions {
   schedules?: boolean;
   /** Seed demo calendars, users and bookings on first start. */
   demoData?: boolean;
+  /**
+   * With demo data: also the months of resolved history before the recent
+   * weeks and the 270 imported daily totals, written in the background once
+   * the app is up (`npm start`), or not at all (tests write their own).
+   */
+  demoHistory?: boolean;
   /** Tests only: see the gateway's option of that name. */
   sourceAddressHeader?: string;
   log?: (line: string) => void;
@@ -143,8 +149,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       `Availability: ${availability.slots} slots from ${availability.consultants} consultants' calendars (${availability.googleCalls} calendar calls)`,
     );
     if (options.demoData) await seedDemoBookings(log);
-    if (options.demoData) await seedDemoShop(log);
     if (options.demoData) await seedDemoGamification(log);
+    if (options.demoData) await seedDemoShop(log);
+    if (options.demoData && options.demoHistory) {
+      const history = seedDemoHistory(log).catch((error: unknown) =>
+        log(`Demo history failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      stops.push(() => history);
+    }
     if (options.demoData) await seedDemoTelefonie(log);
 
     const poller = startStreamPoller({

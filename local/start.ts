@@ -30,6 +30,7 @@ try {
     siteDir: resolve("frontend/dist"),
     schedules: true,
     demoData,
+    demoHistory: demoData,
     log,
   });
 } catch (error) {

@@ -8,6 +8,7 @@ import {
   useNavigate,
 } from "@solidjs/router";
 import {
+  type Component,
   createEffect,
   createResource,
   createRoot,
@@ -19,7 +20,8 @@ import {
   Show,
   Suspense,
 } from "solid-js";
-import { onUnauthorized } from "./api/client.ts";
+import { onSessionExpired, onUnauthorized } from "./api/client.ts";
+import { SessionDialog } from "./components/SessionDialog.tsx";
 import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
@@ -64,17 +66,43 @@ const pageTitles: Record<string, MessageKey> = {
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
+  auswertung: "title.analytics",
 };
 
 function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
   const here = useLocation();
+  // A session that ends mid-work is renewed over the page (the work stays); the
+  // login page only when the user declines. Requests failing together share one dialog.
+  const [renewal, setRenewal] = createSignal<{ username: string; done: (signedIn: boolean) => void }>();
+  let pending: Promise<boolean> | undefined;
   onMount(() => {
     const stop = onUnauthorized(() => {
       sessionEnded();
       navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname)}`);
     });
-    onCleanup(stop);
+    onSessionExpired(() => {
+      const username = user()?.username;
+      if (!username) return Promise.resolve(false);
+      pending ??= new Promise<boolean>((resolve) => {
+        let answered = false;
+        setRenewal({
+          username,
+          done: (signedIn) => {
+            if (answered) return; // the dialog's close event follows the sign-in
+            answered = true;
+            pending = undefined;
+            setRenewal(undefined);
+            resolve(signedIn);
+          },
+        });
+      });
+      return pending;
+    });
+    onCleanup(() => {
+      stop();
+      onSessionExpired(undefined);
+    });
   });
   const isAdmin = () => user()?.role === "admin";
   // The daily login reward: asked for after sign-in (and on the first visit of a day).
@@ -127,6 +155,7 @@ function Layout(props: RouteSectionProps) {
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
             <A href="/fortschritt">{t("nav.progress")}</A>
+            <A href="/auswertung">{t("nav.analytics")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
@@ -169,6 +198,13 @@ function Layout(props: RouteSectionProps) {
         <Suspense fallback={<Loading />}>{props.children}</Suspense>
       </main>
       <Toasts />
+      <Show when={renewal()}>
+        {(open) => {
+          // Read once: the dialog's own close event may arrive after this branch has gone.
+          const { username, done } = open();
+          return <SessionDialog username={username} onDone={done} />;
+        }}
+      </Show>
     </>
   );
 }
@@ -210,33 +246,30 @@ const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ defau
 const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
-const ShopPage = lazy(() =>
-  import("./pages/progress/ShopPage.tsx").then((module) => ({ default: module.ShopPage })),
-);
-const ProgressLayout = lazy(() =>
-  import("./pages/progress/ProgressLayout.tsx").then((module) => ({ default: module.ProgressLayout })),
-);
-const OverviewTab = lazy(() =>
-  import("./pages/progress/OverviewTab.tsx").then((module) => ({ default: module.OverviewTab })),
-);
-const LeaderboardTab = lazy(() =>
-  import("./pages/progress/LeaderboardTab.tsx").then((module) => ({ default: module.LeaderboardTab })),
-);
-const TvPage = lazy(() =>
-  import("./pages/progress/TvPage.tsx").then((module) => ({ default: module.TvPage })),
-);
-const QuestsTab = lazy(() =>
-  import("./pages/progress/QuestsTab.tsx").then((module) => ({ default: module.QuestsTab })),
-);
-const GoalsTab = lazy(() =>
-  import("./pages/progress/GoalsTab.tsx").then((module) => ({ default: module.GoalsTab })),
-);
-const TelefonieWeekPage = lazy(() =>
-  import("./pages/progress/TelefonieWeek.tsx").then((module) => ({ default: module.TelefonieWeekPage })),
-);
-const ReportsPage = lazy(() =>
-  import("./pages/analytics/ReportsPage.tsx").then((module) => ({ default: module.ReportsPage })),
-);
+/** A lazily loaded page: each page's code (and its heavy libraries) loads when it is first opened. */
+function page<K extends string, M extends Record<K, Component<RouteSectionProps>>>(
+  load: () => Promise<M>,
+  name: K,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const ProgressLayout = page(() => import("./pages/progress/ProgressLayout.tsx"), "ProgressLayout");
+const OverviewTab = page(() => import("./pages/progress/OverviewTab.tsx"), "OverviewTab");
+const QuestsTab = page(() => import("./pages/progress/QuestsTab.tsx"), "QuestsTab");
+const LeaderboardTab = page(() => import("./pages/progress/LeaderboardTab.tsx"), "LeaderboardTab");
+const BadgesPage = page(() => import("./pages/progress/BadgesPage.tsx"), "BadgesPage");
+const ShopPage = page(() => import("./pages/progress/ShopPage.tsx"), "ShopPage");
+const GoalsTab = page(() => import("./pages/progress/GoalsTab.tsx"), "GoalsTab");
+const PrestigePage = page(() => import("./pages/progress/PrestigePage.tsx"), "PrestigePage");
+const TvPage = page(() => import("./pages/progress/TvPage.tsx"), "TvPage");
+const AnalyticsLayout = page(() => import("./pages/analytics/Layout.tsx"), "AnalyticsLayout");
+const AnalyticsPersonal = page(() => import("./pages/analytics/Personal.tsx"), "PersonalPage");
+const AnalyticsTeam = page(() => import("./pages/analytics/Team.tsx"), "TeamPage");
+const AnalyticsKpis = page(() => import("./pages/analytics/Kpis.tsx"), "KpisPage");
+const AnalyticsInsights = page(() => import("./pages/analytics/Insights.tsx"), "InsightsPage");
+const TelefonieWeekPage = page(() => import("./pages/progress/TelefonieWeek.tsx"), "TelefonieWeekPage");
+const ReportsPage = page(() => import("./pages/analytics/ReportsPage.tsx"), "ReportsPage");
 const AdminPage = lazy(() =>
   import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
 );
@@ -257,14 +290,22 @@ export function App() {
             <Route path="/" component={OverviewTab} />
             <Route path="/quests" component={QuestsTab} />
             <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/abzeichen" component={BadgesPage} />
             <Route path="/shop" component={ShopPage} />
             <Route path="/ziele" component={GoalsTab} />
+            <Route path="/prestige" component={PrestigePage} />
             <Route path="/telefonie" component={TelefonieWeekPage} />
           </Route>
           <Route path="/tv" component={TvPage} />
+          <Route path="/auswertung" component={AnalyticsLayout}>
+            <Route path="/" component={AnalyticsPersonal} />
+            <Route path="/team" component={AnalyticsTeam} />
+            <Route path="/kennzahlen" component={AnalyticsKpis} />
+            <Route path="/hinweise" component={AnalyticsInsights} />
+            <Route path="/berichte" component={ReportsPage} />
+          </Route>
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
-            <Route path="/auswertung/berichte" component={ReportsPage} />
           </Route>
         </Route>
         <Route path="*" component={() => <Navigate href="/" />} />

@@ -1,4 +1,5 @@
 import { slotTimeZone } from "../../shared/data/booking-settings.ts";
+import { listEarnedBadges } from "../../shared/data/gamification/badges-repository.ts";
 import {
   leaderboardExclusions,
   readLeaderboard,
@@ -11,6 +12,7 @@ import {
 } from "../../shared/data/gamification/ledger-repository.ts";
 import { gamificationSettings } from "../../shared/data/gamification/ledger-settings.ts";
 import { acknowledgeLevelUps, listLevelUps } from "../../shared/data/gamification/progress-repository.ts";
+import { getEquipped } from "../../shared/data/gamification/shop-repository.ts";
 import { getUser } from "../../shared/data/users-repository.ts";
 import { localDate } from "../../shared/domain/booking/local-date.ts";
 import { seasonNames } from "../../shared/domain/gamification/catalogue/level-titles.ts";
@@ -47,13 +49,15 @@ export const handler = createFeatureHandler(
       mayRead(principal, params.username);
       const user = await getUser(params.username);
       if (!user) throw new HttpError("not_found", "progress.userUnknown");
-      const [account, settings, levelUps, today, month, timeZone] = await Promise.all([
+      const [account, settings, levelUps, today, month, timeZone, equipped, badges] = await Promise.all([
         getAccount(params.username),
         gamificationSettings(),
         listLevelUps(params.username),
         getPeriodTotals(params.username, "day"),
         getPeriodTotals(params.username, "month"),
         slotTimeZone(),
+        getEquipped(params.username),
+        listEarnedBadges(params.username),
       ]);
       const progress = levelProgress(account.xp, settings);
       const date = localDate(new Date(), timeZone);
@@ -105,9 +109,8 @@ export const handler = createFeatureHandler(
               },
             }
           : {}),
-        // Filled from the shop and badges once those land.
-        equipped: {},
-        recentBadges: [],
+        equipped,
+        recentBadges: [...badges].sort((a, b) => b.earnedAt.localeCompare(a.earnedAt)).slice(0, 5),
       };
     },
 

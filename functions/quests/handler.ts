@@ -15,7 +15,6 @@ import { spinCost, totalWeight, wheelPrizes } from "../../shared/domain/gamifica
 import { HttpError } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
-import { mysteryBoxGrant } from "./mystery-box.ts";
 
 function questViews(day: QuestDay, language: Language): QuestView[] {
   return day.quests.map(({ quest, progress, claimed, reward }) => ({
@@ -142,7 +141,6 @@ export const handler = createFeatureHandler(
         const spin = await spinWheel(principal.username, {
           now: new Date(),
           payment: query.pay,
-          mysteryBox: mysteryBoxGrant,
         });
         return { spin: spinView(spin, language), balance: await balance(principal.username) };
       } catch (error) {

@@ -35,6 +35,7 @@ import {
   pickCustomer,
   pickPotential,
 } from "./history.ts";
+import { seedDemoImportedTotals } from "./imports.ts";
 import { seededRandom } from "./random.ts";
 import { demoUsers } from "./users.ts";
 
@@ -68,46 +69,27 @@ const historyMarkerKey = keys.marker("demo-history-v1");
 /** Days of resolved history: the recent four weeks with calendar events, the months before written directly. */
 export const demoHistoryDays = 120;
 const recentDays = 28;
+const dayMs = 86_400_000;
 
-/**
- * Four months of resolved bookings whose outcomes carry a real no-show signal
- * (see history.ts for how they are drawn), plus some upcoming ones. The last
- * four weeks get coloured events in the central calendar (the outcome job
- * reads them); the months before are written directly in batches (no
- * calendar, no outbox: the outcome job never looks that far back) so
- * start-up stays fast. Each part runs once per data directory.
- */
-export async function seedDemoBookings(log: (line: string) => void, now = new Date()): Promise<void> {
-  const table = config().TABLE_NAME;
-  const [marker, historyMarker] = await Promise.all([
-    dynamoClient().send(new GetCommand({ TableName: table, Key: markerKey })),
-    dynamoClient().send(new GetCommand({ TableName: table, Key: historyMarkerKey })),
-  ]);
-  if (marker.Item && historyMarker.Item) return;
+type Draft = { booking: StoredBooking; outcome: Outcome };
+
+/** What both parts of the demo draw from: the same customers, agents, consultants and rules. */
+async function demoContext(seed: number, now: Date) {
   // The returning customers come from their own stream: the same pool for every part.
   const pool = demoCustomerPool(seededRandom(20260601));
-  const next = seededRandom(20261125);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const template = await currentSlotTemplate();
   const rule = await currentPointsRule();
   const agents = demoUsers.filter((user) => user.role === "agent").map((user) => user.username);
   const today = localDate(now, template.timeZone);
-  const dayMs = 86_400_000;
   const dayBefore = (days: number) =>
     new Date(Date.parse(`${today}T12:00:00Z`) - days * dayMs).toISOString().slice(0, 10);
-  const recentStart = dayBefore(recentDays);
-  const centralCalendar = config().CENTRAL_CALENDAR_ID;
   const consultants = (await listConsultants()).filter((c) => c.active);
   const consultantIds = consultants.map((c) => c.id);
-  const names = new Map(consultants.map((c) => [c.id, c.name]));
 
   /** A booking drawn from the PRNG, with the outcome the generating model gives it. */
-  function draft(
-    slot: Slot,
-    booked: number,
-    capacity: number,
-    consultant: string | undefined,
-  ): { booking: StoredBooking; outcome: Outcome } {
+  function draft(slot: Slot, booked: number, capacity: number, consultant: string | undefined): Draft {
     const id = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join("");
     const lead = leadDays(next);
     const at = new Date(
@@ -151,6 +133,45 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
     return { booking, outcome: drawOutcome(next, probability) };
   }
 
+  /** Past slots from..to get 1–3 of the consultants (rotating), each booking one of them in turn. */
+  function pastDays(fromDaysBack: number, toDaysBack: number) {
+    const slots = generateSlots(template, dayBefore(fromDaysBack), fromDaysBack - toDaysBack).filter(
+      (slot) => slot.date < today,
+    );
+    return slots.map((slot, slotIndex) => {
+      const offering = Math.min(consultantIds.length, 1 + Math.floor(next() * 3));
+      const ids = Array.from(
+        { length: offering },
+        (_, index) => consultantIds[(slotIndex + index) % consultantIds.length]!,
+      );
+      const perConsultant = placesPerConsultant(template, slot.date, slot.time);
+      const places = Object.fromEntries(ids.map((id) => [id, perConsultant]));
+      const capacity = ids.length * perConsultant;
+      const count = Math.floor(capacity * (0.3 + next() * 0.6));
+      const bookings = Array.from({ length: count }, (_, index) =>
+        draft(slot, index, capacity, ids[index % ids.length]),
+      );
+      return { slot, ids, places, capacity, bookings };
+    });
+  }
+
+  return { template, today, dayBefore, consultants, draft, pastDays, next };
+}
+
+/**
+ * The recent four weeks of resolved bookings (outcomes drawn with a real
+ * no-show signal, see history.ts) with coloured events in the central
+ * calendar (the outcome job reads them), plus some upcoming ones. Once per
+ * data directory.
+ */
+export async function seedDemoBookings(log: (line: string) => void, now = new Date()): Promise<void> {
+  const table = config().TABLE_NAME;
+  const marker = await dynamoClient().send(new GetCommand({ TableName: table, Key: markerKey }));
+  if (marker.Item) return;
+  const { template, today, consultants, draft, pastDays, next } = await demoContext(20261125, now);
+  const centralCalendar = config().CENTRAL_CALENDAR_ID;
+  const names = new Map(consultants.map((c) => [c.id, c.name]));
+
   /** Written directly, with its calendar event: the outbox would only sync what is done here. */
   async function persist(booking: StoredBooking, colorId?: string): Promise<boolean> {
     const result = await createBooking(
@@ -177,26 +198,8 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
     return true;
   }
 
-  // Past slots get 1–3 of the consultants (rotating), each booking one of them in turn.
-  const pastSlots = generateSlots(template, dayBefore(demoHistoryDays), demoHistoryDays).filter(
-    (slot) => slot.date < today,
-  );
-  const past = pastSlots.map((slot, slotIndex) => {
-    const offering = Math.min(consultantIds.length, 1 + Math.floor(next() * 3));
-    const ids = Array.from(
-      { length: offering },
-      (_, index) => consultantIds[(slotIndex + index) % consultantIds.length]!,
-    );
-    const perConsultant = placesPerConsultant(template, slot.date, slot.time);
-    const places = Object.fromEntries(ids.map((id) => [id, perConsultant]));
-    const capacity = ids.length * perConsultant;
-    const count = Math.floor(capacity * (0.3 + next() * 0.6));
-    const bookings = Array.from({ length: count }, (_, index) =>
-      draft(slot, index, capacity, ids[index % ids.length]),
-    );
-    return { slot, ids, places, capacity, bookings };
-  });
-  const horizonEnd = dayBefore(-14);
+  const past = pastDays(recentDays, 0);
+  const horizonEnd = new Date(Date.parse(`${today}T12:00:00Z`) + 14 * dayMs).toISOString().slice(0, 10);
   const upcoming = (await listSlots(today, horizonEnd))
     .filter((slot) => slot.capacity > 0 && slot.start > now.toISOString())
     .flatMap((slot) => {
@@ -218,9 +221,47 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
     });
 
   let written = 0;
+  await mapWithLimit(past, 8, async ({ slot, ids, places, capacity, bookings }) => {
+    await writeSlotOffer({ ...slot, consultants: ids, places, capacity, updatedAt: now.toISOString() });
+    for (const { booking, outcome: drawn } of bookings) {
+      const { outcome, colorId } = colourOf(drawn, booking.potentialClass ?? "standard");
+      if (!(await persist(booking, colorId))) continue;
+      written++;
+      await setOutcome(
+        booking,
+        {
+          outcome,
+          potentialClass: outcome === "completed" ? booking.potentialClass : undefined,
+          source: "calendar",
+          by: outcomeJobActor,
+          at: booking.end,
+        },
+        newOutboxEvent("demo.seeded", { bookingId: booking.id }),
+      );
+    }
+  });
+  await mapWithLimit(upcoming, 8, async (booking) => {
+    if (await persist(booking, potentialColors[booking.potentialClass ?? "standard"])) written++;
+  });
+  await dynamoClient().send(
+    new PutCommand({ TableName: table, Item: { ...markerKey, at: now.toISOString() } }),
+  );
+  log(`Demo bookings: ${written}`);
+}
+
+/**
+ * The months before the recent weeks (resolved, same signal), written in
+ * batches without calendar events or outbox events (the outcome job never
+ * looks that far back), and the old app's 270 days of daily totals through
+ * the import. `npm start` runs it in the background once the app is up.
+ */
+export async function seedDemoHistory(log: (line: string) => void, now = new Date()): Promise<void> {
+  const table = config().TABLE_NAME;
   const started = Date.now();
-  if (!historyMarker.Item) {
-    const older = past.filter(({ slot }) => slot.date < recentStart);
+  const marker = await dynamoClient().send(new GetCommand({ TableName: table, Key: historyMarkerKey }));
+  if (!marker.Item) {
+    const { pastDays } = await demoContext(20260901, now);
+    const older = pastDays(demoHistoryDays, recentDays);
     const bookings = older.flatMap(({ bookings: drafts }) =>
       drafts.map(({ booking, outcome }) => resolved(withCustomerId(booking), outcome)),
     );
@@ -244,44 +285,13 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
     });
     await batchPut([...slotItems, ...bookings.map(bookingItem)]);
     await writeCustomersOfBookings(bookings);
-    written += bookings.length;
-    log(`Demo history: ${bookings.length} older bookings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await dynamoClient().send(
       new PutCommand({ TableName: table, Item: { ...historyMarkerKey, at: now.toISOString() } }),
     );
+    log(`Demo history: ${bookings.length} older bookings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  if (!marker.Item) {
-    await mapWithLimit(
-      past.filter(({ slot }) => slot.date >= recentStart),
-      8,
-      async ({ slot, ids, places, capacity, bookings }) => {
-        await writeSlotOffer({ ...slot, consultants: ids, places, capacity, updatedAt: now.toISOString() });
-        for (const { booking, outcome: drawn } of bookings) {
-          const { outcome, colorId } = colourOf(drawn, booking.potentialClass ?? "standard");
-          if (!(await persist(booking, colorId))) continue;
-          written++;
-          await setOutcome(
-            booking,
-            {
-              outcome,
-              potentialClass: outcome === "completed" ? booking.potentialClass : undefined,
-              source: "calendar",
-              by: outcomeJobActor,
-              at: booking.end,
-            },
-            newOutboxEvent("demo.seeded", { bookingId: booking.id }),
-          );
-        }
-      },
-    );
-    await mapWithLimit(upcoming, 8, async (booking) => {
-      if (await persist(booking, potentialColors[booking.potentialClass ?? "standard"])) written++;
-    });
-    await dynamoClient().send(
-      new PutCommand({ TableName: table, Item: { ...markerKey, at: now.toISOString() } }),
-    );
-  }
-  log(`Demo bookings: ${written}`);
+  const days = await seedDemoImportedTotals(now, demoHistoryDays);
+  if (days > 0) log(`Demo imported daily totals: ${days} days`);
 }
 
 /** Cancelled and rescheduled bookings gave their place back. */

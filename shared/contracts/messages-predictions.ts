@@ -48,4 +48,31 @@ export const predictionsMessages = {
     de: "Bitte mindestens 2 Buchstaben oder eine Telefonnummer eingeben.",
     en: "Enter at least 2 letters or a phone number.",
   },
+  "import.unreadable": {
+    de: "Die Datei lässt sich nicht lesen (CSV mit Kopfzeile oder eine JSON-Liste erwartet).",
+    en: "The file cannot be read (expected CSV with a header line or a JSON list).",
+  },
+  "import.missing": { de: "{field} fehlt", en: "{field} is missing" },
+  "import.date": {
+    de: "{field}: kein gültiges Datum (JJJJ-MM-TT)",
+    en: "{field}: not a valid date (YYYY-MM-DD)",
+  },
+  "import.future": { de: "{field}: liegt in der Zukunft", en: "{field}: lies in the future" },
+  "import.time": { de: "{field}: keine gültige Uhrzeit (HH:MM)", en: "{field}: not a valid time (HH:MM)" },
+  "import.phone": { de: "{field}: keine gültige Telefonnummer", en: "{field}: not a valid phone number" },
+  "import.name": { de: "{field}: Name fehlt", en: "{field}: name is missing" },
+  "import.outcome": {
+    de: "{field}: unbekanntes Ergebnis (completed, overhang, no_show, ghost, cancelled, rescheduled, consultant_change)",
+    en: "{field}: unknown outcome (completed, overhang, no_show, ghost, cancelled, rescheduled, consultant_change)",
+  },
+  "import.potential": {
+    de: "{field}: unbekannte Potenzialklasse (normal, top, closer_needed, recall, standard)",
+    en: "{field}: unknown potential class (normal, top, closer_needed, recall, standard)",
+  },
+  "import.count": { de: "{field}: keine ganze Zahl ≥ 0", en: "{field}: not a whole number ≥ 0" },
+  "import.duplicateDate": {
+    de: "{field}: dieses Datum steht schon weiter oben in der Datei",
+    en: "{field}: this date appears earlier in the file",
+  },
+  "import.tooLong": { de: "{field}: zu lang", en: "{field}: too long" },
 } as const;

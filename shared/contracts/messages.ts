@@ -321,6 +321,9 @@ export const messages = {
   ...shopMessages,
   ...questsMessages,
   ...predictionsMessages,
+  ...questsMessages,
+  ...progressMessages,
+  ...shopMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

@@ -52,7 +52,16 @@ export const progressSchema = z
     equipped: z
       .record(z.string(), z.unknown())
       .describe("Equipped cosmetics (title, theme, avatar, frame, effect)"),
-    recentBadges: z.array(z.record(z.string(), z.unknown())),
+    recentBadges: z.array(
+      z.object({
+        badgeId: z.string(),
+        periodKey: z.string().optional(),
+        earnedAt: z.string(),
+        rarity: z.string(),
+        xp: z.number(),
+        coins: z.number(),
+      }),
+    ),
   })
   .meta({ id: "Progress" });
 

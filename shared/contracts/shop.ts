@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { masteryTracks, rarities, seasonIds, shopSlots } from "../domain/gamification/catalogue/shop.ts";
+import { rarities, seasonIds, shopSlots } from "../domain/gamification/catalogue/shop.ts";
+import { masteryTracks } from "../domain/gamification/mastery.ts";
 
 const texts = z.object({ de: z.string(), en: z.string() });
 

@@ -39,6 +39,10 @@
  * | MVP of a period | MVP#<week|month|year> | <periodKey>      |                                   |
  * | export          | EXPORT#<id>           | EXPORT           | EXPORTS / <createdAt>#<id>        |
  * | export schedule | EXPORTSCHEDULE#<id>   | SCHEDULE         | EXPORTSCHEDULES / <id>            |
+ * | quest claim     | QUESTS#<username>     | CLAIM#<date>#<questId> |                            |
+ * | login day       | QUESTS#<username>     | LOGIN#<date>     |                                   |
+ * | wheel spin      | WHEEL#<username>      | SPIN#<at>#<id>   |                                   |
+ * | personal goal   | GOALS#<username>      | GOAL#<id>        |                                   |
  * | owned cosmetic  | SHOP#<username>       | ITEM#<itemId>    |                                   |
  * | worn cosmetics  | SHOP#<username>       | EQUIPPED         |                                   |
  * | mystery grant   | SHOP#<username>       | GRANT#<spinKey>  |                                   |
@@ -106,6 +110,10 @@ const prefix = {
   exports: "EXPORTS",
   exportSchedule: "EXPORTSCHEDULE",
   exportSchedules: "EXPORTSCHEDULES",
+  // --- quests ---
+  quests: "QUESTS",
+  wheel: "WHEEL",
+  goals: "GOALS",
   // --- shop ---
   shop: "SHOP",
   // --- analytics ---
@@ -118,10 +126,6 @@ const prefix = {
   prediction: "PREDICTION",
   importedDay: "IMPORTEDDAY",
   importRun: "IMPORT",
-  // --- quests ---
-  quests: "QUESTS",
-  wheel: "WHEEL",
-  goals: "GOALS",
 } as const;
 
 /**
@@ -333,6 +337,33 @@ export const keys = {
   exportSchedulesPartition: () => prefix.exportSchedules,
   /** `CUSTOMER#`: the customers export pages through profiles by this prefix. */
   customerPartitionPrefix: () => `${prefix.customer}${separator}`,
+  // --- quests ---
+  /** A claimed daily quest; the reward itself is the ledger entry `quest:<date>:<questId>`. */
+  questClaim: (username: string, date: string, questId: string): ItemKey => ({
+    pk: key(prefix.quests, username),
+    sk: key("CLAIM", date, questId),
+  }),
+  /** The first authenticated visit of a local day: login streak, reward, sign-in time. */
+  loginDay: (username: string, date: string): ItemKey => ({
+    pk: key(prefix.quests, username),
+    sk: key("LOGIN", date),
+  }),
+  questsPartition: (username: string) => key(prefix.quests, username),
+  /** Sort-key prefixes inside an agent's quests partition. */
+  questClaimsOfDayPrefix: (date: string) => key("CLAIM", date, ""),
+  loginDaysPrefix: () => key("LOGIN", ""),
+  /** One wheel spin, sorted by time: the last ones are one Query. */
+  wheelSpin: (username: string, at: string, spinId: string): ItemKey => ({
+    pk: key(prefix.wheel, username),
+    sk: key("SPIN", at, spinId),
+  }),
+  wheelSpinsPartition: (username: string) => key(prefix.wheel, username),
+  wheelSpinsPrefix: () => key("SPIN", ""),
+  personalGoal: (username: string, goalId: string): ItemKey => ({
+    pk: key(prefix.goals, username),
+    sk: key("GOAL", goalId),
+  }),
+  personalGoalsPartition: (username: string) => key(prefix.goals, username),
   // --- shop ---
   /** One item per owned cosmetic; the partition also holds what is worn, so one Query reads both. */
   shopOwned: (username: string, itemId: string): ItemKey => ({
@@ -393,31 +424,4 @@ export const keys = {
   /** One item per import run (its validation report). */
   importRun: (at: string, id: string): ItemKey => ({ pk: prefix.importRun, sk: key(at, id) }),
   importRunsPartition: () => prefix.importRun,
-  // --- quests ---
-  /** A claimed daily quest; the reward itself is the ledger entry `quest:<date>:<questId>`. */
-  questClaim: (username: string, date: string, questId: string): ItemKey => ({
-    pk: key(prefix.quests, username),
-    sk: key("CLAIM", date, questId),
-  }),
-  /** The first authenticated visit of a local day: login streak, reward, sign-in time. */
-  loginDay: (username: string, date: string): ItemKey => ({
-    pk: key(prefix.quests, username),
-    sk: key("LOGIN", date),
-  }),
-  questsPartition: (username: string) => key(prefix.quests, username),
-  /** Sort-key prefixes inside an agent's quests partition. */
-  questClaimsOfDayPrefix: (date: string) => key("CLAIM", date, ""),
-  loginDaysPrefix: () => key("LOGIN", ""),
-  /** One wheel spin, sorted by time: the last ones are one Query. */
-  wheelSpin: (username: string, at: string, spinId: string): ItemKey => ({
-    pk: key(prefix.wheel, username),
-    sk: key("SPIN", at, spinId),
-  }),
-  wheelSpinsPartition: (username: string) => key(prefix.wheel, username),
-  wheelSpinsPrefix: () => key("SPIN", ""),
-  personalGoal: (username: string, goalId: string): ItemKey => ({
-    pk: key(prefix.goals, username),
-    sk: key("GOAL", goalId),
-  }),
-  personalGoalsPartition: (username: string) => key(prefix.goals, username),
 };

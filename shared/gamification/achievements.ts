@@ -3,12 +3,14 @@ import { getBooking, type StoredBooking } from "../data/bookings-repository.ts";
 import {
   type BookingFlag,
   countBooking,
+  countTelefonieWeekAtGoal,
   earnedBadgeItem,
   getBadgeCounters,
   listEarnedBadges,
   mvpAwardItem,
   uncountBooking,
 } from "../data/gamification/badges-repository.ts";
+import { leaderboardExclusions, readLeaderboard } from "../data/gamification/leaderboards-repository.ts";
 import {
   applyLedgerEntry,
   type GamificationAccount,
@@ -18,6 +20,7 @@ import {
   InsufficientCoinsError,
   type PeriodTotals,
 } from "../data/gamification/ledger-repository.ts";
+import { telefonieTeamWeek } from "../data/gamification/telefonie-repository.ts";
 import type { TransactItem } from "../data/transactions.ts";
 import { listUsers } from "../data/users-repository.ts";
 import { isoWeekOf } from "../domain/booking/assignment.ts";
@@ -227,80 +230,117 @@ export async function badgesOnLevelUp(event: OutboxEvent): Promise<void> {
   if (username) await awardReachedBadges(username, event.occurredAt, level ?? 0);
 }
 
-/** The closed period before `today` (local date) for each MVP badge. */
-export function closedPeriods(today: string): Record<MvpPeriod, string> {
+/** The closed period before `today` (local date) for each MVP badge, with its last day. */
+export function closedPeriods(today: string): Record<MvpPeriod, { periodKey: string; lastDay: string }> {
   const month = today.slice(0, 7);
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  const previousMonth =
-    monthNumber === 1 ? `${year - 1}-12` : `${year}-${String(monthNumber - 1).padStart(2, "0")}`;
-  return { week: isoWeekOf(addDays(today, -7)), month: previousMonth, year: String(year - 1) };
+  const [year] = month.split("-").map(Number) as [number];
+  const lastWeekDay = addDays(today, -isoWeekday(today));
+  return {
+    week: { periodKey: isoWeekOf(lastWeekDay), lastDay: lastWeekDay },
+    month: { periodKey: addDays(`${month}-01`, -1).slice(0, 7), lastDay: addDays(`${month}-01`, -1) },
+    year: { periodKey: String(year - 1), lastDay: `${year - 1}-12-31` },
+  };
 }
 
-interface Standing {
-  username: string;
-  points: number;
-  /** When the score was reached; the earlier ranks first on a tie. */
-  reachedAt: string;
+/** Points of one agent over a closed year: the sum of its twelve month buckets. */
+async function yearStanding(username: string, year: string) {
+  const months = await Promise.all(
+    Array.from({ length: 12 }, (_, index) =>
+      getPeriodTotalsByKey(username, "month", `${year}-${String(index + 1).padStart(2, "0")}`),
+    ),
+  );
+  return {
+    username,
+    points: months.reduce((sum, totals) => sum + points(totals), 0),
+    // The year's score was complete with its latest month's last change.
+    reachedAt:
+      months
+        .map((totals) => totals.reachedAt.points ?? "")
+        .sort()
+        .at(-1) ?? "",
+  };
 }
 
-async function standing(username: string, period: MvpPeriod, periodKey: string): Promise<Standing> {
-  if (period === "year") {
-    const months = await Promise.all(
-      Array.from({ length: 12 }, (_, index) =>
-        getPeriodTotalsByKey(username, "month", `${periodKey}-${String(index + 1).padStart(2, "0")}`),
-      ),
-    );
-    return {
-      username,
-      points: months.reduce((sum, totals) => sum + points(totals), 0),
-      // The year's score was complete with its latest month's last change.
-      reachedAt:
-        months
-          .map((totals) => totals.reachedAt.points ?? "")
-          .sort()
-          .at(-1) ?? "",
-    };
-  }
-  const totals = await getPeriodTotalsByKey(username, period, periodKey);
-  return { username, points: points(totals), reachedAt: totals.reachedAt.points ?? "" };
-}
+/** The middle of a closed period's last day, as an instant inside it (for the leaderboard's `at`). */
+const insideDay = (date: string) => `${date}T12:00:00.000Z`;
 
-/** The top of the points leaderboard of a closed period (nobody when no one scored). */
+/**
+ * The top of the points leaderboard of a closed period (nobody when no one
+ * scored): the leaderboard itself for a week or month (exclusions and ties as
+ * everywhere), the month buckets summed for a year.
+ */
 export async function periodLeader(
   usernames: string[],
   period: MvpPeriod,
   periodKey: string,
+  lastDay: string,
 ): Promise<string | undefined> {
-  const standings = await Promise.all(usernames.map((username) => standing(username, period, periodKey)));
+  if (period !== "year") {
+    const board = await readLeaderboard("points", period, insideDay(lastDay));
+    const top = board.periodKey === periodKey ? board.entries[0] : undefined;
+    return top && top.score > 0 ? top.username : undefined;
+  }
+  const excluded = new Set(await leaderboardExclusions());
+  const standings = await Promise.all(
+    usernames
+      .filter((username) => !excluded.has(username))
+      .map((username) => yearStanding(username, periodKey)),
+  );
   const ranked = standings
     .filter((entry) => entry.points > 0)
     .sort((a, b) => b.points - a.points || a.reachedAt.localeCompare(b.reachedAt));
   return ranked[0]?.username;
 }
 
+/**
+ * Telefonie weeks at goal: the last few closed ISO weeks (an admin may enter a
+ * week late), each counted once per agent.
+ */
+async function countTelefonieWeeks(agents: Set<string>, today: string, at: string): Promise<number> {
+  let counted = 0;
+  for (let back = 1; back <= telefonieWeeksLookBack; back++) {
+    const isoWeek = isoWeekOf(addDays(today, -7 * back));
+    for (const week of await telefonieTeamWeek(isoWeek)) {
+      if (!week.reachedGoal || !agents.has(week.username)) continue;
+      if (await countTelefonieWeekAtGoal(week.username, isoWeek, at)) counted++;
+    }
+  }
+  return counted;
+}
+
+const telefonieWeeksLookBack = 4;
+
 const mvpBadgeIds: Record<MvpPeriod, string> = { week: "mvp-week", month: "mvp-month", year: "mvp-year" };
 
 export interface AchievementsSummary {
   agents: number;
   badgesAwarded: number;
+  telefonieWeeksCounted: number;
   mvp: Partial<Record<MvpPeriod, { periodKey: string; winner?: string; awarded: boolean }>>;
 }
 
 /**
  * The nightly achievements run (20:00 UTC): MVP of the last closed week,
- * month and year (one winner per period, whatever the number of runs), then
- * every agent's once-only badges (streaks, period totals, levels) at `now`.
+ * month and year (one winner per period, whatever the number of runs),
+ * Telefonie weeks at goal, then every agent's once-only badges (streaks,
+ * period totals, levels) at `now`.
  */
 export async function runAchievements(now: Date): Promise<AchievementsSummary> {
   const at = now.toISOString();
   const [users, timeZone] = await Promise.all([listUsers(), slotTimeZone()]);
   const agents = users.filter((user) => user.active && user.role === "agent").map((user) => user.username);
-  const summary: AchievementsSummary = { agents: agents.length, badgesAwarded: 0, mvp: {} };
-  for (const [period, periodKey] of Object.entries(closedPeriods(localDate(now, timeZone))) as [
+  const today = localDate(now, timeZone);
+  const summary: AchievementsSummary = {
+    agents: agents.length,
+    badgesAwarded: 0,
+    telefonieWeeksCounted: 0,
+    mvp: {},
+  };
+  for (const [period, { periodKey, lastDay }] of Object.entries(closedPeriods(today)) as [
     MvpPeriod,
-    string,
+    { periodKey: string; lastDay: string },
   ][]) {
-    const winner = await periodLeader(agents, period, periodKey);
+    const winner = await periodLeader(agents, period, periodKey, lastDay);
     const badge = badgesById.get(mvpBadgeIds[period])!;
     const awarded = winner
       ? await awardBadge(winner, badge, at, periodKey, [mvpAwardItem(period, periodKey, winner, at)])
@@ -308,6 +348,7 @@ export async function runAchievements(now: Date): Promise<AchievementsSummary> {
     if (awarded) summary.badgesAwarded++;
     summary.mvp[period] = { periodKey, ...(winner ? { winner } : {}), awarded };
   }
+  summary.telefonieWeeksCounted = await countTelefonieWeeks(new Set(agents), today, at);
   for (const username of agents) {
     summary.badgesAwarded += (await awardReachedBadges(username, at)).length;
   }

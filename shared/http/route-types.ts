@@ -16,6 +16,8 @@ export const features = [
   "analytics",
   "badges",
   "exports",
+  "quests",
+  "goals",
   "progress",
   "shop",
   "telefonie",

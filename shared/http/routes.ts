@@ -54,6 +54,7 @@ import { analyticsRoutes } from "./routes-analytics.ts";
 import { badgesRoutes } from "./routes-badges.ts";
 import { exportsRoutes } from "./routes-exports.ts";
 import { goalsRoutes } from "./routes-goals.ts";
+import { importsRoutes } from "./routes-imports.ts";
 import { predictionsRoutes } from "./routes-predictions.ts";
 import { progressRoutes } from "./routes-progress.ts";
 import { questsRoutes } from "./routes-quests.ts";
@@ -69,6 +70,7 @@ export const routes = {
   ...analyticsRoutes,
   ...progressRoutes,
   ...predictionsRoutes,
+  ...importsRoutes,
   getHealth: {
     method: "GET",
     path: "/api/health",
@@ -412,6 +414,9 @@ export const routes = {
   ...shopRoutes,
   ...questsRoutes,
   ...goalsRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
+  ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;

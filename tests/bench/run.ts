@@ -31,6 +31,7 @@ import { getSession } from "../../shared/data/sessions-repository.ts";
 import { listSlots } from "../../shared/data/slots-repository.ts";
 import { hashPassword } from "../../shared/domain/auth/password.ts";
 import { defaultSlotTemplate, generateSlots } from "../../shared/domain/booking/slot-template.ts";
+import { benchAnalytics } from "./analytics.ts";
 
 const consultants = 20;
 const concurrency = 20;
@@ -331,6 +332,7 @@ try {
   console.log(
     `leaderboard read (points × month, ${boardAgents}+ agents, 200 reads): p50 ${percentile(reads, 50).toFixed(1)} ms, p95 ${percentile(reads, 95).toFixed(1)} ms`,
   );
+  await benchAnalytics();
 } finally {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -104,7 +104,7 @@ describe("quests and the Glücksrad in Chromium", () => {
     await page.screenshot({ path: "test-results/quests-wheel.png", fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 240_000);
 
   it("respects reduced motion and sets, shows and deletes a personal goal", async () => {
     const agent = await freshAgent();
@@ -137,5 +137,5 @@ describe("quests and the Glücksrad in Chromium", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Löschen" }).click();
     await page.getByText("Noch keine Ziele.", { exact: false }).waitFor();
     await page.close();
-  });
+  }, 240_000);
 });

@@ -110,7 +110,7 @@ describe("shop in Chromium", () => {
     await signIn(page, user);
     const before = await colours(page);
     await page.goto(`${baseUrl}/fortschritt/shop`);
-    await page.getByRole("heading", { name: "Shop", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Shop", level: 2 }).waitFor();
     await expect.poll(async () => page.getByTestId("shop-balance").textContent()).toMatch(/\d/);
 
     // A locked item says why and cannot be bought.

@@ -113,12 +113,12 @@ function streamRecord(event: OutboxEvent): DynamoDBRecord {
  * through the same dispatch with the analytics subscriber alone, so the run is not dominated by
  * calendar calls that have tests of their own.
  */
-let throughHandler = 150;
+let throughHandler = 60;
 async function deliver(records: DynamoDBRecord[]) {
   const event: DynamoDBStreamEvent = { Records: records };
   const result =
     throughHandler > 0
-      ? await events.handler(event, lambdaContext("slot-booking-events"))
+      ? await events.handler(event, lambdaContext("slot-booking-events", 15 * 60_000))
       : await dispatch.dispatchStreamEvent(event, analyticsOnly(), (error) => {
           throw error;
         });
@@ -271,7 +271,7 @@ describe("analytics aggregates", () => {
         day.some((row) => row[outcome] > 0),
         outcome,
       ).toBe(true);
-  }, 600_000);
+  }, 900_000);
 
   it("the rebuild job agrees with the events handler and corrects a row that drifted", async () => {
     const before = await expectAggregatesMatchBookings();

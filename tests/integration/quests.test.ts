@@ -5,7 +5,7 @@ import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
 import { questCatalogue } from "../../shared/domain/gamification/catalogue/quests.ts";
 import { questProgress } from "../../shared/domain/gamification/quests.ts";
 import { landOn, wheelPrizes } from "../../shared/domain/gamification/wheel.ts";
-import { isoDay } from "../support/booking.ts";
+import { isoDay, waitFor } from "../support/booking.ts";
 import { demoAdmin, signedIn, type TestClient } from "../support/http.ts";
 
 type Repos = {
@@ -13,6 +13,7 @@ type Repos = {
   quests: typeof import("../../shared/data/gamification/quests-repository.ts");
   wheel: typeof import("../../shared/data/gamification/wheel-repository.ts");
   settings: typeof import("../../shared/data/booking-settings.ts");
+  shop: typeof import("../../shared/data/gamification/shop-repository.ts");
   errors: typeof import("../../shared/data/errors.ts");
 };
 let repos: Repos;
@@ -30,6 +31,7 @@ beforeAll(async () => {
     quests: await import("../../shared/data/gamification/quests-repository.ts"),
     wheel: await import("../../shared/data/gamification/wheel-repository.ts"),
     settings: await import("../../shared/data/booking-settings.ts"),
+    shop: await import("../../shared/data/gamification/shop-repository.ts"),
     errors: await import("../../shared/data/errors.ts"),
   };
 });
@@ -123,6 +125,12 @@ describe("daily quests", () => {
       await repos.wheel.spinWheel(username, { now, payment: "coins", randomInt: landOn("nothing-1") });
     }
 
+    // The bookings' points reach the ledger through the events handler: the agent is ranked this month.
+    await waitFor(
+      "the agent's month rank",
+      async () => (await repos.quests.monthRank(username, today)).now,
+      150_000,
+    );
     // Null Storno is decided once the day is over.
     const facts = await repos.quests.dayFacts(
       username,
@@ -159,7 +167,7 @@ describe("daily quests", () => {
         after,
       )[0]?.complete,
     ).toBe(false);
-  });
+  }, 240_000);
 
   it("claims a completed quest once: the reward is credited, a second claim changes nothing", async () => {
     const { username, client } = await freshAgent();
@@ -245,6 +253,7 @@ describe("Glücksrad", () => {
       expect(after.badgeTokens - before.badgeTokens, prize.id).toBe(prize.kind === "badgeToken" ? 1 : 0);
       if (prize.kind === "mysteryBox") {
         expect(spin.itemId, "the mystery box names its cosmetic").toBeDefined();
+        expect((await repos.shop.readInventory(username)).owned.has(spin.itemId ?? "")).toBe(true);
       }
     }
     const wheel = await client.request<{

@@ -117,6 +117,33 @@ describe("shop", () => {
     expect(shop.body.coins).toBe(5000);
   });
 
+  it("unlocks on the server's facts: 100 bookings open the Centurion frame, a rare badge the Show-Meister title", async () => {
+    const { username, client } = await freshUser(2000);
+    expect((await purchase(client, "frame-centurion")).status).toBe(403);
+    expect((await purchase(client, "title-show-master")).status).toBe(403);
+    await data.ledger.applyLedgerEntry({
+      username,
+      eventKey: `test:bookings:${randomUUID()}`,
+      occurredAt: new Date().toISOString(),
+      kind: "booking",
+      counters: { bookings: 100 },
+    });
+    const { transactWrite } = await import("../../shared/data/transactions.ts");
+    const { earnedBadgeItem } = await import("../../shared/data/gamification/badges-repository.ts");
+    await transactWrite([
+      earnedBadgeItem(username, {
+        badgeId: "test-rare",
+        earnedAt: new Date().toISOString(),
+        rarity: "epic",
+        xp: 0,
+        coins: 0,
+      }),
+    ]);
+    expect((await purchase(client, "frame-centurion")).status).toBe(200);
+    expect((await purchase(client, "title-show-master")).status).toBe(200);
+    expect((await data.ledger.getAccount(username)).coins).toBe(2000 - 500 - 500);
+  });
+
   it("sells an item once: buying it again is refused and costs nothing", async () => {
     const { username, client } = await freshUser(200);
     expect((await purchase(client, "avatar-fox")).status).toBe(200);

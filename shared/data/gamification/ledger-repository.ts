@@ -56,6 +56,11 @@ export interface LedgerEntryInput {
   xp?: number;
   /** Delta; negative = spend; the season coin multiplier applies to positive deltas only. */
   coins?: number;
+  /**
+   * Coins the account must hold before the entry, whatever its net delta: a
+   * price paid inside the same entry as a prize (a wheel spin).
+   */
+  requiresCoins?: number;
   /** Deltas, never below 0. */
   inventory?: InventoryDelta;
   /** Per-period activity counters, e.g. `{ bookings: 1 }`, `{ quests: 1 }`. */
@@ -379,7 +384,8 @@ function accountUpdate(
   update.add("coins", effective.coins);
   if (effective.coins > 0) update.add("coinsEarned", effective.coins);
   // Never below 0: the condition travels with the write, so concurrent spends cannot overdraw.
-  if (effective.coins < 0) update.atLeast("coins", -effective.coins);
+  const coinsNeeded = Math.max(entry.requiresCoins ?? 0, -effective.coins);
+  if (coinsNeeded > 0) update.atLeast("coins", coinsNeeded);
   for (const field of inventoryFields) {
     const delta = effective.inventory[field];
     update.add(field, delta);
@@ -507,7 +513,8 @@ export async function applyLedger(
     ...(options.exactXp ? { exactXp: true } : {}),
   });
   // Refused before writing when the balance read already says no; the write's condition covers races.
-  if (account.coins + effective.coins < 0) throw new InsufficientCoinsError();
+  if (account.coins + effective.coins < 0 || account.coins < (entry.requiresCoins ?? 0))
+    throw new InsufficientCoinsError();
   for (const field of inventoryFields) {
     if (account[field] + effective.inventory[field] < 0)
       throw new InsufficientCoinsError(`insufficient ${field}`);

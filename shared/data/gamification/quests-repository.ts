@@ -20,20 +20,30 @@ import { listBookingsOfAgent } from "../bookings-repository.ts";
 import { dynamoClient } from "../clients.ts";
 import { keys } from "../keys.ts";
 import { queryAll } from "../query.ts";
+import { readLeaderboard } from "./leaderboards-repository.ts";
 import { applyLedgerEntry } from "./ledger-repository.ts";
 import { countSpinsBetween } from "./wheel-repository.ts";
 
 const table = () => config().TABLE_NAME;
 
 /**
- * The agent's rank in this month's points leaderboard at the start of the
- * date (yesterday's snapshot) and now; undefined where not ranked.
+ * The agent's rank in this month's points leaderboard now, and at the start
+ * of the date (yesterday's final ranks, from the nightly snapshot). Without a
+ * snapshot (the job has not run) the start is unknown; an agent missing from
+ * the snapshot was unranked, which any rank improves on.
  */
 export async function monthRank(
-  _username: string,
-  _date: string,
+  username: string,
+  date: string,
 ): Promise<{ before?: number | undefined; now?: number | undefined }> {
-  return {};
+  const timeZone = (await currentSlotTemplate()).timeZone;
+  const at = DateTime.fromISO(date, { zone: timeZone }).set({ hour: 12 }).toUTC().toISO() ?? undefined;
+  const board = await readLeaderboard("points", "month", at);
+  const entry = board.entries.find((candidate) => candidate.username === username);
+  if (!entry) return {};
+  // rankChange is 0 both for "same rank" and "not in the snapshot": only a real climb counts then.
+  if (board.comparedWith === undefined) return { now: entry.rank };
+  return { before: entry.rank + (entry.rankChange ?? 0), now: entry.rank };
 }
 
 /** The UTC instants a local date starts and ends at (end exclusive). */

@@ -1,13 +1,17 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { DateTime } from "luxon";
 import { config } from "../../config.ts";
+import { localDate } from "../../domain/booking/local-date.ts";
 import {
   isFreeDefault,
+  type Rarity,
+  rarities,
   type ShopItem,
   type ShopSlot,
   shopItem,
   shopSlots,
 } from "../../domain/gamification/catalogue/shop.ts";
+import { type MasteryTrack, masteryTracks } from "../../domain/gamification/mastery.ts";
+import { seasonOn } from "../../domain/gamification/periods.ts";
 import {
   canEquip,
   type Equipped,
@@ -16,16 +20,18 @@ import {
   purchaseRefusal,
 } from "../../domain/gamification/shop.ts";
 import type { UnlockFacts } from "../../domain/gamification/unlocks.ts";
+import { slotTimeZone } from "../booking-settings.ts";
 import { dynamoClient } from "../clients.ts";
 import { StoreBusyError } from "../errors.ts";
 import { keys } from "../keys.ts";
 import { type TransactItem, transactWrite } from "../transactions.ts";
-import {
-  applyLedgerEntry,
-  getAccount,
-  getPeriodTotals,
-  InsufficientCoinsError,
-} from "./ledger-repository.ts";
+import { listEarnedBadges, listMasteryClaims } from "./badges-repository.ts";
+import { applyLedgerEntry, getAccount, InsufficientCoinsError } from "./ledger-repository.ts";
+import { gamificationSettings } from "./ledger-settings.ts";
+
+const isRarity = (value: string): value is Rarity => (rarities as readonly string[]).includes(value);
+const isMasteryTrack = (value: string): value is MasteryTrack =>
+  (masteryTracks as readonly string[]).includes(value);
 
 /** What a worn item shows, in both languages (the caller picks). */
 export interface EquippedItem {
@@ -100,29 +106,39 @@ export async function getEquipped(username: string): Promise<EquippedView> {
   return toView(equippedOf(result.Item));
 }
 
-/** The local calendar date that decides seasonal offers. */
-export function shopToday(now: Date = new Date()): string {
-  return DateTime.fromJSDate(now).setZone(config().TIMEZONE).toISODate() ?? now.toISOString().slice(0, 10);
-}
-
 /**
- * The facts the unlock conditions are checked against, read on the server.
- * Badges and mastery are not readable here yet: their conditions stay locked
- * (never granted by accident) until they are.
+ * The facts the unlock conditions are checked against, read on the server:
+ * level, prestige tier, best streak and all-time bookings from the ledger
+ * account, earned badges and claimed mastery levels from the achievements,
+ * and the season running now from the gamification settings.
  */
 export async function loadUnlockFacts(
   username: string,
   now: Date = new Date(),
 ): Promise<UnlockFacts & { coins: number }> {
-  const account = await getAccount(username);
+  const [account, badges, claims, settings, timeZone] = await Promise.all([
+    getAccount(username),
+    listEarnedBadges(username),
+    listMasteryClaims(username),
+    gamificationSettings(),
+    slotTimeZone(),
+  ]);
+  const mastery: Partial<Record<MasteryTrack, number>> = {};
+  for (const claim of claims) {
+    if (!isMasteryTrack(claim.track)) continue;
+    mastery[claim.track] = Math.max(mastery[claim.track] ?? 0, claim.level);
+  }
+  const season = seasonOn(localDate(now, timeZone), settings)?.season.id;
   return {
-    today: shopToday(now),
     coins: account.coins,
     level: account.level,
     prestigeTier: account.prestigeTier,
     bestStreak: account.streaks.best,
     // The account's counters are all-time totals (a booking adds 1, a cancellation takes it back).
     bookings: account.counters.bookings ?? 0,
+    badgeRarities: badges.map((badge) => badge.rarity).filter(isRarity),
+    mastery,
+    ...(season ? { season } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomInt as cryptoRandomInt, randomUUID } from "node:crypto";
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../../config.ts";
+import { pickMysteryItem } from "../../domain/gamification/shop.ts";
 import {
   drawPrize,
   type RandomInt,
@@ -13,8 +14,8 @@ import {
 import { dynamoClient } from "../clients.ts";
 import { keys } from "../keys.ts";
 import { queryAll } from "../query.ts";
-import type { TransactItem } from "../transactions.ts";
 import { applyLedgerEntry, getAccount } from "./ledger-repository.ts";
+import { ownershipPut, readInventory } from "./shop-repository.ts";
 
 const table = () => config().TABLE_NAME;
 
@@ -32,36 +33,48 @@ export interface SpinRecord {
 /** How the spin is paid when the caller does not say: a bonus spin if there is one, else coins. */
 export type PaymentChoice = SpinPayment | "auto";
 
-/**
- * A mystery box's cosmetic: the shop decides which common items exist and
- * writes the ownership item, in the spin's own transaction.
- */
-export interface MysteryBoxGrant {
-  pick(
-    username: string,
-    randomInt: RandomInt,
-  ): Promise<{ itemId: string; items: TransactItem[] } | undefined>;
-}
-
-export class NoSpinPaymentError extends Error {}
+/** When every common cosmetic is owned already, the mystery box pays this many coins instead. */
+export const mysteryBoxFallbackCoins = 50;
 
 /**
  * One spin, in one ledger transaction: the cost (10 coins or a bonus spin,
- * never below zero), the prize (coins, XP, shield, token, a cosmetic), the
- * `spins` counter and the spin's own record. `randomInt` is `crypto.randomInt`
- * unless a caller (a test) forces the draw.
+ * never below zero, checked apart from the prize), the prize (coins, XP,
+ * shield, token, or a common cosmetic whose ownership item is written in the
+ * same transaction), the `spins` counter and the spin's own record.
+ * `randomInt` is `crypto.randomInt` unless a caller (a test) forces the draw.
  */
 export async function spinWheel(
   username: string,
-  options: { now: Date; payment?: PaymentChoice; randomInt?: RandomInt; mysteryBox?: MysteryBoxGrant },
+  options: { now: Date; payment?: PaymentChoice; randomInt?: RandomInt },
 ): Promise<SpinRecord> {
   const randomInt = options.randomInt ?? ((max: number) => cryptoRandomInt(max));
   let payment = options.payment ?? "auto";
   if (payment === "auto") payment = (await getAccount(username)).bonusSpins > 0 ? "bonusSpin" : "coins";
   const prize = drawPrize(randomInt);
+  // A cosmetic bought meanwhile makes its ownership condition fail: draw the box's item again.
+  for (let attempt = 1; ; attempt++) {
+    const spin = await applySpin(username, prize, payment, options.now, randomInt);
+    if (spin) {
+      await trimSpins(username);
+      return spin;
+    }
+    if (attempt >= 3) throw new Error("the mystery box kept losing its item to purchases");
+  }
+}
+
+async function applySpin(
+  username: string,
+  prize: WheelPrize,
+  payment: SpinPayment,
+  now: Date,
+  randomInt: RandomInt,
+): Promise<SpinRecord | undefined> {
   const deltas = spinDeltas(prize, payment);
-  const mystery = deltas.mysteryBox ? await options.mysteryBox?.pick(username, randomInt) : undefined;
-  const at = options.now.toISOString();
+  const at = now.toISOString();
+  const item = deltas.mysteryBox
+    ? pickMysteryItem((await readInventory(username)).owned, randomInt(1_000_000) / 1_000_000)
+    : undefined;
+  const fallbackCoins = deltas.mysteryBox && !item ? mysteryBoxFallbackCoins : 0;
   const record: SpinRecord = {
     id: randomUUID().replaceAll("-", ""),
     at,
@@ -69,24 +82,32 @@ export async function spinWheel(
     kind: prize.kind,
     amount: prize.amount,
     payment,
-    ...(mystery ? { itemId: mystery.itemId } : {}),
+    ...(item ? { itemId: item.id } : {}),
   };
+  const coins = deltas.coins + fallbackCoins;
   const inventory = {
     ...(deltas.bonusSpins ? { bonusSpins: deltas.bonusSpins } : {}),
     ...(deltas.streakShields ? { streakShields: deltas.streakShields } : {}),
     ...(deltas.badgeTokens ? { badgeTokens: deltas.badgeTokens } : {}),
   };
-  await applyLedgerEntry(
+  const { applied } = await applyLedgerEntry(
     {
       username,
       eventKey: `wheel:${record.id}`,
       occurredAt: at,
       kind: "wheel",
-      ...(deltas.coins !== 0 ? { coins: deltas.coins } : {}),
+      ...(coins !== 0 ? { coins } : {}),
+      // The price is checked on its own: a prize never pays for the spin that wins it.
+      ...(payment === "coins" ? { requiresCoins: spinCost.coins } : {}),
       ...(deltas.xp ? { xp: deltas.xp } : {}),
       ...(Object.keys(inventory).length > 0 ? { inventory } : {}),
       counters: { spins: 1 },
-      detail: { prizeId: prize.id, payment, ...(mystery ? { itemId: mystery.itemId } : {}) },
+      detail: {
+        prizeId: prize.id,
+        payment,
+        ...(item ? { itemId: item.id } : {}),
+        ...(fallbackCoins ? { fallbackCoins } : {}),
+      },
     },
     [
       {
@@ -95,11 +116,10 @@ export async function spinWheel(
           Item: { ...keys.wheelSpin(username, at, record.id), type: "wheelSpin", ...record },
         },
       },
-      ...(mystery?.items ?? []),
+      ...(item ? [ownershipPut(username, item.id, "mysteryBox", at)] : []),
     ],
   );
-  await trimSpins(username);
-  return record;
+  return applied ? record : undefined;
 }
 
 /** Spins beyond the last `spinsKept` are deleted (best effort: a later spin trims again). */

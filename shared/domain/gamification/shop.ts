@@ -28,7 +28,7 @@ export function shopView(
   coins: number,
 ): ShopEntry[] {
   return shopCatalogue
-    .filter((item) => isOffered(item, facts.today) || owned.has(item.id))
+    .filter((item) => isOffered(item, facts.season) || owned.has(item.id))
     .map((item) => {
       const isOwned = owned.has(item.id) || isFreeDefault(item);
       return {
@@ -61,7 +61,7 @@ export function purchaseRefusal(
 ): PurchaseRefusal | undefined {
   if (!item) return { reason: "unknown" };
   if (owned.has(item.id) || isFreeDefault(item)) return { reason: "owned" };
-  if (!isOffered(item, facts.today)) return { reason: "notOffered" };
+  if (!isOffered(item, facts.season)) return { reason: "notOffered" };
   const missing = unmetConditions(item, facts);
   if (missing.length > 0) return { reason: "locked", missing };
   if (coins < item.price) return { reason: "insufficientCoins", price: item.price, coins };

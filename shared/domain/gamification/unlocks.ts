@@ -1,5 +1,6 @@
-import type { MasteryTrack, Rarity, SeasonId, ShopItem, UnlockCondition } from "./catalogue/shop.ts";
+import type { Rarity, ShopItem, UnlockCondition } from "./catalogue/shop.ts";
 import { rarities } from "./catalogue/shop.ts";
+import type { MasteryTrack } from "./mastery.ts";
 
 /**
  * What the server knows about an agent when it decides whether an item is
@@ -17,34 +18,8 @@ export interface UnlockFacts {
   badgeRarities?: readonly Rarity[];
   /** Claimed mastery level per track. */
   mastery?: Partial<Record<MasteryTrack, number>>;
-  /** The local calendar date (yyyy-mm-dd) that decides the season. */
-  today: string;
-}
-
-/**
- * Season windows by month-day (inclusive). Winter wraps the year end and runs
- * to the end of February, 29 February included.
- */
-const seasonWindows: Record<SeasonId, { from: string; to: string }> = {
-  spring: { from: "03-20", to: "04-30" },
-  summer: { from: "06-21", to: "08-31" },
-  autumn: { from: "09-22", to: "11-20" },
-  winter: { from: "12-01", to: "02-29" },
-};
-
-export function seasonOn(date: string): SeasonId | undefined {
-  const monthDay = date.slice(5, 10);
-  for (const [season, window] of Object.entries(seasonWindows) as [
-    SeasonId,
-    { from: string; to: string },
-  ][]) {
-    const inside =
-      window.from <= window.to
-        ? monthDay >= window.from && monthDay <= window.to
-        : monthDay >= window.from || monthDay <= window.to;
-    if (inside) return season;
-  }
-  return undefined;
+  /** The id of the season running now (from the gamification settings); undefined between seasons. */
+  season?: string;
 }
 
 /** A badge of `rarity` or a rarer one satisfies a "badge of this rarity" condition. */
@@ -68,7 +43,7 @@ export function conditionMet(condition: UnlockCondition, facts: UnlockFacts): bo
     case "mastery":
       return (facts.mastery?.[condition.track] ?? 0) >= condition.level;
     case "season":
-      return seasonOn(facts.today) === condition.season;
+      return facts.season === condition.season;
   }
 }
 
@@ -78,8 +53,6 @@ export function unmetConditions(item: ShopItem, facts: UnlockFacts): UnlockCondi
 }
 
 /** Seasonal items are offered only in their season: out of it they are not listed to buy at all. */
-export function isOffered(item: ShopItem, today: string): boolean {
-  return item.unlocks.every(
-    (condition) => condition.kind !== "season" || seasonOn(today) === condition.season,
-  );
+export function isOffered(item: ShopItem, season: string | undefined): boolean {
+  return item.unlocks.every((condition) => condition.kind !== "season" || season === condition.season);
 }

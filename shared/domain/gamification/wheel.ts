@@ -52,14 +52,3 @@ export function spinDeltas(prize: WheelPrize, payment: SpinPayment) {
     mysteryBox: prize.kind === "mysteryBox",
   };
 }
-
-/** A common cosmetic for the mystery box, drawn from the ones the agent does not own yet (any if all owned). */
-export function pickMysteryItem(
-  candidates: readonly string[],
-  owned: ReadonlySet<string>,
-  randomInt: RandomInt,
-) {
-  const fresh = candidates.filter((id) => !owned.has(id));
-  const pool = fresh.length > 0 ? fresh : candidates;
-  return pool.length > 0 ? pool[randomInt(pool.length)] : undefined;
-}

@@ -198,3 +198,50 @@ describe("prestige", () => {
     expect(prestigeMultiplier(3)).toBeCloseTo(1.3);
   });
 });
+
+describe("what a booking counts toward and which periods are closed", async () => {
+  const { bookingFlags, closedPeriods } = await import("../../../shared/gamification/achievements.ts");
+  const booking = (date: string, time: string, start: string, createdAt: string, note?: string) => ({
+    date,
+    time,
+    start,
+    createdAt,
+    ...(note === undefined ? {} : { note }),
+  });
+
+  it("flags evening (from 18:00), morning (09:00 to before 11:00), Friday, short-notice and noted bookings", () => {
+    expect(
+      bookingFlags(
+        booking("2026-12-04", "09:00", "2026-12-04T08:00:00Z", "2026-12-03T10:00:00Z", " Rückruf "),
+      ),
+    ).toEqual({
+      bookings: true,
+      eveningBookings: false,
+      morningBookings: true,
+      fridayBookings: true,
+      fastBookings: true,
+      notedBookings: true,
+    });
+    expect(
+      bookingFlags(booking("2026-12-01", "18:00", "2026-12-01T17:00:00Z", "2026-11-28T10:00:00Z", "  ")),
+    ).toMatchObject({
+      eveningBookings: true,
+      morningBookings: false,
+      fridayBookings: false,
+      fastBookings: false,
+      notedBookings: false,
+    });
+    expect(bookingFlags(booking("2026-12-01", "11:00", "x", "y")).morningBookings).toBe(false);
+  });
+
+  it("names the last closed ISO week, month and year", () => {
+    expect(closedPeriods("2026-11-30")).toEqual({
+      week: { periodKey: "2026-W48", lastDay: "2026-11-29" },
+      month: { periodKey: "2026-10", lastDay: "2026-10-31" },
+      year: { periodKey: "2025", lastDay: "2025-12-31" },
+    });
+    // Sunday still belongs to its week: the closed one is the week before.
+    expect(closedPeriods("2026-11-29").week).toEqual({ periodKey: "2026-W47", lastDay: "2026-11-22" });
+    expect(closedPeriods("2027-01-01").month.periodKey).toBe("2026-12");
+  });
+});

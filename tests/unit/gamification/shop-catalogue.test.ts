@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  masteryTracks,
   rarities,
   type ShopSlot,
   seasonIds,
@@ -9,39 +8,39 @@ import {
   shopSlots,
   type UnlockCondition,
 } from "../../../shared/domain/gamification/catalogue/shop.ts";
+import { masteryTracks } from "../../../shared/domain/gamification/mastery.ts";
+import { seasonOn } from "../../../shared/domain/gamification/periods.ts";
+import { defaultGamificationSettings } from "../../../shared/domain/gamification/settings.ts";
 import { pickMysteryItem, purchaseRefusal, shopView } from "../../../shared/domain/gamification/shop.ts";
-import {
-  conditionMet,
-  isOffered,
-  seasonOn,
-  type UnlockFacts,
-} from "../../../shared/domain/gamification/unlocks.ts";
+import { conditionMet, isOffered, type UnlockFacts } from "../../../shared/domain/gamification/unlocks.ts";
 
 const inSlot = (slot: ShopSlot) => shopCatalogue.filter((item) => item.slot === slot);
-const winterDay = "2026-12-15";
-const summerDay = "2026-07-10";
-const nobody: UnlockFacts = { today: "2026-05-10" };
+const nobody: UnlockFacts = {};
+/** The season running on a date under the default settings, as the server computes it. */
+const seasonAt = (date: string): string | undefined => seasonOn(date, defaultGamificationSettings)?.season.id;
 
 /** Facts that meet exactly this condition, built from the condition itself. */
 function factsMeeting(condition: UnlockCondition): UnlockFacts {
   switch (condition.kind) {
     case "level":
-      return { today: nobody.today, level: condition.level };
+      return { level: condition.level };
     case "prestige":
-      return { today: nobody.today, prestigeTier: condition.tier };
+      return { prestigeTier: condition.tier };
     case "streak":
-      return { today: nobody.today, bestStreak: condition.days };
+      return { bestStreak: condition.days };
     case "milestone":
-      return { today: nobody.today, bookings: condition.bookings };
+      return { bookings: condition.bookings };
     case "badgeRarity":
-      return { today: nobody.today, badgeRarities: [condition.rarity] };
+      return { badgeRarities: [condition.rarity] };
     case "mastery":
-      return { today: nobody.today, mastery: { [condition.track]: condition.level } };
+      return { mastery: { [condition.track]: condition.level } };
     case "season":
       return {
-        today: { spring: "2026-04-01", summer: summerDay, autumn: "2026-10-01", winter: winterDay }[
-          condition.season
-        ],
+        season: seasonAt(
+          { spring: "2026-04-01", summer: "2026-07-10", autumn: "2026-10-01", winter: "2026-12-15" }[
+            condition.season
+          ],
+        ),
       };
   }
 }
@@ -113,7 +112,7 @@ describe("shop catalogue", () => {
     for (const item of shopCatalogue) {
       for (const condition of item.unlocks) {
         expect(conditionMet(condition, factsMeeting(condition)), `${item.id} ${condition.kind}`).toBe(true);
-        const outside = condition.kind === "season" ? { today: "2026-05-10" } : nobody;
+        const outside = condition.kind === "season" ? { season: seasonAt("2026-05-10") } : nobody;
         expect(conditionMet(condition, outside), `${item.id} ${condition.kind}`).toBe(false);
       }
     }
@@ -122,42 +121,36 @@ describe("shop catalogue", () => {
   it("offers the two seasonal frames only in their season", () => {
     const seasonal = inSlot("frame").filter((frame) => frame.unlocks.some((c) => c.kind === "season"));
     expect(seasonal.map((frame) => frame.id).sort()).toEqual(["frame-summer", "frame-winter"]);
-    expect(isOffered(shopItem("frame-winter")!, winterDay)).toBe(true);
-    expect(isOffered(shopItem("frame-winter")!, "2027-02-29".replace("2027", "2028"))).toBe(true);
-    expect(isOffered(shopItem("frame-winter")!, summerDay)).toBe(false);
-    expect(isOffered(shopItem("frame-summer")!, summerDay)).toBe(true);
-    expect(seasonOn("2026-03-19")).toBeUndefined();
-    expect(seasonOn("2026-03-20")).toBe("spring");
-    const view = shopView(new Set(), {}, { today: summerDay }, 0).map((entry) => entry.item.id);
+    expect(isOffered(shopItem("frame-winter")!, seasonAt("2026-12-15"))).toBe(true);
+    expect(isOffered(shopItem("frame-winter")!, seasonAt("2028-02-29"))).toBe(true);
+    expect(isOffered(shopItem("frame-winter")!, seasonAt("2026-07-10"))).toBe(false);
+    expect(isOffered(shopItem("frame-summer")!, seasonAt("2026-07-10"))).toBe(true);
+    expect(isOffered(shopItem("frame-summer")!, seasonAt("2026-05-10"))).toBe(false);
+    expect(isOffered(shopItem("avatar-cat")!, undefined)).toBe(true);
+    const view = shopView(new Set(), {}, { season: "summer" }, 0).map((entry) => entry.item.id);
     expect(view).toContain("frame-summer");
     expect(view).not.toContain("frame-winter");
+    // Owned out of season: still listed (to wear), not offered to buy.
+    const owned = shopView(new Set(["frame-winter"]), {}, { season: "summer" }, 0);
+    expect(owned.find((entry) => entry.item.id === "frame-winter")?.owned).toBe(true);
   });
 
   it("unlocks the Centurion frame at the 100-bookings milestone and the legendary aura at 500", () => {
     expect(shopItem("frame-centurion")?.unlocks).toEqual([{ kind: "milestone", bookings: 100 }]);
     expect(shopItem("effect-legendary-aura")?.unlocks).toEqual([{ kind: "milestone", bookings: 500 }]);
     const rich = 10_000;
-    expect(
-      purchaseRefusal(shopItem("frame-centurion"), new Set(), { today: nobody.today, bookings: 99 }, rich),
-    ).toMatchObject({ reason: "locked", missing: [{ kind: "milestone", bookings: 100 }] });
-    expect(
-      purchaseRefusal(shopItem("frame-centurion"), new Set(), { today: nobody.today, bookings: 100 }, rich),
-    ).toBeUndefined();
+    expect(purchaseRefusal(shopItem("frame-centurion"), new Set(), { bookings: 99 }, rich)).toMatchObject({
+      reason: "locked",
+      missing: [{ kind: "milestone", bookings: 100 }],
+    });
+    expect(purchaseRefusal(shopItem("frame-centurion"), new Set(), { bookings: 100 }, rich)).toBeUndefined();
   });
 
   it("treats a rarer badge as meeting a badge-rarity condition", () => {
-    expect(
-      conditionMet(
-        { kind: "badgeRarity", rarity: "rare" },
-        { today: nobody.today, badgeRarities: ["mythic"] },
-      ),
-    ).toBe(true);
-    expect(
-      conditionMet(
-        { kind: "badgeRarity", rarity: "rare" },
-        { today: nobody.today, badgeRarities: ["uncommon"] },
-      ),
-    ).toBe(false);
+    expect(conditionMet({ kind: "badgeRarity", rarity: "rare" }, { badgeRarities: ["mythic"] })).toBe(true);
+    expect(conditionMet({ kind: "badgeRarity", rarity: "rare" }, { badgeRarities: ["uncommon"] })).toBe(
+      false,
+    );
   });
 
   it("refuses what is owned or unaffordable", () => {

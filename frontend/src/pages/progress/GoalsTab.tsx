@@ -50,7 +50,7 @@ function GoalForm(props: { templates: GoalTemplateView[]; onCreated: () => void 
         >
           <For each={props.templates}>
             {(option) => (
-              <option value={option.id}>
+              <option value={option.id} selected={option.id === template()}>
                 {templateName(option.id)} ({t(`goals.deadline.${option.deadline}`)},{" "}
                 {t("goals.multiplier", { value: formatNumber(option.multiplier) })})
               </option>

@@ -77,10 +77,10 @@ export function ShopPage() {
   }
 
   return (
-    <section class="page shop-page">
+    <section class="shop-page" aria-labelledby="shop-title">
       <div class="page-head">
         <div>
-          <h1>{t("shop.title")}</h1>
+          <h2 id="shop-title">{t("shop.title")}</h2>
           <p class="muted subtitle">{t("shop.intro")}</p>
         </div>
         <Show when={shop.latest}>
@@ -117,7 +117,7 @@ export function ShopPage() {
           <For each={shopSlots}>
             {(slot) => (
               <section class="shop-slot" aria-labelledby={`shop-slot-${slot}`}>
-                <h2 id={`shop-slot-${slot}`}>{t(`shop.slot.${slot}`)}</h2>
+                <h3 id={`shop-slot-${slot}`}>{t(`shop.slot.${slot}`)}</h3>
                 <ul class="shop-grid">
                   <For each={current().items.filter((entry) => entry.slot === slot)}>
                     {(entry) => (

@@ -8,7 +8,9 @@ export const progressTabs: { path: string; labelKey: MessageKey; adminOnly?: boo
   { path: "", labelKey: "progress.tab.overview" },
   { path: "quests", labelKey: "progress.tab.quests" },
   { path: "rangliste", labelKey: "progress.tab.leaderboard" },
+  { path: "abzeichen", labelKey: "progress.tab.badges" },
   { path: "shop", labelKey: "progress.tab.shop" },
   { path: "ziele", labelKey: "progress.tab.goals" },
+  { path: "prestige", labelKey: "progress.tab.prestige" },
   { path: "telefonie", labelKey: "progress.tab.telefonie" },
 ];

@@ -1,3 +1,5 @@
+import type { MasteryTrack } from "../mastery.ts";
+
 /**
  * The cosmetics shop's catalogue: every item with its slot, German and
  * English name, price in coins, rarity and the unlock conditions it needs
@@ -11,15 +13,7 @@ export type ShopSlot = (typeof shopSlots)[number];
 export const rarities = ["common", "uncommon", "rare", "epic", "legendary", "mythic"] as const;
 export type Rarity = (typeof rarities)[number];
 
-export const masteryTracks = [
-  "bookingMaster",
-  "quickStarter",
-  "streakLegend",
-  "collector",
-  "perfectionist",
-] as const;
-export type MasteryTrack = (typeof masteryTracks)[number];
-
+/** Ids of the default seasons (the seasons themselves are settings). */
 export const seasonIds = ["spring", "summer", "autumn", "winter"] as const;
 export type SeasonId = (typeof seasonIds)[number];
 
@@ -163,7 +157,7 @@ const titles = inSlot("title", [
     name: { de: "Meister aller Klassen", en: "Master of All Trades" },
     price: 1500,
     rarity: "legendary",
-    unlocks: [{ kind: "mastery", track: "bookingMaster", level: 3 }],
+    unlocks: [{ kind: "mastery", track: "bookings", level: 3 }],
   },
   {
     id: "title-cosmic-lord",
@@ -383,7 +377,7 @@ const frames = inSlot("frame", [
     name: { de: "Meister-Kranz", en: "Master's Wreath" },
     price: 900,
     rarity: "legendary",
-    unlocks: [{ kind: "mastery", track: "streakLegend", level: 2 }],
+    unlocks: [{ kind: "mastery", track: "streak", level: 2 }],
   },
   {
     id: "frame-prestige",

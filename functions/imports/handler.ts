@@ -1,0 +1,47 @@
+import { config } from "../../shared/config.ts";
+import { maxImportBytes } from "../../shared/contracts/imports.ts";
+import { formatMessage, type Language, type MessageId } from "../../shared/contracts/messages.ts";
+import { applyImport, type ImportReport, listImports } from "../../shared/data/imports-repository.ts";
+import { localDate } from "../../shared/domain/booking/slot-template.ts";
+import { parseImport } from "../../shared/domain/imports/rows.ts";
+import { HttpError } from "../../shared/http/errors.ts";
+import { createFeatureHandler } from "../../shared/http/pipeline.ts";
+import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
+
+function translated(report: ImportReport, language: Language) {
+  return {
+    ...report,
+    rejected: report.rejected.map((rejection) => ({
+      ...rejection,
+      reasonId: rejection.reason,
+      reason: formatMessage(rejection.reason as MessageId, language, { field: rejection.field }),
+    })),
+  };
+}
+
+export const handler = createFeatureHandler(
+  "imports",
+  {
+    async createImport({ body, principal, language }) {
+      let parsed: ReturnType<typeof parseImport>;
+      try {
+        parsed = parseImport(body.content, body.format, localDate(new Date(), config().TIMEZONE));
+      } catch {
+        throw new HttpError("invalid", "import.unreadable");
+      }
+      const offset = body.rowOffset ?? 0;
+      const shifted = {
+        ...parsed,
+        rejected: parsed.rejected.map((rejection) => ({ ...rejection, row: rejection.row + offset })),
+      } as typeof parsed;
+      const report = await applyImport(shifted, principal.username, body.fileName);
+      return translated(report, language);
+    },
+
+    async listImports({ language }) {
+      return { imports: (await listImports()).map((report) => translated(report, language)) };
+    },
+  },
+  // Whole history files: more than the default request body.
+  { ...pipelineOptions(), maxBodyBytes: maxImportBytes + 64 * 1024 },
+);

@@ -1,3 +1,0 @@
-import type { MysteryBoxGrant } from "../../shared/data/gamification/wheel-repository.ts";
-
-export const mysteryBoxGrant: MysteryBoxGrant | undefined = undefined;
