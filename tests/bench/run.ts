@@ -88,6 +88,42 @@ for (let run = 0; run < 5; run++) {
 }
 hashTimes.sort((a, b) => a - b);
 console.log(`password hash (scrypt N=2^17 r=8 p=1): median ${hashTimes[2]!.toFixed(0)} ms`);
+
+// --- reports: the executive report PDF with 1,000 team rows (pdfkit, in process) ---
+{
+  const { renderReportPdf } = await import("../../functions/reports/pdf.ts");
+  const { buildReport, reportPeriod, noBookings } = await import("../../shared/domain/reports/report.ts");
+  const { summarizeWeek } = await import("../../shared/domain/telefonie/week.ts");
+  const period = reportPeriod("2026-W49");
+  const rows = Array.from({ length: 1000 }, (_, index) =>
+    summarizeWeek({
+      username: `agent${index}`,
+      isoWeek: "2026-W49",
+      goal: 20,
+      vacation: false,
+      entries: [{ id: `e${index}`, kind: "T1", points: (index % 25) + 0.5, version: 1, at: "", by: "admin" }],
+    }),
+  );
+  const report = buildReport({
+    period,
+    generatedAt: new Date().toISOString(),
+    weeks: new Map([["2026-W49", rows]]),
+    displayNames: new Map(rows.map((row) => [row.username, `Agent ${row.username}`])),
+    bookingsByWeek: new Map(),
+    bookings: noBookings,
+  });
+  const times: number[] = [];
+  let size = 0;
+  for (let run = 0; run < 3; run++) {
+    const t0 = performance.now();
+    size = (await renderReportPdf(report)).byteLength;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `PDF report, 1,000 team rows: median ${times[1]!.toFixed(0)} ms (${(size / 1024).toFixed(0)} KiB)`,
+  );
+}
 const stack = await startLocalStack({ dataDir, port: 0, demoData: false });
 try {
   // Every consultant offers the whole working day, with one blocking appointment a day.

@@ -129,8 +129,8 @@ export function ReportsPage() {
     setPeriod(checked.data);
   };
   return (
-    <section class="page">
-      <h1>{t("reports.title")}</h1>
+    <section aria-labelledby="reports-title">
+      <h2 id="reports-title">{t("reports.title")}</h2>
       <p class="muted">{t("reports.intro")}</p>
       <form class="filters card" onSubmit={show} noValidate>
         <Field id="report-kind" label={t("reports.kind")}>
