@@ -74,10 +74,15 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials });
   try {
-    await waitFor("DynamoDB Local", async () => {
-      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${stderr}`);
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-    });
+    await waitFor(
+      "DynamoDB Local",
+      async () => {
+        if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${stderr}`);
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        // The JVM compiles the launcher first: on a busy two-core machine that alone can take a minute.
+      },
+      180_000,
+    );
   } catch (error) {
     child.kill("SIGKILL");
     throw error;

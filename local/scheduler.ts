@@ -1,7 +1,8 @@
 import { Cron } from "croner";
+import { config } from "../shared/config.ts";
 import type { JobEvent } from "../shared/contracts/jobs.ts";
 import type { JobStarter } from "../shared/jobs/job-starter.ts";
-import { type ScheduledJob, scheduledJobs, unixCron } from "../shared/schedules.ts";
+import { type ScheduledJob, scheduledJobs, scheduleTimeZone, unixCron } from "../shared/schedules.ts";
 import { jobHandler } from "./functions.ts";
 import { lambdaContext } from "./lambda-context.ts";
 
@@ -36,17 +37,25 @@ export function inProcessJobStarter(log: (line: string) => void = console.log): 
   };
 }
 
+/** The croner schedule of a job: its cron in its zone (UTC, or the app's `TIMEZONE`), as on EventBridge. */
+export function jobCron(job: ScheduledJob, run: () => Promise<void>, appZone = config().TIMEZONE): Cron {
+  return new Cron(
+    unixCron(job.cron),
+    { timezone: scheduleTimeZone(job, appZone), protect: true, name: job.name },
+    run,
+  );
+}
+
 /** Fires the same cron expressions as EventBridge at the same job handlers. */
 export function startScheduler(log: (line: string) => void = console.log): { stop(): void } {
-  const crons = scheduledJobs.map(
-    (job) =>
-      new Cron(unixCron(job.cron), { timezone: "UTC", protect: true, name: job.name }, async () => {
-        try {
-          await runJob(job);
-        } catch (error) {
-          log(`job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }),
+  const crons = scheduledJobs.map((job) =>
+    jobCron(job, async () => {
+      try {
+        await runJob(job);
+      } catch (error) {
+        log(`job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }),
   );
   return {
     stop() {

@@ -12,6 +12,8 @@ import { type CalendarEmulator, startCalendarEmulator } from "./calendar/emulato
 import { seedDemoBookings, seedDemoHistory } from "./demo/bookings.ts";
 import { seedDemoCalendars } from "./demo/calendars.ts";
 import { demoConsultants } from "./demo/consultants.ts";
+import { seedDemoGamification } from "./demo/gamification.ts";
+import { seedDemoShop } from "./demo/shop.ts";
 import { demoUsers } from "./demo/users.ts";
 import { ensureTable, startDynamoLocal } from "./dynamodb-local.ts";
 import { type Gateway, startGateway } from "./gateway.ts";
@@ -146,6 +148,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       `Availability: ${availability.slots} slots from ${availability.consultants} consultants' calendars (${availability.googleCalls} calendar calls)`,
     );
     if (options.demoData) await seedDemoBookings(log);
+    if (options.demoData) await seedDemoShop(log);
+    if (options.demoData) await seedDemoGamification(log);
+    if (options.demoData) await seedDemoGamification(log);
+    if (options.demoData) await seedDemoShop(log);
     if (options.demoData && options.demoHistory) {
       const history = seedDemoHistory(log).catch((error: unknown) =>
         log(`Demo history failed: ${error instanceof Error ? error.message : String(error)}`),

@@ -20,6 +20,7 @@ import { type Feature, routeKey } from "../shared/http/route-types.ts";
 import { routeEntries } from "../shared/http/routes.ts";
 import { errorRateAlarm } from "./alarms.ts";
 import { AppFunction } from "./app-function.ts";
+import { allowStartingExports } from "./export-worker.ts";
 import { lambdaSpecs } from "./functions.ts";
 import type { Resources } from "./permissions.ts";
 import type { StageConfig } from "./stage.ts";
@@ -30,6 +31,8 @@ export interface ApiStackProps extends StackProps {
   alarmTopic: ITopic;
   /** The job functions admins may start ("run now" invokes them asynchronously). */
   jobFunctions: ReadonlyMap<string, { function: IFunction }>;
+  /** The export worker the exports feature starts (asynchronously). */
+  exportWorker: IFunction;
 }
 
 /** Per-feature sizing; login and user creation hash passwords with scrypt (128 MiB, CPU-bound). */
@@ -115,6 +118,10 @@ export class ApiStack extends Stack {
         resources: jobs.map((fn) => fn.functionArn),
       }),
     );
+
+    const exportsFunction = this.functions.get("exports");
+    if (!exportsFunction) throw new Error("no exports function");
+    allowStartingExports(exportsFunction, props.exportWorker);
 
     // RouteSettings is a free-form JSON map in CloudFormation: CDK passes it through, so keys are PascalCase.
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};

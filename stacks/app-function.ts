@@ -1,7 +1,7 @@
 import { Duration, Validations } from "aws-cdk-lib";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Architecture, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { type BundlingOptions, NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
@@ -22,6 +22,8 @@ export interface AppFunctionProps {
   description?: string;
   /** Variables only this function needs, on top of the common environment. */
   environment?: Record<string, string>;
+  /** Replaces the common bundling (e.g. to ship data files a dependency loads at run time). */
+  bundling?: BundlingOptions;
 }
 
 /**
@@ -64,7 +66,7 @@ export class AppFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
-      bundling: bundlingOptions,
+      bundling: props.bundling ?? bundlingOptions,
       environment: {
         TABLE_NAME: resources.table.tableName,
         EXPORT_BUCKET: resources.exportsBucket.bucketName,

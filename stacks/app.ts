@@ -22,6 +22,7 @@ export function buildApp(app: App) {
   const api = new ApiStack(app, `${config.prefix}-Api`, {
     ...shared,
     jobFunctions: jobs.jobs,
+    exportWorker: jobs.exportWorker.function,
     description: "slot-booking: HTTP API and one Lambda per feature",
   });
   const web = new WebStack(app, `${config.prefix}-Web`, {

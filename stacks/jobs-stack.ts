@@ -14,7 +14,7 @@ import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { outboxPartitionPrefix } from "../shared/events/outbox.ts";
-import { eventBridgeCron, scheduledJobs } from "../shared/schedules.ts";
+import { eventBridgeCron, scheduledJobs, scheduleTimeZone } from "../shared/schedules.ts";
 import {
   appMetricAlarm,
   appMetricAlarms,
@@ -23,6 +23,7 @@ import {
   queueDepthAlarm,
 } from "./alarms.ts";
 import { AppFunction } from "./app-function.ts";
+import { allowStartingExports, ExportWorker } from "./export-worker.ts";
 import { type JobName, lambdaSpecs } from "./functions.ts";
 import type { Resources } from "./permissions.ts";
 import type { StageConfig } from "./stage.ts";
@@ -52,6 +53,8 @@ export const delivery = {
 const jobTimeout: Partial<Record<JobName, Duration>> = {
   "generate-availability": Duration.minutes(5),
   "check-outcomes": Duration.minutes(5),
+  // Reads every booking and ledger entry: the longest job.
+  "rebuild-gamification": Duration.minutes(15),
 };
 
 /** Variables only some jobs need. */
@@ -85,6 +88,7 @@ export class JobsStack extends Stack {
   readonly scheduleDlq: Queue;
   readonly jobFailures: Queue;
   readonly streamFailures: Queue;
+  readonly exportWorker: ExportWorker;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
@@ -134,7 +138,11 @@ export class JobsStack extends Stack {
       });
       new Schedule(this, `Schedule-${spec.name}`, {
         description: job.description,
-        schedule: ScheduleExpression.expression(eventBridgeCron(job.cron), TimeZone.ETC_UTC),
+        // UTC, or the app's zone for jobs that name it (scheduleExpressionTimezone: 06:00 local across DST).
+        schedule: ScheduleExpression.expression(
+          eventBridgeCron(job.cron),
+          "timeZone" in job ? TimeZone.of(scheduleTimeZone(job, config.timezone)) : TimeZone.ETC_UTC,
+        ),
         target: new LambdaInvoke(fn.function, {
           role: schedulerRole,
           deadLetterQueue: this.scheduleDlq,
@@ -156,6 +164,12 @@ export class JobsStack extends Stack {
         reason: `lambda:InvokeFunction on the versions and aliases of ${spec.name}'s own function only.`,
       });
     }
+
+    // Exports: the worker (async, own DLQ and alarm); the scheduled-exports job starts it.
+    this.exportWorker = new ExportWorker(this, "Exports", { config, resources, alarmTopic });
+    const scheduledExports = this.jobs.get("run-scheduled-exports");
+    if (!scheduledExports) throw new Error("no scheduled-exports job");
+    allowStartingExports(scheduledExports, this.exportWorker.function);
 
     const eventsSpec = lambdaSpecs.find((spec) => spec.kind === "events");
     if (!eventsSpec) throw new Error("no events function");

@@ -3,6 +3,7 @@ import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { tableDefinition } from "../shared/data/table.ts";
+import { exportsPrefix } from "../shared/storage/exports-bucket.ts";
 import type { LambdaSpec } from "./functions.ts";
 
 /**
@@ -12,10 +13,17 @@ import type { LambdaSpec } from "./functions.ts";
 export type Need =
   | "table:read"
   | "table:write"
+  /** Scan (the customers export pages through customer profiles, which have no listing index). */
+  | "table:scan"
   /** HeadBucket (health check) = s3:ListBucket on the bucket itself. */
   | "exports:check"
+  /** GetObject under `exports/` (the API presigns download links with it). */
   | "exports:read"
+  /** PutObject (multipart included) and AbortMultipartUpload under `exports/`. */
   | "exports:write"
+  /** Report PDFs: Get/Put and listing limited to the `reports/` prefix of the exports bucket. */
+  | "reports:read"
+  | "reports:write"
   | "secret:session"
   | "secret:google"
   | "secret:bootstrap-users"
@@ -52,10 +60,20 @@ export const extraNeeds: Partial<Record<LambdaSpec["name"], readonly Need[]>> = 
   "check-outcomes": ["secret:google"],
   "retry-calendar-sync": ["secret:google"],
   events: ["secret:google"],
+  // Hands out presigned links to export files: the link is only as good as the signer's GetObject.
+  exports: ["exports:read"],
+  // Streams export files into the bucket; reads the table page by page (and scans customers).
+  "export-worker": ["table:scan", "exports:read", "exports:write"],
+  // Reports read bookings and Telefonie weeks, and keep PDFs under reports/ only.
+  reports: ["table:read", "reports:read", "reports:write"],
+  "weekly-report": ["reports:write"],
 };
 
 /** Functions whose own entry replaces the default instead of adding to it. */
 const replacesDefault: ReadonlySet<LambdaSpec["name"]> = new Set(["system", "customers"]);
+
+/** The exports bucket's prefix for report PDFs (shared/data/reports-repository.ts `reportsPrefix`). */
+export const reportsPrefix = "reports/";
 
 export function needsOf(spec: LambdaSpec): ReadonlySet<Need> {
   const extra = extraNeeds[spec.name] ?? [];
@@ -129,6 +147,7 @@ export function grantNeeds(
   const actions = new Set<string>();
   if (needs.has("table:read")) for (const action of tableReadActions) actions.add(action);
   if (needs.has("table:write")) for (const action of tableWriteActions) actions.add(action);
+  if (needs.has("table:scan")) actions.add("dynamodb:Scan");
   if (actions.size > 0) {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({ actions: [...actions], resources: tableResources }),
@@ -145,7 +164,30 @@ export function grantNeeds(
   ];
   if (objectActions.length > 0) {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: objectActions, resources: [exportsBucket.arnForObjects("*")] }),
+      // Export files only (shared/storage/exports-bucket.ts `exportsPrefix`), not the rest of the bucket.
+      new PolicyStatement({
+        actions: objectActions,
+        resources: [exportsBucket.arnForObjects(`${exportsPrefix}*`)],
+      }),
+    );
+  }
+  if (needs.has("reports:read") || needs.has("reports:write")) {
+    // Listing only under the prefix (the condition), objects only under it (the resource).
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ["s3:ListBucket"],
+        resources: [exportsBucket.bucketArn],
+        conditions: { StringLike: { "s3:prefix": [`${reportsPrefix}*`] } },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [
+          ...(needs.has("reports:read") ? ["s3:GetObject"] : []),
+          ...(needs.has("reports:write") ? ["s3:PutObject"] : []),
+        ],
+        resources: [exportsBucket.arnForObjects(`${reportsPrefix}*`)],
+      }),
     );
   }
   const environment: Record<string, string> = {};

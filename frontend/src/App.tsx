@@ -8,6 +8,7 @@ import {
   useNavigate,
 } from "@solidjs/router";
 import {
+  type Component,
   createEffect,
   createResource,
   createRoot,
@@ -19,11 +20,14 @@ import {
   Show,
   Suspense,
 } from "solid-js";
-import { onUnauthorized } from "./api/client.ts";
+import { onSessionExpired, onUnauthorized } from "./api/client.ts";
+import { SessionDialog } from "./components/SessionDialog.tsx";
 import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
 import { locale, t } from "./i18n/index.ts";
+import { claimDailyLoginReward } from "./pages/progress/loginReward.ts";
+import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
 
 function LanguageSwitch() {
@@ -57,22 +61,55 @@ function LanguageSwitch() {
 const pageTitles: Record<string, MessageKey> = {
   "": "title.book",
   termine: "title.mine",
+  fortschritt: "title.progress",
+  tv: "title.tv",
   login: "title.login",
   status: "title.status",
   verwaltung: "title.admin",
+  auswertung: "title.analytics",
 };
 
 function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
   const here = useLocation();
+  // A session that ends mid-work is renewed over the page (the work stays); the
+  // login page only when the user declines. Requests failing together share one dialog.
+  const [renewal, setRenewal] = createSignal<{ username: string; done: (signedIn: boolean) => void }>();
+  let pending: Promise<boolean> | undefined;
   onMount(() => {
     const stop = onUnauthorized(() => {
       sessionEnded();
       navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname)}`);
     });
-    onCleanup(stop);
+    onSessionExpired(() => {
+      const username = user()?.username;
+      if (!username) return Promise.resolve(false);
+      pending ??= new Promise<boolean>((resolve) => {
+        let answered = false;
+        setRenewal({
+          username,
+          done: (signedIn) => {
+            if (answered) return; // the dialog's close event follows the sign-in
+            answered = true;
+            pending = undefined;
+            setRenewal(undefined);
+            resolve(signedIn);
+          },
+        });
+      });
+      return pending;
+    });
+    onCleanup(() => {
+      stop();
+      onSessionExpired(undefined);
+    });
   });
   const isAdmin = () => user()?.role === "admin";
+  // The daily login reward: asked for after sign-in (and on the first visit of a day).
+  createEffect(() => {
+    const name = user()?.username;
+    if (name) void claimDailyLoginReward(name);
+  });
   // On narrow screens the navigation folds behind a menu button; it closes when a page is chosen.
   const [menuOpen, setMenuOpen] = createSignal(false);
   createEffect(() => {
@@ -117,6 +154,8 @@ function Layout(props: RouteSectionProps) {
               {t("nav.book")}
             </A>
             <A href="/termine">{t("nav.myBookings")}</A>
+            <A href="/fortschritt">{t("nav.progress")}</A>
+            <A href="/auswertung">{t("nav.analytics")}</A>
             <Show when={isAdmin()}>
               <A href="/verwaltung">{t("nav.admin")}</A>
             </Show>
@@ -133,10 +172,10 @@ function Layout(props: RouteSectionProps) {
           <Show when={user()}>
             {(current) => (
               <>
-                <span class="user-name">
-                  {current().displayName}
-                  <small>{t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}</small>
-                </span>
+                <Identity
+                  name={current().displayName}
+                  role={t(current().role === "admin" ? "user.role.admin" : "user.role.agent")}
+                />
                 <button
                   type="button"
                   class="button secondary small"
@@ -159,6 +198,13 @@ function Layout(props: RouteSectionProps) {
         <Suspense fallback={<Loading />}>{props.children}</Suspense>
       </main>
       <Toasts />
+      <Show when={renewal()}>
+        {(open) => {
+          // Read once: the dialog's own close event may arrive after this branch has gone.
+          const { username, done } = open();
+          return <SessionDialog username={username} onDone={done} />;
+        }}
+      </Show>
     </>
   );
 }
@@ -200,6 +246,28 @@ const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ defau
 const MyBookingsPage = lazy(() =>
   import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
 );
+/** A lazily loaded page: each page's code (and its heavy libraries) loads when it is first opened. */
+function page<K extends string, M extends Record<K, Component<RouteSectionProps>>>(
+  load: () => Promise<M>,
+  name: K,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const ProgressLayout = page(() => import("./pages/progress/ProgressLayout.tsx"), "ProgressLayout");
+const OverviewTab = page(() => import("./pages/progress/OverviewTab.tsx"), "OverviewTab");
+const QuestsTab = page(() => import("./pages/progress/QuestsTab.tsx"), "QuestsTab");
+const LeaderboardTab = page(() => import("./pages/progress/LeaderboardTab.tsx"), "LeaderboardTab");
+const BadgesPage = page(() => import("./pages/progress/BadgesPage.tsx"), "BadgesPage");
+const ShopPage = page(() => import("./pages/progress/ShopPage.tsx"), "ShopPage");
+const GoalsTab = page(() => import("./pages/progress/GoalsTab.tsx"), "GoalsTab");
+const PrestigePage = page(() => import("./pages/progress/PrestigePage.tsx"), "PrestigePage");
+const TvPage = page(() => import("./pages/progress/TvPage.tsx"), "TvPage");
+const AnalyticsLayout = page(() => import("./pages/analytics/Layout.tsx"), "AnalyticsLayout");
+const AnalyticsPersonal = page(() => import("./pages/analytics/Personal.tsx"), "PersonalPage");
+const AnalyticsTeam = page(() => import("./pages/analytics/Team.tsx"), "TeamPage");
+const AnalyticsKpis = page(() => import("./pages/analytics/Kpis.tsx"), "KpisPage");
+const AnalyticsInsights = page(() => import("./pages/analytics/Insights.tsx"), "InsightsPage");
 const CustomersTab = lazy(() =>
   import("./pages/analytics/CustomersTab.tsx").then((module) => ({ default: module.CustomersTab })),
 );
@@ -222,10 +290,26 @@ export function App() {
         <Route component={RequireSession}>
           <Route path="/" component={BookPage} />
           <Route path="/termine" component={MyBookingsPage} />
+          <Route path="/fortschritt" component={ProgressLayout}>
+            <Route path="/" component={OverviewTab} />
+            <Route path="/quests" component={QuestsTab} />
+            <Route path="/rangliste" component={LeaderboardTab} />
+            <Route path="/abzeichen" component={BadgesPage} />
+            <Route path="/shop" component={ShopPage} />
+            <Route path="/ziele" component={GoalsTab} />
+            <Route path="/prestige" component={PrestigePage} />
+          </Route>
+          <Route path="/tv" component={TvPage} />
+          <Route path="/auswertung" component={AnalyticsLayout}>
+            <Route path="/" component={AnalyticsPersonal} />
+            <Route path="/team" component={AnalyticsTeam} />
+            <Route path="/kennzahlen" component={AnalyticsKpis} />
+            <Route path="/hinweise" component={AnalyticsInsights} />
+            <Route path="/kunden" component={CustomersTab} />
+            <Route path="/prognosen" component={PredictionsTab} />
+          </Route>
           <Route component={RequireAdmin}>
             <Route path="/verwaltung/:tab?" component={AdminPage} />
-            <Route path="/auswertung/kunden" component={CustomersTab} />
-            <Route path="/auswertung/prognosen" component={PredictionsTab} />
           </Route>
         </Route>
         <Route path="*" component={() => <Navigate href="/" />} />

@@ -5,6 +5,10 @@ export const runnableJobs = [
   "generate-availability",
   "check-outcomes",
   "retry-calendar-sync",
+  "snapshot-leaderboards",
+  "rebuild-gamification",
+  "achievements",
+  "rebuild-aggregates",
   "train-no-show-model",
 ] as const;
 export type RunnableJob = (typeof runnableJobs)[number];

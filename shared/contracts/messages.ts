@@ -1,6 +1,14 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { analyticsMessages } from "./messages-analytics.ts";
+import { badgesMessages } from "./messages-badges.ts";
+import { exportsMessages } from "./messages-exports.ts";
 import { predictionsMessages } from "./messages-predictions.ts";
+import { progressMessages } from "./messages-progress.ts";
+import { questsMessages } from "./messages-quests.ts";
+import { reportsMessages } from "./messages-reports.ts";
+import { shopMessages } from "./messages-shop.ts";
+import { telefonieMessages } from "./messages-telefonie.ts";
 
 /**
  * Every text the API can answer with, by id, in each language the site
@@ -304,7 +312,18 @@ export const messages = {
   // Jobs.
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
+  ...analyticsMessages,
+  ...telefonieMessages,
+  ...reportsMessages,
+  ...badgesMessages,
+  ...exportsMessages,
+  ...progressMessages,
+  ...shopMessages,
+  ...questsMessages,
   ...predictionsMessages,
+  ...questsMessages,
+  ...progressMessages,
+  ...shopMessages,
 } as const satisfies Record<string, Texts>;
 
 export type MessageId = keyof typeof messages;

@@ -50,14 +50,25 @@ import { bookingRulesSchema } from "../domain/booking/booking-rules.ts";
 import { pointsRuleSchema } from "../domain/booking/points.ts";
 import { slotTemplateSchema } from "../domain/booking/slot-template.ts";
 import type { Feature, RouteDefinition } from "./route-types.ts";
+import { analyticsRoutes } from "./routes-analytics.ts";
+import { badgesRoutes } from "./routes-badges.ts";
+import { exportsRoutes } from "./routes-exports.ts";
+import { goalsRoutes } from "./routes-goals.ts";
 import { importsRoutes } from "./routes-imports.ts";
 import { predictionsRoutes } from "./routes-predictions.ts";
+import { progressRoutes } from "./routes-progress.ts";
+import { questsRoutes } from "./routes-quests.ts";
+import { reportsRoutes } from "./routes-reports.ts";
+import { shopRoutes } from "./routes-shop.ts";
+import { telefonieRoutes } from "./routes-telefonie.ts";
 
 /**
  * The one route table. It drives the CDK HTTP API, the local gateway, the
  * OpenAPI document, the handlers' parsing and the typed frontend client.
  */
 export const routes = {
+  ...analyticsRoutes,
+  ...progressRoutes,
   ...predictionsRoutes,
   ...importsRoutes,
   getHealth: {
@@ -396,6 +407,16 @@ export const routes = {
     request: { params: usernameParamsSchema },
     response: { status: 200, schema: loginLocksClearedSchema },
   },
+  ...telefonieRoutes,
+  ...reportsRoutes,
+  ...badgesRoutes,
+  ...exportsRoutes,
+  ...shopRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
+  ...questsRoutes,
+  ...goalsRoutes,
+  ...shopRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type Routes = typeof routes;

@@ -4,7 +4,10 @@
  *  2. the booking API at 20 concurrent clients (each booking assigned to one of the slot's
  *     20 consultants): p50/p95 latency and throughput, next to the raw DynamoDB calls a
  *     booking needs, issued directly in the same run (session read + slot read + the
- *     booking transaction), and a raw conditional put.
+ *     booking transaction), and a raw conditional put;
+ *  3. the events handler's gamification work for booking and outcome events (events/s,
+ *     one stream shard = one event after the other), and leaderboard reads for 100 agents
+ *     (p50/p95: one Query of the bucket's precomputed items, never a scan).
  * Numbers only; nothing here passes or fails.
  */
 import { randomUUID } from "node:crypto";
@@ -12,17 +15,23 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { calendar } from "@googleapis/calendar";
 import { generateAvailability } from "../../functions/availability/generate.ts";
 import { startLocalStack } from "../../local/stack.ts";
 import { config } from "../../shared/config.ts";
 import { saveSlotTemplate } from "../../shared/data/booking-settings.ts";
-import { createBooking, newOutboxEvent } from "../../shared/data/bookings-repository.ts";
+import { createBooking, newOutboxEvent, scanBookings } from "../../shared/data/bookings-repository.ts";
 import { dynamoClient } from "../../shared/data/clients.ts";
+import { readLeaderboard } from "../../shared/data/gamification/leaderboards-repository.ts";
+import { applyBookingEvent } from "../../shared/data/gamification/ledger-bookings.ts";
+import { applyLedgerEntry } from "../../shared/data/gamification/ledger-repository.ts";
+import { keys } from "../../shared/data/keys.ts";
 import { getSession } from "../../shared/data/sessions-repository.ts";
 import { listSlots } from "../../shared/data/slots-repository.ts";
 import { hashPassword } from "../../shared/domain/auth/password.ts";
 import { defaultSlotTemplate, generateSlots } from "../../shared/domain/booking/slot-template.ts";
+import { benchAnalytics } from "./analytics.ts";
 
 const consultants = 20;
 const concurrency = 20;
@@ -226,6 +235,68 @@ try {
   console.log(
     `vs. one raw conditional put: p50 ×${(api.p50 / raw.p50).toFixed(1)}, throughput ×${(raw.throughput / api.throughput).toFixed(1)} lower`,
   );
+  // --- gamification ---
+  const gamificationEvents = 300;
+  const sample = (await scanBookings())
+    .filter((booking) => booking.status === "booked")
+    .slice(0, gamificationEvents);
+  const timeEvents = async (type: string) => {
+    const started = performance.now();
+    for (const booking of sample) {
+      await applyBookingEvent({
+        id: randomUUID(),
+        type,
+        occurredAt: new Date().toISOString(),
+        payload: { bookingId: booking.id },
+      });
+    }
+    return sample.length / ((performance.now() - started) / 1000);
+  };
+  const createdPerSecond = await timeEvents("booking.created");
+  for (const booking of sample) {
+    await dynamoClient().send(
+      new UpdateCommand({
+        TableName: config().TABLE_NAME,
+        Key: keys.booking(booking.id),
+        UpdateExpression: "SET outcome = :completed",
+        ExpressionAttributeValues: { ":completed": "completed" },
+      }),
+    );
+  }
+  const outcomePerSecond = await timeEvents("booking.outcome_set");
+  const redeliveredPerSecond = await timeEvents("booking.outcome_set");
+  const boardAgents = 100;
+  for (let index = 0; index < boardAgents; index++) {
+    await applyLedgerEntry({
+      username: `bench-agent-${index}`,
+      eventKey: `bench:${index}`,
+      occurredAt: new Date().toISOString(),
+      kind: "booking",
+      points: { provisional: (index * 7) % 40, confirmed: (index * 13) % 50 },
+      counters: { bookings: 1 + (index % 9) },
+    });
+  }
+  const reads: number[] = [];
+  for (let index = 0; index < 200; index++) {
+    const t0 = performance.now();
+    const board = await readLeaderboard("points", "month");
+    reads.push(performance.now() - t0);
+    if (board.entries.length < boardAgents) throw new Error(`board has ${board.entries.length} entries`);
+  }
+  reads.sort((a, b) => a - b);
+  console.log(`\nGamification (events handler work per event, sequential as one stream shard)`);
+  console.table([
+    {
+      what: `booking.created → provisional points (${sample.length})`,
+      perSecond: createdPerSecond.toFixed(0),
+    },
+    { what: `booking.outcome_set → confirmed (${sample.length})`, perSecond: outcomePerSecond.toFixed(0) },
+    { what: "redelivered outcome events (no change)", perSecond: redeliveredPerSecond.toFixed(0) },
+  ]);
+  console.log(
+    `leaderboard read (points × month, ${boardAgents}+ agents, 200 reads): p50 ${percentile(reads, 50).toFixed(1)} ms, p95 ${percentile(reads, 95).toFixed(1)} ms`,
+  );
+  await benchAnalytics();
 } finally {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });

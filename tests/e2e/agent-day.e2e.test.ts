@@ -1,10 +1,8 @@
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
+import { axeViolations, launchChromium, openPage, signIn, weekWithFreeSlots } from "../support/browser.ts";
 
 const baseUrl = inject("baseUrl");
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let browser: Browser;
 
 beforeAll(async () => {
@@ -15,52 +13,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(width = 1366, height = 900): Promise<{ page: Page; errors: string[] }> {
-  // bypassCSP: axe-core is injected as an inline script, which the site's CSP rightly forbids.
-  const page = await browser.newPage({ viewport: { width, height }, locale: "de-DE", bypassCSP: true });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  return { page, errors };
-}
-
-async function signIn(page: Page, username = "anna", password = "agent-demo-2026") {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(username);
-  await page.getByLabel("Passwort").fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  // The switch saves the user's language: a test that ended in English must not leave it so.
-  await page.getByRole("heading", { name: /^(Termin buchen|Book an appointment)$/ }).waitFor();
-  if (await page.getByRole("heading", { name: "Book an appointment" }).isVisible()) {
-    await page.getByRole("button", { name: "Deutsch" }).click();
-  }
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
-}
-
-/** Forward until the week has a free slot (this week may be over already). */
-async function weekWithFreeSlots(page: Page) {
-  const free = page.locator(".week-grid button.cell:not([disabled])");
-  await page.locator(".week-grid:not([aria-busy='true']), .empty").first().waitFor();
-  for (let week = 0; week < 4 && (await free.count()) === 0; week++) {
-    await page.getByRole("button", { name: /Nächste Woche/ }).click();
-    await page.waitForTimeout(300);
-    await page.locator(".week-grid:not([aria-busy='true']), .empty").first().waitFor();
-  }
-  expect(await free.count()).toBeGreaterThan(0);
-}
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  // A string: these tests are compiled without the DOM types.
-  return page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((result) =>
-    result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")))`);
-}
-
 describe("the agent's day in Chromium", () => {
   it("keeps the last good week (stale) when a week fails, and recovers by itself", async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await openPage(browser);
     let mode: "pass" | "503" | "drop" = "pass";
     await page.route("**/api/availability?*", (route) => {
       if (mode === "503")
@@ -72,7 +27,7 @@ describe("the agent's day in Chromium", () => {
       if (mode === "drop") return route.abort("connectionreset");
       return route.continue();
     });
-    await signIn(page);
+    await signIn(page, baseUrl);
     await page.locator(".week-grid:not([aria-busy='true'])").waitFor();
     const title = page.getByTestId("week-title");
     const goodWeek = (await title.textContent()) ?? "";
@@ -118,12 +73,12 @@ describe("the agent's day in Chromium", () => {
   });
 
   it("shows an error with a retry when the first load fails, never an endless skeleton", async () => {
-    const { page, errors } = await newPage();
+    const { page, errors } = await openPage(browser);
     let fail = true;
     await page.route("**/api/availability?*", (route) =>
       fail ? route.fulfill({ status: 503, body: "" }) : route.continue(),
     );
-    await signIn(page);
+    await signIn(page, baseUrl);
     const failed = page.getByTestId("load-failed");
     await failed.waitFor();
     expect(await page.locator(".skeleton").count()).toBe(0);
@@ -136,8 +91,8 @@ describe("the agent's day in Chromium", () => {
   });
 
   it("lists the best free slots (most points, then soonest), opens them like a cell, tabs day by day", async () => {
-    const { page, errors } = await newPage();
-    await signIn(page);
+    const { page, errors } = await openPage(browser);
+    await signIn(page, baseUrl);
     await weekWithFreeSlots(page);
     const strip = page.getByTestId("best-slots").locator("button");
     const entries = await page.evaluate(
@@ -183,8 +138,8 @@ describe("the agent's day in Chromium", () => {
   });
 
   it("has no serious or critical axe-core violations on the booking page, in German and English", async () => {
-    const { page, errors } = await newPage();
-    await signIn(page);
+    const { page, errors } = await openPage(browser);
+    await signIn(page, baseUrl);
     await weekWithFreeSlots(page);
     expect(await page.title()).toBe("Termin buchen – Slot-Booking");
     expect(await axeViolations(page)).toEqual([]);
@@ -204,8 +159,8 @@ describe("the agent's day in Chromium", () => {
       ["en", "English"],
     ] as const) {
       for (const width of [390, 1366]) {
-        const { page, errors } = await newPage(width, 844);
-        await signIn(page);
+        const { page, errors } = await openPage(browser, width, 844);
+        await signIn(page, baseUrl);
         await page.getByRole("button", { name: button }).click();
         await page.locator(".week-grid:visible, .day-list:visible, .empty").first().waitFor();
         await page.waitForTimeout(300);
@@ -247,8 +202,8 @@ describe("the agent's day in Chromium", () => {
   });
 
   it("lets a toast be dismissed, keeps it off the main action; the skip link moves focus; audit tab in sentences", async () => {
-    const { page, errors } = await newPage();
-    await signIn(page, "admin", "admin-demo-2026");
+    const { page, errors } = await openPage(browser);
+    await signIn(page, baseUrl, "admin", "admin-demo-2026");
     // The skip link takes focus to the content.
     await page.locator(".skip-link").focus();
     await page.keyboard.press("Enter");

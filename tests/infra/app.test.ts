@@ -152,9 +152,11 @@ describe("data stack", () => {
 });
 
 describe("functions", () => {
-  it("has exactly one function per feature, per scheduled job, and the outbox consumer", () => {
+  it("has exactly one function per feature, per scheduled job, the outbox consumer and the export worker", () => {
     const names = [...allProductFunctions().keys()].sort();
-    expect(names).toEqual([...features, ...scheduledJobs.map((job) => job.name), "events"].sort());
+    expect(names).toEqual(
+      [...features, ...scheduledJobs.map((job) => job.name), "events", "export-worker"].sort(),
+    );
     expect(productFunctions(synth.templates.api).size).toBe(features.length);
   });
 

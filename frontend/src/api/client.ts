@@ -19,6 +19,8 @@ type ResultOf<K extends OperationId> = z.output<Routes[K]["response"]["schema"]>
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The catalogue id of the message (e.g. `booking.slotFull`): tells apart answers that share a status. */
+  readonly messageId: string | undefined;
   readonly fields: Record<string, string>;
   readonly retryAfterSeconds: number | undefined;
 
@@ -31,6 +33,7 @@ export class ApiError extends Error {
     super(body?.error?.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.error?.code ?? "internal";
+    this.messageId = body?.error?.messageId;
     this.fields = body?.error?.fields ?? {};
     this.retryAfterSeconds = retryAfter ? Number(retryAfter) : undefined;
   }
@@ -45,6 +48,7 @@ let csrfToken: string | undefined;
 /** Sent as `Accept-Language`, so signed-out answers (and users without a saved choice) match the site. */
 let requestLanguage: Language = defaultLanguage;
 const unauthorizedListeners = new Set<() => void>();
+let reauthenticate: (() => Promise<boolean>) | undefined;
 
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
@@ -60,6 +64,15 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/**
+ * Signs in again over the page when a request finds the session gone; the
+ * request is then sent once more, so nothing typed is lost. Resolving false
+ * (the user declined) falls back to the unauthorized listeners.
+ */
+export function onSessionExpired(handler: (() => Promise<boolean>) | undefined): void {
+  reauthenticate = handler;
+}
+
 function buildUrl(path: string, params?: Record<string, string>, query?: Record<string, unknown>): string {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ""));
   const search = new URLSearchParams();
@@ -71,7 +84,11 @@ function buildUrl(path: string, params?: Record<string, string>, query?: Record<
 }
 
 /** Calls an API operation by its id in the route table; typed by the route's zod schemas. */
-async function call<K extends OperationId>(operation: K, options?: CallOptions<K>): Promise<ResultOf<K>> {
+async function call<K extends OperationId>(
+  operation: K,
+  options?: CallOptions<K>,
+  retried = false,
+): Promise<ResultOf<K>> {
   const route = routes[operation];
   const { params, query, body, headers } = (options ?? {}) as {
     params?: Record<string, string>;
@@ -108,6 +125,7 @@ async function call<K extends OperationId>(operation: K, options?: CallOptions<K
   const isResult = response.ok || (operation === "getHealth" && response.status === 503);
   if (!isResult) {
     if (response.status === 401 && operation !== "login" && operation !== "me") {
+      if (!retried && reauthenticate && (await reauthenticate())) return call(operation, options, true);
       for (const listener of unauthorizedListeners) listener();
     }
     throw new ApiError(response.status, json as Partial<ErrorBody>, response.headers.get("retry-after"));

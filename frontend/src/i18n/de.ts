@@ -1,4 +1,9 @@
+import { analyticsDe } from "./analytics.ts";
+import { badgesDe } from "./badges.ts";
 import { predictionsDe } from "./predictions.ts";
+import { progressDe } from "./progress.ts";
+import { questsDe } from "./quests.ts";
+import { shopDe } from "./shop.ts";
 /** German texts: the product's first language and the source of the keys. */
 export const de = {
   "app.name": "Slot-Booking",
@@ -30,6 +35,11 @@ export const de = {
   "login.throttled": "Zu viele Fehlversuche. Bitte in {minutes} Minuten erneut versuchen.",
   "login.required": "Bitte ausfüllen.",
   "login.expired": "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
+  "session.title": "Sitzung abgelaufen",
+  "session.text":
+    "Bitte geben Sie Ihr Passwort erneut ein ({name}). Ihre Eingaben bleiben erhalten und werden danach gesendet.",
+  "session.continue": "Anmelden und fortfahren",
+  "session.toLogin": "Zur Anmeldeseite",
   "login.statusLink": "Systemstatus ansehen",
   "status.title": "Systemstatus",
   "status.ok": "Betriebsbereit",
@@ -111,6 +121,9 @@ export const de = {
   "admin.jobs.run": "Jetzt ausführen",
   "admin.jobs.running": "Läuft …",
   "admin.jobs.generate-availability": "Verfügbarkeit aus den Kalendern berechnen",
+  "admin.jobs.train-no-show-model": "No-Show-Modell trainieren",
+  "admin.jobs.train-no-show-model.hint":
+    "Trainiert das No-Show-Modell auf den abgeschlossenen Terminen und bewertet es am jüngsten Monat (sonst nachts).",
   "admin.jobs.check-outcomes": "Ergebnisse aus dem Zentralkalender lesen",
   "admin.jobs.retry-calendar-sync": "Fehlgeschlagene Kalendereinträge wiederholen",
   "admin.jobs.done": "Fertig: {job}.",
@@ -126,6 +139,15 @@ export const de = {
   "lang.de": "Deutsch",
   "lang.en": "English",
   "book.form.phoneMissing": "Telefonnummer fehlt",
+  "book.alternatives": "Stattdessen frei – mit einem Klick dort buchen:",
+  "book.alternativesNone": "In den nächsten Tagen ist kein anderer Termin frei.",
+  "book.alternativeWhen": "{day}, {time} Uhr",
+  "book.form.phoneReadBack": "Zum Vorlesen: {phone}",
+  "book.done.phone": "Telefon: {phone}",
+  "book.discard.title": "Eingaben verwerfen?",
+  "book.discard.text": "Die eingegebenen Kundendaten gehen verloren.",
+  "book.discard.yes": "Verwerfen",
+  "book.discard.keep": "Weiter bearbeiten",
   "book.done.title": "Termin gebucht",
   "book.done.text": "{name} ist am {day} um {time} Uhr eingetragen.",
   "book.done.points": "Dafür erhalten Sie {points} Punkte.",
@@ -134,11 +156,17 @@ export const de = {
   "book.legend.past": "vergangen",
   "book.justBooked": "Gerade gebucht",
   "mine.range": "Zeitraum {from} – {to}",
+  "mine.cancelledGroup": "Storniert",
+  "mine.at": "{time} Uhr",
+  "mine.pointsChange": "Punkte: {from} → {to}",
+  "mine.moveConfirm": "Termin von {name} auf {day}, {time} Uhr verschieben?",
+  "mine.moveYes": "Ja, verschieben",
+  "mine.moving": "Wird verschoben …",
+  "mine.otherSlot": "Anderen Termin wählen",
   "mine.cancelTitle": "Termin stornieren?",
   "mine.cancelYes": "Ja, stornieren",
   "mine.keep": "Nicht stornieren",
   "mine.rescheduleFrom": "Bisher: {day}, {time} Uhr",
-  "mine.rescheduleTo": "Auf {day}, {time} Uhr verschieben ({free} frei)",
   "mine.full409": "Dieser Termin ist inzwischen ausgebucht. Bitte wählen Sie einen anderen.",
   "admin.tab.consultants": "Berater",
   "admin.saved": "Änderungen gespeichert.",
@@ -426,6 +454,12 @@ export const de = {
   "auditText.settings.points_rule": "{actor} hat die Punkteregel geändert",
   "auditText.unknownBooking": "Buchung {id}",
   ...predictionsDe,
+  ...questsDe,
+  ...progressDe,
+  ...badgesDe,
+  ...shopDe,
+  ...analyticsDe,
+  ...questsDe,
 };
 
 export type MessageKey = keyof typeof de;

@@ -1,5 +1,10 @@
+import { analyticsEn } from "./analytics.ts";
+import { badgesEn } from "./badges.ts";
 import type { MessageKey } from "./de.ts";
 import { predictionsEn } from "./predictions.ts";
+import { progressEn } from "./progress.ts";
+import { questsEn } from "./quests.ts";
+import { shopEn } from "./shop.ts";
 
 /** English texts; the type makes sure every German key has a translation. */
 export const en: Record<MessageKey, string> = {
@@ -32,6 +37,10 @@ export const en: Record<MessageKey, string> = {
   "login.throttled": "Too many failed attempts. Please try again in {minutes} minutes.",
   "login.required": "Please fill in.",
   "login.expired": "Your session has ended. Please sign in again.",
+  "session.title": "Session expired",
+  "session.text": "Please enter your password again ({name}). What you entered is kept and sent afterwards.",
+  "session.continue": "Sign in and continue",
+  "session.toLogin": "Go to the sign-in page",
   "login.statusLink": "View system status",
   "status.title": "System status",
   "status.ok": "Operational",
@@ -113,6 +122,9 @@ export const en: Record<MessageKey, string> = {
   "admin.jobs.run": "Run now",
   "admin.jobs.running": "Running …",
   "admin.jobs.generate-availability": "Compute availability from the calendars",
+  "admin.jobs.train-no-show-model": "Train the no-show model",
+  "admin.jobs.train-no-show-model.hint":
+    "Trains the no-show model on resolved bookings and evaluates it on the most recent month (otherwise nightly).",
   "admin.jobs.check-outcomes": "Read outcomes from the central calendar",
   "admin.jobs.retry-calendar-sync": "Retry failed calendar entries",
   "admin.jobs.done": "Done: {job}.",
@@ -128,6 +140,15 @@ export const en: Record<MessageKey, string> = {
   "lang.de": "Deutsch",
   "lang.en": "English",
   "book.form.phoneMissing": "Phone number missing",
+  "book.alternatives": "Free instead – book there with one click:",
+  "book.alternativesNone": "No other slot is free in the next few days.",
+  "book.alternativeWhen": "{day}, {time}",
+  "book.form.phoneReadBack": "To read back: {phone}",
+  "book.done.phone": "Phone: {phone}",
+  "book.discard.title": "Discard what you entered?",
+  "book.discard.text": "The customer details you entered will be lost.",
+  "book.discard.yes": "Discard",
+  "book.discard.keep": "Keep editing",
   "book.done.title": "Appointment booked",
   "book.done.text": "{name} is booked on {day} at {time}.",
   "book.done.points": "You earn {points} points for it.",
@@ -136,11 +157,17 @@ export const en: Record<MessageKey, string> = {
   "book.legend.past": "past",
   "book.justBooked": "Just booked",
   "mine.range": "Period {from} – {to}",
+  "mine.cancelledGroup": "Cancelled",
+  "mine.at": "{time}",
+  "mine.pointsChange": "Points: {from} → {to}",
+  "mine.moveConfirm": "Move {name}'s appointment to {day}, {time}?",
+  "mine.moveYes": "Yes, move it",
+  "mine.moving": "Moving …",
+  "mine.otherSlot": "Choose another slot",
   "mine.cancelTitle": "Cancel appointment?",
   "mine.cancelYes": "Yes, cancel",
   "mine.keep": "Keep it",
   "mine.rescheduleFrom": "Currently: {day}, {time}",
-  "mine.rescheduleTo": "Move to {day}, {time} ({free} free)",
   "mine.full409": "This slot has just filled up. Please choose another one.",
   "admin.tab.consultants": "Consultants",
   "admin.saved": "Changes saved.",
@@ -428,4 +455,10 @@ export const en: Record<MessageKey, string> = {
   "auditText.settings.points_rule": "{actor} changed the points rule",
   "auditText.unknownBooking": "booking {id}",
   ...predictionsEn,
+  ...questsEn,
+  ...progressEn,
+  ...badgesEn,
+  ...shopEn,
+  ...analyticsEn,
+  ...questsEn,
 };

@@ -1,20 +1,52 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
-import { bookingInputSchema } from "../../../shared/domain/booking/booking-input.ts";
+import { bookingInputSchema, normalizePhone } from "../../../shared/domain/booking/booking-input.ts";
+import { formatPhone } from "../../../shared/phone-format.ts";
 import { ApiError, api } from "../api/client.ts";
 import { consultantName, type PotentialName, potentialClasses, potentialLabel } from "../bookingFacts.ts";
-import { DialogActions } from "../components/ConfirmDialog.tsx";
+import { ConfirmDialog, DialogActions } from "../components/ConfirmDialog.tsx";
 import { createSubmit } from "../components/form.ts";
 import { LoaderButton } from "../components/LoaderButton.tsx";
 import { Modal } from "../components/Modal.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { describedBy, Field, FormError } from "../components/ui.tsx";
+import { addDays } from "../dates.ts";
+import { celebrateBooking } from "../effects/index.ts";
 import { formatDay, issueText, t } from "../i18n/index.ts";
+import { tCount } from "../i18n/plural.ts";
 import { CustomerPanel, type CustomerSummary } from "./CustomerPanel.tsx";
 
 type FieldName = "firstName" | "lastName" | "phone" | "note";
 const fieldNames: FieldName[] = ["firstName", "lastName", "phone", "note"];
+
+const noteLimit = 500;
+/** How many other slots a refused booking offers. */
+const alternativesShown = 4;
+
+/** A valid number grouped for reading back (`+49 221 9876543`); nothing while it is not valid yet. */
+function readablePhone(phone: string): string | undefined {
+  const result = normalizePhone(phone);
+  return result.ok ? formatPhone(result.phone) : undefined;
+}
+
+/**
+ * Free slots near a refused one, for booking there instead: the same day
+ * first (closest in time), then the following days in order.
+ */
+async function nearestFreeSlots(refused: SlotView): Promise<SlotView[]> {
+  const { slots } = await api.call("getAvailability", {
+    query: { from: refused.date, to: addDays(refused.date, 6) },
+  });
+  const refusedAt = Date.parse(refused.start);
+  const now = Date.now();
+  const distance = (slot: SlotView) =>
+    slot.date === refused.date ? Math.abs(Date.parse(slot.start) - refusedAt) : Number.MAX_SAFE_INTEGER;
+  return slots
+    .filter((slot) => slot.free > 0 && Date.parse(slot.start) > now && slot.start !== refused.start)
+    .sort((a, b) => distance(a) - distance(b) || Date.parse(a.start) - Date.parse(b.start))
+    .slice(0, alternativesShown);
+}
 
 /** A known customer's profile; 404 = a new customer (the panel says so). */
 /** The customer's profile, with the forecast for the slot being booked. */
@@ -43,12 +75,21 @@ export function BookingForm(props: {
   });
   const [potential, setPotential] = createSignal<PotentialName>("standard");
   const [consultant, setConsultant] = createSignal("");
-  const slotConsultants = () => props.slot.consultants;
+  /** The slot being booked: a refused booking may move to one of the offered alternatives. */
+  const [slot, setSlot] = createSignal(props.slot);
+  /** undefined: none asked for; []: none free nearby. */
+  const [alternatives, setAlternatives] = createSignal<SlotView[]>();
+  const [confirmingDiscard, setConfirmingDiscard] = createSignal(false);
+  const slotConsultants = () => slot().consultants;
   const [errors, setErrors] = createSignal<Partial<Record<FieldName, string>>>({});
   const [done, setDone] = createSignal<Booking>();
   let attempt: { body: string; key: string } | undefined;
 
-  const input = () => ({ date: props.slot.date, time: props.slot.time, ...values() });
+  const input = () => ({ date: slot().date, time: slot().time, ...values() });
+  /** Anything typed that closing would lose. */
+  const dirty = () => !done() && Object.values(values()).some((value) => value.trim() !== "");
+  /** Escape, × and "Abbrechen" ask first when the form holds data (Escape also closes autofill lists). */
+  const dismiss = () => (dirty() ? setConfirmingDiscard(true) : props.onClose());
 
   function validate(only?: FieldName): boolean {
     const result = bookingInputSchema.safeParse(input());
@@ -65,8 +106,9 @@ export function BookingForm(props: {
 
   function set(name: FieldName, value: string) {
     setValues((current) => ({ ...current, [name]: value }));
-    // Once a field shows an error, re-check it while typing so the message goes away when fixed.
-    if (errors()[name]) validate(name);
+    // Once a field shows an error, re-check it while typing so the message goes away when fixed;
+    // an over-long note (e.g. pasted) is said at once and kept until the agent shortens it.
+    if (errors()[name] || (name === "note" && value.length > noteLimit)) validate(name);
   }
 
   const submission = createSubmit({
@@ -74,8 +116,15 @@ export function BookingForm(props: {
       if (!(error instanceof ApiError)) return undefined;
       if (error.status === 409) {
         props.onFull();
-        // A chosen consultant may be full while the slot is not: the API's message names them.
-        return consultant() ? error.message : t("book.full409");
+        // Full, no longer offered, changed meanwhile, the consultant full: the API's message says which.
+        // A chosen consultant's refusal is solved in this slot (another consultant or "automatisch").
+        if (!error.messageId?.startsWith("booking.consultant")) {
+          setAlternatives([]);
+          void nearestFreeSlots(slot())
+            .then(setAlternatives)
+            .catch(() => setAlternatives(undefined));
+        }
+        return error.message || t("book.full409");
       }
       if (Object.keys(error.fields).length === 0) return undefined;
       setErrors(Object.fromEntries(fieldNames.map((name) => [name, error.field(name)])));
@@ -85,6 +134,18 @@ export function BookingForm(props: {
 
   function submit(event: SubmitEvent) {
     event.preventDefault();
+    send();
+  }
+
+  /** One click on an alternative books the same data there. */
+  function bookInstead(other: SlotView) {
+    setSlot(other);
+    setConsultant("");
+    setAlternatives(undefined);
+    send();
+  }
+
+  function send() {
     if (submission.busy()) return;
     if (!validate()) {
       const first = fieldNames.find((name) => errors()[name]);
@@ -105,6 +166,7 @@ export function BookingForm(props: {
       const { booking } = await api.call("createBooking", { body, headers: { "idempotency-key": key } });
       setDone(booking);
       props.onBooked(booking);
+      celebrateBooking();
     });
   }
 
@@ -132,21 +194,60 @@ export function BookingForm(props: {
   const title = () =>
     done()
       ? t("book.done.title")
-      : t("book.form.title", { day: formatDay(props.slot.date, "long"), time: props.slot.time });
+      : t("book.form.title", { day: formatDay(slot().date, "long"), time: slot().time });
 
   return (
-    <Modal title={title()} onClose={props.onClose}>
+    <Modal title={title()} onClose={props.onClose} onDismiss={dismiss}>
       <Show
         when={done()}
         fallback={
           <form class="form" onSubmit={submit} noValidate aria-busy={submission.busy()}>
-            <p class="points-hint">{t("book.form.points", { points: props.slot.points })}</p>
+            <p class="points-hint">{t("book.form.points", { points: slot().points })}</p>
             <FormError message={submission.failure()} />
+            <Show when={alternatives()}>
+              {(offered) => (
+                <section class="alternatives" aria-labelledby="alternatives-title">
+                  <h3 id="alternatives-title">
+                    {offered().length > 0 ? t("book.alternatives") : t("book.alternativesNone")}
+                  </h3>
+                  <ul>
+                    <For each={offered()}>
+                      {(other) => (
+                        <li>
+                          <button
+                            type="button"
+                            class="slot-option"
+                            disabled={submission.busy()}
+                            onClick={() => bookInstead(other)}
+                          >
+                            <span class="slot-option-when">
+                              {t("book.alternativeWhen", {
+                                day: formatDay(other.date),
+                                time: other.time,
+                              })}
+                            </span>
+                            <span class="muted">
+                              {tCount("plural.points", other.points)} ·{" "}
+                              {t("book.free", { free: other.free, capacity: other.capacity })}
+                            </span>
+                          </button>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </section>
+              )}
+            </Show>
             <div class="row">
               {text("firstName", t("book.form.firstName"), { autofocus: true })}
               {text("lastName", t("book.form.lastName"))}
             </div>
-            {text("phone", t("book.form.phone"), { type: "tel", hint: t("book.form.phoneHint") })}
+            {text("phone", t("book.form.phone"), {
+              type: "tel",
+              hint: readablePhone(values().phone)
+                ? t("book.form.phoneReadBack", { phone: readablePhone(values().phone) ?? "" })
+                : t("book.form.phoneHint"),
+            })}
             <CustomerPanel phone={values().phone} lookup={(phone) => lookupCustomer(phone, props.slot)} />
             <div class="row">
               <Field
@@ -198,18 +299,18 @@ export function BookingForm(props: {
               error={errors().note}
               hint={t("book.form.noteCount", { count: values().note.length })}
             >
+              {/* No maxlength: it would cut a pasted note silently; the error says how much is too much. */}
               <textarea
                 id="booking-note"
                 name="note"
                 rows="3"
-                maxlength="500"
                 value={values().note}
                 aria-describedby={describedBy("booking-note", errors().note, "hint")}
                 onInput={(event) => set("note", event.currentTarget.value)}
                 onBlur={() => validate("note")}
               />
             </Field>
-            <DialogActions onCancel={props.onClose}>
+            <DialogActions onCancel={dismiss}>
               <LoaderButton type="submit" busy={submission.busy()} busyLabel={t("book.form.submitting")}>
                 {t("book.form.submit")}
               </LoaderButton>
@@ -229,6 +330,7 @@ export function BookingForm(props: {
                 time: booking().time,
               })}
             </p>
+            <p class="confirmation-phone">{t("book.done.phone", { phone: formatPhone(booking().phone) })}</p>
             <Show when={consultantName(booking().consultant)}>
               {(name) => <p class="muted">{t("book.done.consultant", { name: name() })}</p>}
             </Show>
@@ -243,6 +345,18 @@ export function BookingForm(props: {
             </div>
           </div>
         )}
+      </Show>
+      <Show when={confirmingDiscard()}>
+        <ConfirmDialog
+          title={t("book.discard.title")}
+          confirmLabel={t("book.discard.yes")}
+          cancelLabel={t("book.discard.keep")}
+          danger
+          onConfirm={async () => props.onClose()}
+          onClose={() => setConfirmingDiscard(false)}
+        >
+          {t("book.discard.text")}
+        </ConfirmDialog>
       </Show>
     </Modal>
   );

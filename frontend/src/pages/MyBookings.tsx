@@ -1,19 +1,37 @@
 import { createResource, createSignal, For, Show } from "solid-js";
-import type { Booking } from "../../../shared/contracts/booking.ts";
+import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
+import { formatPhone } from "../../../shared/phone-format.ts";
 import { ApiError, api } from "../api/client.ts";
 import { type BookingView, consultantName, outcomeLabel, potentialLabel } from "../bookingFacts.ts";
 import { AsyncView } from "../components/AsyncView.tsx";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { createSubmit } from "../components/form.ts";
+import { LoaderButton } from "../components/LoaderButton.tsx";
 import { Modal } from "../components/Modal.tsx";
 import { toast } from "../components/toast.tsx";
-import { errorMessage, FormError, Spinner } from "../components/ui.tsx";
+import { errorMessage, FormError } from "../components/ui.tsx";
 import { addDays, setTimeZone, today as todayInZone } from "../dates.ts";
 import { formatDay, t } from "../i18n/index.ts";
+import { tCount } from "../i18n/plural.ts";
 import { user } from "../session.ts";
 import { OutcomeDialog } from "./OutcomeDialog.tsx";
 
 const name = (booking: Booking) => `${booking.firstName} ${booking.lastName}`;
+
+/**
+ * After a list refresh the row that started an action is a new element: focus
+ * goes to it (wherever it moved, e.g. into "Storniert"), not to the page top.
+ */
+function focusBooking(id: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-booking="${id}"]`)?.focus());
+}
+
+/** Slots grouped by their day, in order. */
+function byDay(slots: SlotView[]): { date: string; slots: SlotView[] }[] {
+  const days = new Map<string, SlotView[]>();
+  for (const slot of slots) days.set(slot.date, [...(days.get(slot.date) ?? []), slot]);
+  return [...days].map(([date, list]) => ({ date, slots: list }));
+}
 
 function BookingRow(props: {
   booking: BookingView;
@@ -40,12 +58,13 @@ function BookingRow(props: {
       class="booking"
       classList={{ cancelled: b().status === "cancelled", "over-capacity": Boolean(b().overCapacity) }}
       data-booking={b().id}
+      tabindex="-1"
     >
       <div class="booking-when">{t("mine.when", { day: formatDay(b().date), time: b().time })}</div>
       <div class="booking-who">
         <strong>{name(b())}</strong>
         <a class="muted phone" href={`tel:${b().phone.replace(/[^+\d]/g, "")}`}>
-          {b().phone}
+          {formatPhone(b().phone)}
         </a>
         <Show when={b().note}>
           <span class="muted note">{b().note}</span>
@@ -71,7 +90,10 @@ function BookingRow(props: {
         <Show when={b().potentialClass}>
           {(potential) => <span class="badge potential">{potentialLabel(potential())}</span>}
         </Show>
-        <span class="badge points">{t("common.points", { points: b().points })}</span>
+        {/* A cancelled booking earns nothing: no points shown. */}
+        <Show when={b().status !== "cancelled"}>
+          <span class="badge points">{tCount("plural.points", b().points)}</span>
+        </Show>
         <Show when={props.forecast}>
           {(forecast) => (
             <span
@@ -120,64 +142,104 @@ export function ReschedulePicker(props: { booking: Booking; onClose: () => void;
       );
     }),
   );
-  /** The slot being moved to, while the request runs. */
-  const [target, setTarget] = createSignal<string>();
+  /** The slot chosen, waiting for the agent's confirmation. */
+  const [chosen, setChosen] = createSignal<SlotView>();
   const submission = createSubmit({
     describe: (error) => {
       if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+      setChosen(undefined);
       void refetch();
-      return t("mine.full409");
+      // Full, no longer offered, already cancelled, changed meanwhile: the API's message says which.
+      return error.message || t("mine.full409");
     },
   });
-  function move(date: string, time: string) {
-    setTarget(`${date} ${time}`);
+  function move(target: SlotView) {
     void submission.run(async () => {
-      await api.call("rescheduleBooking", { params: { id: props.booking.id }, body: { date, time } });
-      toast(t("mine.rescheduled", { day: formatDay(date), time }));
+      await api.call("rescheduleBooking", {
+        params: { id: props.booking.id },
+        body: { date: target.date, time: target.time },
+      });
+      toast(t("mine.rescheduled", { day: formatDay(target.date), time: target.time }));
       props.onMoved();
     });
   }
-  const busyOn = () => (submission.busy() ? target() : undefined);
   return (
     <Modal title={t("mine.rescheduleTitle", { name: name(props.booking) })} onClose={props.onClose}>
       <p class="muted">
         {t("mine.rescheduleFrom", { day: formatDay(props.booking.date), time: props.booking.time })}
       </p>
       <FormError message={submission.failure()} />
-      <AsyncView resource={slots} retry={refetch} empty={t("mine.rescheduleNone")}>
-        {(list) => (
-          <ul class="slot-picker">
-            <For each={list()}>
-              {(slot) => (
-                <li>
-                  <button
-                    type="button"
-                    class="slot-option"
-                    disabled={submission.busy()}
-                    aria-label={t("mine.rescheduleTo", {
-                      day: formatDay(slot.date, "long"),
-                      time: slot.time,
-                      free: slot.free,
-                    })}
-                    onClick={() => move(slot.date, slot.time)}
-                  >
-                    <span class="slot-option-when">
-                      <Show when={busyOn() === `${slot.date} ${slot.time}`}>
-                        <Spinner />
-                      </Show>
-                      {t("mine.when", { day: formatDay(slot.date), time: slot.time })}
-                    </span>
-                    <span class="muted">
-                      {t("book.free", { free: slot.free, capacity: slot.capacity })} ·{" "}
-                      {t("common.points", { points: slot.points })}
-                    </span>
-                  </button>
-                </li>
-              )}
-            </For>
-          </ul>
+      <Show
+        when={chosen()}
+        fallback={
+          <AsyncView resource={slots} retry={refetch} empty={t("mine.rescheduleNone")}>
+            {(list) => (
+              <div class="slot-picker">
+                <For each={byDay(list())}>
+                  {(day) => (
+                    <section class="slot-day" aria-labelledby={`move-day-${day.date}`}>
+                      <h3 id={`move-day-${day.date}`}>{formatDay(day.date, "long")}</h3>
+                      <ul class="slot-picker">
+                        <For each={day.slots}>
+                          {(slot) => (
+                            <li>
+                              <button type="button" class="slot-option" onClick={() => setChosen(slot)}>
+                                <span class="slot-option-when">{t("mine.at", { time: slot.time })}</span>
+                                <span class="muted">
+                                  {t("book.free", { free: slot.free, capacity: slot.capacity })} ·{" "}
+                                  {t("mine.pointsChange", {
+                                    from: props.booking.points,
+                                    to: tCount("plural.points", slot.points),
+                                  })}
+                                </span>
+                              </button>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </section>
+                  )}
+                </For>
+              </div>
+            )}
+          </AsyncView>
+        }
+      >
+        {(target) => (
+          <div
+            class="move-confirm"
+            // The chosen slot's button is gone: focus goes to the answer the agent gives next.
+            ref={(element) => queueMicrotask(() => element.querySelector<HTMLElement>(".primary")?.focus())}
+          >
+            <p>
+              {t("mine.moveConfirm", {
+                name: name(props.booking),
+                day: formatDay(target().date, "long"),
+                time: target().time,
+              })}
+            </p>
+            <p class="points-change">
+              {t("mine.pointsChange", {
+                from: props.booking.points,
+                to: tCount("plural.points", target().points),
+              })}
+            </p>
+            <div class="actions">
+              <button type="button" class="button secondary" onClick={() => setChosen(undefined)}>
+                {t("mine.otherSlot")}
+              </button>
+              <LoaderButton
+                class="button primary"
+                busy={submission.busy()}
+                busyLabel={t("mine.moving")}
+                onClick={() => move(target())}
+              >
+                {t("mine.moveYes")}
+              </LoaderButton>
+            </div>
+          </div>
         )}
-      </AsyncView>
+      </Show>
     </Modal>
   );
 }
@@ -203,12 +265,22 @@ export function MyBookingsPage() {
   const outcomeAction = (booking: Booking) =>
     user()?.role === "admin" ? () => setJudging(booking) : undefined;
   const now = Date.now();
-  const upcoming = (list: Booking[]) => list.filter((b) => Date.parse(b.start) > now);
-  const past = (list: Booking[]) => list.filter((b) => Date.parse(b.start) <= now).reverse();
+  const active = (list: Booking[]) => list.filter((b) => b.status !== "cancelled");
+  const upcoming = (list: Booking[]) => active(list).filter((b) => Date.parse(b.start) > now);
+  const past = (list: Booking[]) =>
+    active(list)
+      .filter((b) => Date.parse(b.start) <= now)
+      .reverse();
+  const cancelled = (list: Booking[]) => list.filter((b) => b.status === "cancelled");
 
-  const moved = () => {
+  async function refreshAndFocus(id: string) {
+    await refetch();
+    focusBooking(id);
+  }
+
+  const moved = (booking: Booking) => {
     setMoving(undefined);
-    void refetch();
+    void refreshAndFocus(booking.id);
   };
 
   async function confirmCancel(booking: Booking) {
@@ -216,7 +288,7 @@ export function MyBookingsPage() {
       await api.call("cancelBooking", { params: { id: booking.id } });
       toast(t("mine.cancelled"));
       setCancelling(undefined);
-      await refetch();
+      await refreshAndFocus(booking.id);
     } catch (error) {
       toast(errorMessage(error), "error");
     }
@@ -264,6 +336,14 @@ export function MyBookingsPage() {
                 </For>
               </ul>
             </Show>
+            <Show when={cancelled(list()).length > 0}>
+              <h2>{t("mine.cancelledGroup")}</h2>
+              <ul class="bookings">
+                <For each={cancelled(list())}>
+                  {(booking) => <BookingRow booking={booking} onOutcome={outcomeAction(booking)} />}
+                </For>
+              </ul>
+            </Show>
           </>
         )}
       </AsyncView>
@@ -291,15 +371,20 @@ export function MyBookingsPage() {
             booking={booking()}
             onClose={() => setJudging(undefined)}
             onSaved={() => {
+              const id = booking().id;
               setJudging(undefined);
-              void refetch();
+              void refreshAndFocus(id);
             }}
           />
         )}
       </Show>
       <Show when={moving()}>
         {(booking) => (
-          <ReschedulePicker booking={booking()} onClose={() => setMoving(undefined)} onMoved={moved} />
+          <ReschedulePicker
+            booking={booking()}
+            onClose={() => setMoving(undefined)}
+            onMoved={() => moved(booking())}
+          />
         )}
       </Show>
     </section>

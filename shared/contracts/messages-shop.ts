@@ -1,0 +1,51 @@
+/** The shop's API messages (same shape as the main catalogue, spread into it). */
+export const shopMessages = {
+  "shop.unknownItem": { de: "Diesen Artikel gibt es nicht.", en: "There is no such item." },
+  "shop.alreadyOwned": { de: "Diesen Artikel besitzen Sie bereits.", en: "You already own this item." },
+  "shop.notOffered": {
+    de: "Dieser Artikel ist gerade nicht im Angebot (nur in seiner Saison).",
+    en: "This item is not on offer right now (only in its season).",
+  },
+  "shop.locked": {
+    de: "Dieser Artikel ist noch gesperrt: {reason}.",
+    en: "This item is still locked: {reason}.",
+  },
+  "shop.lockedField": { de: "Gesperrt: {reason}", en: "Locked: {reason}" },
+  "shop.insufficientCoins": {
+    de: "Nicht genug Münzen: {price} nötig, {coins} vorhanden.",
+    en: "Not enough coins: {price} needed, {coins} available.",
+  },
+  "shop.insufficientCoinsField": { de: "Zu wenige Münzen", en: "Not enough coins" },
+  "shop.notOwned": {
+    de: "Anlegen können Sie nur Artikel, die Sie besitzen.",
+    en: "You can only equip items you own.",
+  },
+  "shop.unlock.level": { de: "ab Level {level}", en: "from level {level}" },
+  "shop.unlock.prestige": { de: "ab Prestige-Stufe {tier}", en: "from prestige tier {tier}" },
+  "shop.unlock.streak": { de: "eine Serie von {days} Tagen", en: "a streak of {days} days" },
+  "shop.unlock.milestone": { de: "{bookings} Buchungen insgesamt", en: "{bookings} bookings in total" },
+  "shop.unlock.badgeRarity": {
+    de: "ein Abzeichen der Seltenheit „{rarity}“",
+    en: "a badge of rarity “{rarity}”",
+  },
+  "shop.unlock.mastery": {
+    de: "Meisterschaft „{track}“ Stufe {level}",
+    en: "mastery “{track}” level {level}",
+  },
+  "shop.unlock.season": { de: "nur in der Saison „{season}“", en: "only in the “{season}” season" },
+  "shop.rarity.common": { de: "Gewöhnlich", en: "Common" },
+  "shop.rarity.uncommon": { de: "Ungewöhnlich", en: "Uncommon" },
+  "shop.rarity.rare": { de: "Selten", en: "Rare" },
+  "shop.rarity.epic": { de: "Episch", en: "Epic" },
+  "shop.rarity.legendary": { de: "Legendär", en: "Legendary" },
+  "shop.rarity.mythic": { de: "Mythisch", en: "Mythic" },
+  "shop.track.bookings": { de: "Buchungs-Meister", en: "Booking Master" },
+  "shop.track.fastStarter": { de: "Schnellstarter", en: "Quick Starter" },
+  "shop.track.streak": { de: "Streak-Legende", en: "Streak Legend" },
+  "shop.track.collector": { de: "Sammler", en: "Collector" },
+  "shop.track.perfectionist": { de: "Perfektionist", en: "Perfectionist" },
+  "shop.season.spring": { de: "Frühlings-Fieber", en: "Spring Fever" },
+  "shop.season.summer": { de: "Sommer-Hitze", en: "Summer Heat" },
+  "shop.season.autumn": { de: "Herbst-Ernte", en: "Autumn Harvest" },
+  "shop.season.winter": { de: "Winter-Zauber", en: "Winter Magic" },
+} as const;

@@ -1,0 +1,101 @@
+import {
+  exportEnvelopeSchema,
+  exportIdParamsSchema,
+  exportListSchema,
+  exportRequestSchema,
+  exportScheduleDeletedSchema,
+  exportScheduleEnvelopeSchema,
+  exportScheduleIdParamsSchema,
+  exportScheduleInputSchema,
+  exportScheduleListSchema,
+  legacyExportQuerySchema,
+} from "../contracts/exports.ts";
+import type { RouteDefinition } from "./route-types.ts";
+
+/** Exports (admins): start one, follow it, download it through a short-lived link; scheduled deliveries. */
+export const exportsRoutes = {
+  startExport: {
+    method: "POST",
+    path: "/api/exports",
+    feature: "exports",
+    role: "admin",
+    summary:
+      "Start an export of a dataset (bookings, customers) as CSV, JSON or PDF; 202 with its record at once, the worker streams the file into the exports bucket",
+    tags: ["exports"],
+    request: { body: exportRequestSchema },
+    response: { status: 202, schema: exportEnvelopeSchema },
+    throttle: { rate: 2, burst: 5 },
+  },
+  listExports: {
+    method: "GET",
+    path: "/api/exports",
+    feature: "exports",
+    role: "admin",
+    summary: "Past exports, newest first, with a fresh download link for files still in the bucket",
+    tags: ["exports"],
+    response: { status: 200, schema: exportListSchema },
+  },
+  getExport: {
+    method: "GET",
+    path: "/api/exports/{id}",
+    feature: "exports",
+    role: "admin",
+    summary:
+      "One export: status, progress, rows and, once done, a presigned download link valid 15 minutes (poll while it runs)",
+    tags: ["exports"],
+    request: { params: exportIdParamsSchema },
+    response: { status: 200, schema: exportEnvelopeSchema },
+  },
+  legacyExportBookings: {
+    method: "GET",
+    path: "/api/export/bookings",
+    feature: "exports",
+    role: "admin",
+    summary:
+      "The old app's export URL (`?format=csv&start_date=…[&end_date=…]`): starts the same bookings export and answers 202 with it",
+    tags: ["exports"],
+    request: { query: legacyExportQuerySchema },
+    response: { status: 202, schema: exportEnvelopeSchema },
+    throttle: { rate: 2, burst: 5 },
+  },
+  listExportSchedules: {
+    method: "GET",
+    path: "/api/export-schedules",
+    feature: "exports",
+    role: "admin",
+    summary: "Scheduled exports (delivered weekly or monthly into the exports bucket)",
+    tags: ["exports"],
+    response: { status: 200, schema: exportScheduleListSchema },
+  },
+  createExportSchedule: {
+    method: "POST",
+    path: "/api/export-schedules",
+    feature: "exports",
+    role: "admin",
+    summary:
+      "Schedule an export: weekly (Mondays, the previous week) or monthly (the 1st, the previous month)",
+    tags: ["exports"],
+    request: { body: exportScheduleInputSchema },
+    response: { status: 201, schema: exportScheduleEnvelopeSchema },
+  },
+  updateExportSchedule: {
+    method: "PUT",
+    path: "/api/export-schedules/{id}",
+    feature: "exports",
+    role: "admin",
+    summary: "Replace a scheduled export's settings (or pause it with active=false)",
+    tags: ["exports"],
+    request: { params: exportScheduleIdParamsSchema, body: exportScheduleInputSchema },
+    response: { status: 200, schema: exportScheduleEnvelopeSchema },
+  },
+  deleteExportSchedule: {
+    method: "DELETE",
+    path: "/api/export-schedules/{id}",
+    feature: "exports",
+    role: "admin",
+    summary: "Delete a scheduled export (its past files stay until they expire)",
+    tags: ["exports"],
+    request: { params: exportScheduleIdParamsSchema },
+    response: { status: 200, schema: exportScheduleDeletedSchema },
+  },
+} as const satisfies Record<string, RouteDefinition>;

@@ -1,0 +1,77 @@
+import {
+  telefonieEntryInputSchema,
+  telefonieEntryParamsSchema,
+  telefonieEntryPatchSchema,
+  telefonieGoalInputSchema,
+  telefonieMyWeekSchema,
+  telefonieParticipantParamsSchema,
+  telefonieTeamWeekSchema,
+  telefonieWeekParamsSchema,
+  telefonieWeekSchema,
+} from "../contracts/telefonie.ts";
+import type { RouteDefinition } from "./route-types.ts";
+
+/** Telefonie: admins enter weekly points, goals and vacation per participant; agents read their own week. */
+export const telefonieRoutes = {
+  getTelefonieTeamWeek: {
+    method: "GET",
+    path: "/api/telefonie/weeks/{isoWeek}",
+    feature: "telefonie",
+    role: "admin",
+    summary:
+      "Every participant's week (entries, goal with suggestion, vacation, achieved, rate, status), team totals and the 4-week trend",
+    tags: ["telefonie"],
+    request: { params: telefonieWeekParamsSchema },
+    response: { status: 200, schema: telefonieTeamWeekSchema },
+  },
+  getTelefonieWeek: {
+    method: "GET",
+    path: "/api/telefonie/weeks/{isoWeek}/{username}",
+    feature: "telefonie",
+    role: "agent",
+    summary: "One participant's week and their last 4 weeks (agents: their own only)",
+    tags: ["telefonie"],
+    request: { params: telefonieParticipantParamsSchema },
+    response: { status: 200, schema: telefonieMyWeekSchema },
+  },
+  createTelefonieEntry: {
+    method: "POST",
+    path: "/api/telefonie/weeks/{isoWeek}/{username}/entries",
+    feature: "telefonie",
+    role: "admin",
+    summary: "Add an activity (T1, T2, Telefonie, Extra; 0–100 points, rounded to 0.1); audited",
+    tags: ["telefonie"],
+    request: { params: telefonieParticipantParamsSchema, body: telefonieEntryInputSchema },
+    response: { status: 201, schema: telefonieWeekSchema },
+  },
+  updateTelefonieEntry: {
+    method: "PATCH",
+    path: "/api/telefonie/weeks/{isoWeek}/{username}/entries/{entryId}",
+    feature: "telefonie",
+    role: "admin",
+    summary: "Change an activity; audited",
+    tags: ["telefonie"],
+    request: { params: telefonieEntryParamsSchema, body: telefonieEntryPatchSchema },
+    response: { status: 200, schema: telefonieWeekSchema },
+  },
+  deleteTelefonieEntry: {
+    method: "DELETE",
+    path: "/api/telefonie/weeks/{isoWeek}/{username}/entries/{entryId}",
+    feature: "telefonie",
+    role: "admin",
+    summary: "Delete an activity; audited",
+    tags: ["telefonie"],
+    request: { params: telefonieEntryParamsSchema },
+    response: { status: 200, schema: telefonieWeekSchema },
+  },
+  putTelefonieGoal: {
+    method: "PUT",
+    path: "/api/telefonie/weeks/{isoWeek}/{username}/goal",
+    feature: "telefonie",
+    role: "admin",
+    summary: "Set the week's goal (0–100) or mark it as vacation (no goal, no entries); audited",
+    tags: ["telefonie"],
+    request: { params: telefonieParticipantParamsSchema, body: telefonieGoalInputSchema },
+    response: { status: 200, schema: telefonieWeekSchema },
+  },
+} as const satisfies Record<string, RouteDefinition>;
