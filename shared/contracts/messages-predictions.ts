@@ -22,7 +22,7 @@ export const predictionsMessages = {
   "prediction.factor.season": { de: "Jahreszeit ({month})", en: "Season ({month})" },
   "prediction.raises": { de: "{factor} – erhöht das Risiko", en: "{factor} – raises the risk" },
   "prediction.lowers": { de: "{factor} – senkt das Risiko", en: "{factor} – lowers the risk" },
-  "prediction.potential.normal": { de: "normal", en: "normal" },
+  "prediction.potential.normal": { de: "Normal", en: "normal" },
   "prediction.potential.top": { de: "Top", en: "top" },
   "prediction.potential.closer_needed": { de: "Closer nötig", en: "closer needed" },
   "prediction.potential.recall": { de: "Recall", en: "recall" },

@@ -61,9 +61,6 @@ export const predictionsDe = {
   "mine.risk": "No-Show-Risiko {percent} %",
   "import.title": "Import",
   "admin.tab.import": "Import",
-  "admin.jobs.train-no-show-model": "No-Show-Modell trainieren",
-  "admin.jobs.train-no-show-model.hint":
-    "Lernt aus den aufgelösten Terminen und prüft auf den letzten vier Wochen (läuft jede Nacht um 02:30 UTC).",
   "import.intro":
     "Verlauf als CSV oder JSON importieren: Buchungszeilen (date, time, customer, phone, agent, consultant, potential, outcome) oder Tagessummen (date, slots, completed, no_show, ghost, cancelled, rescheduled, overhang). Dieselbe Datei erneut zu importieren ändert nichts.",
   "import.file": "Datei",
@@ -145,9 +142,6 @@ export const predictionsEn: Record<keyof typeof predictionsDe, string> = {
   "mine.risk": "No-show risk {percent} %",
   "import.title": "Import",
   "admin.tab.import": "Import",
-  "admin.jobs.train-no-show-model": "Train the no-show model",
-  "admin.jobs.train-no-show-model.hint":
-    "Learns from the resolved appointments and tests on the latest four weeks (runs nightly at 02:30 UTC).",
   "import.intro":
     "Import history as CSV or JSON: booking rows (date, time, customer, phone, agent, consultant, potential, outcome) or daily totals (date, slots, completed, no_show, ghost, cancelled, rescheduled, overhang). Importing the same file again changes nothing.",
   "import.file": "File",

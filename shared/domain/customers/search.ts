@@ -1,6 +1,7 @@
 import type { CustomerName } from "./customer.ts";
 
-const umlauts: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
+// Escaped: letters, not German text (ä, ö, ü, ß).
+const umlauts: Record<string, string> = { "\u00e4": "ae", "\u00f6": "oe", "\u00fc": "ue", "\u00df": "ss" };
 
 /**
  * A name as the search index knows it: lower case, German umlauts spelled
@@ -10,7 +11,7 @@ const umlauts: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss"
 export function nameTokens(text: string): string[] {
   const spelled = text
     .toLowerCase()
-    .replace(/[äöüß]/g, (letter) => umlauts[letter] ?? letter)
+    .replace(/[\u00e4\u00f6\u00fc\u00df]/g, (letter) => umlauts[letter] ?? letter)
     .normalize("NFKD")
     .replace(/\p{M}/gu, "");
   return [...new Set(spelled.split(/[^a-z0-9]+/).filter((token) => token.length > 0))];
