@@ -1,5 +1,8 @@
 /** Texts of the customers page, the forecasts and the historical import (H8). */
 export const predictionsDe = {
+  "admin.jobs.train-no-show-model": "No-Show-Modell trainieren",
+  "admin.jobs.train-no-show-model.hint":
+    "Trainiert das No-Show-Modell auf den abgeschlossenen Terminen und bewertet es am jüngsten Monat (sonst nachts).",
   "analytics.tab.customers": "Kunden",
   "analytics.tab.predictions": "Prognosen",
   "customers.title": "Kunden",
@@ -81,6 +84,9 @@ export const predictionsDe = {
 } as const;
 
 export const predictionsEn: Record<keyof typeof predictionsDe, string> = {
+  "admin.jobs.train-no-show-model": "Train the no-show model",
+  "admin.jobs.train-no-show-model.hint":
+    "Trains the no-show model on resolved bookings and evaluates it on the most recent month (otherwise nightly).",
   "analytics.tab.customers": "Customers",
   "analytics.tab.predictions": "Forecasts",
   "customers.title": "Customers",
