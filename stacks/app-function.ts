@@ -7,7 +7,7 @@ import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import { metricsNamespace } from "../shared/http/observability.ts";
 import { functionAlarms } from "./alarms.ts";
-import { bundlingOptions } from "./bundling.ts";
+import { bundlingOptions, pdfkitBundling, rendersPdf } from "./bundling.ts";
 import { type LambdaSpec, projectRoot } from "./functions.ts";
 import { grantNeeds, needsOf, type Resources } from "./permissions.ts";
 import type { StageConfig } from "./stage.ts";
@@ -66,7 +66,7 @@ export class AppFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
-      bundling: props.bundling ?? bundlingOptions,
+      bundling: props.bundling ?? (rendersPdf.has(props.spec.name) ? pdfkitBundling : bundlingOptions),
       environment: {
         TABLE_NAME: resources.table.tableName,
         EXPORT_BUCKET: resources.exportsBucket.bucketName,

@@ -1,5 +1,6 @@
 import { type BundlingOptions, LogLevel, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { BuildOptions } from "esbuild";
+import { projectRoot } from "./functions.ts";
 
 /**
  * The one description of how a function is bundled. The stacks turn it into
@@ -61,3 +62,23 @@ export function esbuildOptions(
     logLevel: "error",
   };
 }
+
+/**
+ * pdfkit loads its standard fonts at run time through its package's `imports`
+ * map (`#standard-fonts/*`), which esbuild cannot follow: the fonts are copied
+ * next to the bundle with a package.json that maps them the same way.
+ */
+export const pdfkitBundling: BundlingOptions = {
+  ...bundlingOptions,
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir: string, outputDir: string) => [
+      `cp -R "${projectRoot}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/standard-fonts"`,
+      `printf '%s' '{"type":"module","imports":{"#standard-fonts/*":"./standard-fonts/*.cjs"}}' > "${outputDir}/package.json"`,
+    ],
+  },
+};
+
+/** The functions that render PDFs (and so need pdfkit's fonts beside the bundle). */
+export const rendersPdf: ReadonlySet<string> = new Set(["export-worker", "reports", "weekly-report"]);

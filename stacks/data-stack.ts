@@ -78,8 +78,11 @@ export class DataStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: "exports/",
       // Exports are handed out as short-lived links; old files only cost money and carry personal data.
+      // Executive reports are the history admins list and compare, so they stay for about a year.
       lifecycleRules: [
-        { expiration: Duration.days(7), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { prefix: "exports/", expiration: Duration.days(7) },
+        { prefix: "reports/", expiration: Duration.days(400) },
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
       removalPolicy,
       autoDeleteObjects: !production,

@@ -9,7 +9,7 @@ import { Construct } from "constructs";
 import { exportWorkerVariable } from "../functions/exports/start-worker.ts";
 import { durationNearTimeoutAlarm, queueDepthAlarm } from "./alarms.ts";
 import { AppFunction } from "./app-function.ts";
-import { bundlingOptions } from "./bundling.ts";
+import { pdfkitBundling } from "./bundling.ts";
 import { lambdaSpecs, projectRoot } from "./functions.ts";
 import type { Resources } from "./permissions.ts";
 import type { StageConfig } from "./stage.ts";
@@ -28,23 +28,6 @@ export const exportWorkerLimits = {
   retryAttempts: 1,
   maxEventAge: Duration.hours(1),
 } as const;
-
-/**
- * pdfkit loads its standard fonts at run time through its package's `imports`
- * map (`#standard-fonts/*`), which esbuild cannot follow: the fonts are copied
- * next to the bundle with a package.json that maps them the same way.
- */
-export const pdfkitBundling = {
-  ...bundlingOptions,
-  commandHooks: {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (_inputDir: string, outputDir: string) => [
-      `cp -R "${projectRoot}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/standard-fonts"`,
-      `printf '%s' '{"type":"module","imports":{"#standard-fonts/*":"./standard-fonts/*.cjs"}}' > "${outputDir}/package.json"`,
-    ],
-  },
-};
 
 /**
  * The export worker: its own Lambda, invoked asynchronously (`Event`) by the

@@ -111,7 +111,13 @@ describe("data stack", () => {
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       },
-      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 7, Status: "Enabled" })] },
+      // Exports go after 7 days; reports (the history admins compare) stay longer.
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: "exports/", ExpirationInDays: 7, Status: "Enabled" }),
+          Match.objectLike({ Prefix: "reports/", ExpirationInDays: 400, Status: "Enabled" }),
+        ]),
+      },
     });
   });
 
