@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking } from "../../shared/contracts/booking.ts";
 import type { ExportView } from "../../shared/contracts/exports.ts";
+import { fullAcceptance } from "../support/acceptance.ts";
 import { launchChromium } from "../support/browser.ts";
 import { demoAdmin, signedIn, type TestClient } from "../support/http.ts";
 
@@ -24,7 +25,7 @@ function isoDay(offset: number): string {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-describe("Auswertung → Exporte", () => {
+describe.skipIf(!fullAcceptance)("Auswertung → Exporte", () => {
   it("an admin starts a CSV export, watches its progress and downloads the file", async () => {
     const from = isoDay(-30);
     const to = isoDay(30);

@@ -9,6 +9,7 @@ import { aggregateDimensions } from "../../shared/domain/analytics/counts.ts";
 import type { Outcome, PotentialClass } from "../../shared/domain/booking/outcomes.ts";
 import { bookingEvents } from "../../shared/events/booking-events.ts";
 import type { OutboxEvent } from "../../shared/events/outbox.ts";
+import { fullAcceptance } from "../support/acceptance.ts";
 import { demoAdmin, signedIn, type TestClient } from "../support/http.ts";
 import { runJobAndWait } from "../support/jobs.ts";
 
@@ -147,7 +148,7 @@ async function expectAggregatesMatchBookings() {
   return bookings;
 }
 
-describe("analytics aggregates", () => {
+describe.skipIf(!fullAcceptance)("analytics aggregates", () => {
   it("after 2,000 booking and outcome events with duplicates and redeliveries, every aggregate equals a recomputation from the bookings", async () => {
     const started = Date.now();
     const seed = Number(process.env.AGGREGATES_SEED ?? 20261130);
