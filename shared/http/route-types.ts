@@ -22,8 +22,6 @@ export const features = [
   "shop",
   "telefonie",
   "reports",
-  "quests",
-  "goals",
   "predictions",
   "imports",
 ] as const;

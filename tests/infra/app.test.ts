@@ -341,7 +341,8 @@ describe("jobs stack", () => {
 
   it("keeps dead letters encrypted, TLS-only and for 14 days", () => {
     const queues = resourcesOf(synth.templates.jobs, "AWS::SQS::Queue");
-    expect(queues.length).toBe(3);
+    // Scheduler, outbox consumer and sync retries as before, plus the export worker's on-failure queue.
+    expect(queues.length).toBe(4);
     for (const [, queue] of queues) {
       expect(props(queue)).toMatchObject({
         SqsManagedSseEnabled: true,
