@@ -166,9 +166,10 @@ describe("the booking dialog and Meine Termine in Chromium", () => {
       .locator(".slot-day h3")
       .first()
       .waitFor({ timeout: 60_000 })
-      .catch(async (error: unknown) => {
-        await page.screenshot({ path: "test-results/reschedule-picker-failed.png" });
-        console.log(await page.locator("dialog").evaluateAll((all) => all.map((d) => d.outerHTML.slice(0, 1500))));
+
+        console.log(
+          await page.locator("dialog").evaluateAll((all) => all.map((d) => d.outerHTML.slice(0, 1500))),
+        );
         throw error;
       });
     expect(await picker.locator(".slot-day").count()).toBeGreaterThan(0);

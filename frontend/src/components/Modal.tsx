@@ -16,7 +16,16 @@ export function Modal(props: {
   // Unique: a dialog may open over another (e.g. "discard?"), and each must be named by its own title.
   const titleId = `modal-title-${createUniqueId()}`;
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+  let disposed = false;
+  // Opened once it is in the document: under a pending Suspense boundary (a page still loading
+  // its data) the element is created before it is attached, and showModal() would throw.
+  const open = () => {
+    if (disposed || !dialog || dialog.open) return;
+    if (dialog.isConnected) dialog.showModal();
+    else requestAnimationFrame(open);
+  };
   onCleanup(() => {
+    disposed = true;
     // While the dialog is modal the rest of the page is inert: close it before moving focus back.
     if (dialog?.open) dialog.close();
     if (opener?.isConnected) opener.focus();
@@ -25,7 +34,7 @@ export function Modal(props: {
     <dialog
       ref={(element) => {
         dialog = element;
-        queueMicrotask(() => dialog?.showModal());
+        queueMicrotask(open);
       }}
       class="modal"
       aria-labelledby={titleId}
