@@ -162,16 +162,7 @@ describe("the booking dialog and Meine Termine in Chromium", () => {
       .click();
     const picker = page.getByRole("dialog");
     // Two weeks of availability: give a busy machine time.
-    await picker
-      .locator(".slot-day h3")
-      .first()
-      .waitFor({ timeout: 60_000 })
-
-        console.log(
-          await page.locator("dialog").evaluateAll((all) => all.map((d) => d.outerHTML.slice(0, 1500))),
-        );
-        throw error;
-      });
+    await picker.locator(".slot-day h3").first().waitFor({ timeout: 60_000 });
     expect(await picker.locator(".slot-day").count()).toBeGreaterThan(0);
     await picker.locator(".slot-option").first().click();
     await picker.getByText(/Punkte: \d+ → \d+ Punkte?/).waitFor();
