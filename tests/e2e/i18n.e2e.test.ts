@@ -67,7 +67,12 @@ describe("the site in English", () => {
     await page.screenshot({ path: "test-results/e2e-i18n-en.png" });
 
     // Back to German: the switch saves it for the user, and the API answers in German again.
+    // The form holds data: Escape asks before discarding it.
     await page.keyboard.press("Escape");
+    await page
+      .getByRole("dialog", { name: "Discard what you entered?" })
+      .getByRole("button", { name: "Discard" })
+      .click();
     await form.waitFor({ state: "hidden" });
     await page.locator('.lang-switch button[lang="de"]').click();
     // What the user has saved.
