@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config.ts";
 import { passwordSchema, roleSchema, usernameSchema } from "../contracts/auth.ts";
 import { writeAudit } from "../data/audit-repository.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { auditEntrySchema } from "./auth.ts";
 import { consultantAdminSchema } from "./booking.ts";
 

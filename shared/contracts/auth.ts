@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { languageSchema } from "./messages.ts";
 
 export const roleSchema = z.enum(["agent", "admin"]);

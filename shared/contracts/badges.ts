@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { badgeCategories, rarities } from "../domain/gamification/catalogue/badges.ts";
 import { masteryTracks } from "../domain/gamification/mastery.ts";
 import { usernameSchema } from "./auth.ts";

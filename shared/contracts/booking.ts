@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { consultantIdSchema } from "../domain/booking/booking-input.ts";
 import { hhmmSchema, isoDateSchema } from "../domain/booking/local-date.ts";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { hhmmSchema, isoDateSchema } from "../domain/booking/local-date.ts";
 import { potentialClassSchema } from "../domain/booking/outcomes.ts";
 import { customerIdPattern, customerPhoneSchema } from "../domain/customers/customer.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Error codes a client can rely on; each maps to exactly one HTTP status. */
 export const errorStatus = {

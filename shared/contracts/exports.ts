@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "../domain/booking/local-date.ts";
 import { outcomeSchema, potentialClassSchema } from "../domain/booking/outcomes.ts";
 import { exportDatasets, exportFormats } from "../domain/exports/datasets.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "../domain/booking/local-date.ts";
 import { goalTemplateIds } from "../domain/gamification/goals.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The largest file the import takes in one request (the command sends bigger files in parts). */
 export const maxImportBytes = 4 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Jobs an admin may start by hand. */
 export const runnableJobs = [

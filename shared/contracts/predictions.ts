@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "../domain/booking/local-date.ts";
 import { factorGroups } from "../domain/predictions/features.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { leaderboardCategories } from "../domain/gamification/leaderboards.ts";
 import { periods } from "../domain/gamification/periods.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "../domain/booking/local-date.ts";
 
 const rewardSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { reportPeriodSchema } from "../domain/reports/report.ts";
 
 const statusSchema = z.enum(["green", "yellow", "red"]).nullable();

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { rarities, seasonIds, shopSlots } from "../domain/gamification/catalogue/shop.ts";
 import { masteryTracks } from "../domain/gamification/mastery.ts";
 

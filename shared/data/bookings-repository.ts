@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { BatchGetCommand, GetCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config.ts";
 import { type Booking, bookingSchema } from "../contracts/booking.ts";
 import { isoWeekOf } from "../domain/booking/assignment.ts";

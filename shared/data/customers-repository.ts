@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { BatchGetCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { mapWithLimit } from "../concurrency.ts";
 import { config } from "../config.ts";
 import { legacyOutcomes, outcomeSchema } from "../domain/booking/outcomes.ts";

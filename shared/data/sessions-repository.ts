@@ -6,7 +6,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config.ts";
 import { roleSchema } from "../contracts/auth.ts";
 import { type Language, languageSchema } from "../contracts/messages.ts";

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config.ts";
 import { type User, userSchema } from "../contracts/auth.ts";
 import { dynamoClient } from "./clients.ts";

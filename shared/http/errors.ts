@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { type ErrorBody, type ErrorCode, errorStatus } from "../contracts/errors.ts";
 import {
   defaultLanguage,

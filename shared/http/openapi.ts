@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { errorBodySchema, errorStatus } from "../contracts/errors.ts";
 import type { RouteDefinition } from "./route-types.ts";
 import { routeEntries } from "./routes.ts";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ErrorBody } from "../../../shared/contracts/errors.ts";
 import { defaultLanguage, type Language } from "../../../shared/contracts/messages.ts";
 import { type OperationId, type Routes, routes } from "../../../shared/http/routes.ts";

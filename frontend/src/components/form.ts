@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import type { z } from "zod";
+import type * as z from "zod";
 import { ApiError } from "../api/client.ts";
 import { issueText } from "../i18n/index.ts";
 import { errorMessage } from "./ui.tsx";

@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   isMessageId,
   type Language,

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../../config.ts";
 import { addDays, localDate } from "../../domain/booking/local-date.ts";
 import {

@@ -1,5 +1,5 @@
 import { isValidPhoneNumber } from "libphonenumber-js/max";
-import { z } from "zod";
+import * as z from "zod";
 import { hhmmSchema, isoDateSchema } from "./local-date.ts";
 import { potentialClassSchema } from "./outcomes.ts";
 

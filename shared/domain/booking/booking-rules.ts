@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Booking rules set by admins. The horizon stays in the slot template (it

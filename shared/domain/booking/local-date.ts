@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Local calendar dates ("YYYY-MM-DD") and wall-clock times ("HH:mm") as plain

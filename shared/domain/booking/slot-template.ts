@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { germanStateSchema, isBlockedDate } from "./holidays.ts";
 import { addDays, hhmmSchema, isIsoDate, isoDateSchema, isoWeekday, localDate } from "./local-date.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { addDays, isoWeekday } from "../booking/local-date.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The numbers of the motivation layer as configuration: stored as one setting

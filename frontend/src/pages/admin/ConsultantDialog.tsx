@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Consultant, consultantInputSchema } from "../../../../shared/contracts/booking.ts";
 import { api } from "../../api/client.ts";
 import { FormDialog } from "../../components/FormDialog.tsx";

@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, Show } from "solid-js";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { importReportSchema } from "../../../../shared/contracts/imports.ts";
 import { api } from "../../api/client.ts";
 import { ResourceTable, Table } from "../../components/Table.tsx";

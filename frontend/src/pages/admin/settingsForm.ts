@@ -1,5 +1,5 @@
 import { createResource, createSignal } from "solid-js";
-import type { z } from "zod";
+import type * as z from "zod";
 import { ApiError, api } from "../../api/client.ts";
 import { apiFieldErrors, createSubmit } from "../../components/form.ts";
 import { issueText } from "../../i18n/index.ts";

@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from "solid-js";
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   type ExportSchedule,
   type ExportView,

@@ -1,5 +1,5 @@
 import { createEffect, createRoot, createSignal, Show } from "solid-js";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { equippedSchema } from "../../../../shared/contracts/shop.ts";
 import { api } from "../../api/client.ts";
 import { wearEffect } from "../../effects/index.ts";

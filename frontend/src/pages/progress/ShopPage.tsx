@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, Show } from "solid-js";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { shopSchema } from "../../../../shared/contracts/shop.ts";
 import { shopSlots } from "../../../../shared/domain/gamification/catalogue/shop.ts";
 import { api } from "../../api/client.ts";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { leaderboardSchema } from "../../../../shared/contracts/progress.ts";
 import type { LeaderboardCategory } from "../../../../shared/domain/gamification/leaderboards.ts";
 import type { Period } from "../../../../shared/domain/gamification/periods.ts";
