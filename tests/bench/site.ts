@@ -87,7 +87,13 @@ export async function benchSite(ctx: BenchContext): Promise<BenchRow[]> {
         });
         const started = performance.now();
         await page.goto(`${ctx.stack.url}${path}`);
-        await page.locator(ready).first().waitFor({ timeout: 60_000 });
+        try {
+          await page.locator(ready).first().waitFor({ timeout: 60_000 });
+        } catch (error) {
+          const shot = join(projectRoot, "test-results", "bench-site.png");
+          await page.screenshot({ path: shot, fullPage: true });
+          throw new Error(`${path}: no ${ready} at ${page.url()} (screenshot ${shot}): ${String(error)}`);
+        }
         const ms = since(started);
         return { ms, kb: scriptKB(scripts) };
       } finally {
