@@ -9,6 +9,7 @@ import {
 import { api } from "./api/client.ts";
 import type { MessageKey } from "./i18n/de.ts";
 import { t } from "./i18n/index.ts";
+import { user } from "./session.ts";
 
 /** The outcomes an appointment can end with, in the order admins pick them. */
 export const outcomes = outcomeValues;
@@ -51,12 +52,14 @@ const potentialKeys: Partial<Record<MessageKey, true>> = Object.fromEntries(
   potentialClasses.map((name) => [`potential.${name}`, true]),
 );
 
-/** Consultant id → name, loaded once per page visit (agents may read the list). */
+/** Consultant id → name, loaded once per signed-in user (agents may read the list); nobody signed in asks nothing. */
 const [consultants, { refetch: reloadConsultants }] = createRoot(() =>
-  createResource(() =>
-    api
-      .call("listConsultants")
-      .then((list) => new Map(list.map((consultant) => [consultant.id, consultant.name]))),
+  createResource(
+    () => user()?.username,
+    () =>
+      api
+        .call("listConsultants")
+        .then((list) => new Map(list.map((consultant) => [consultant.id, consultant.name]))),
   ),
 );
 
