@@ -1,11 +1,6 @@
 import { createSignal } from "solid-js";
 import type * as z from "zod";
-import {
-  isMessageId,
-  type Language,
-  formatMessage as messageText,
-  translateIssue,
-} from "../../../shared/contracts/messages.ts";
+import type { Language } from "../../../shared/contracts/languages.ts";
 import { setRequestLanguage } from "../api/client.ts";
 import { timeZone } from "../dates.ts";
 import { de, type MessageKey } from "./de.ts";
@@ -30,14 +25,37 @@ export function setLocale(next: Locale): void {
   setLocaleSignal(next);
 }
 
+/**
+ * The API's message catalogue (every area's texts in both languages) is loaded
+ * only by pages that validate with the shared schemas or show stored message ids:
+ * their loaders await `loadCatalogue()` before they render, so the sign-in page
+ * and the week view do not pay for it.
+ */
+let catalogue: typeof import("../../../shared/contracts/messages.ts") | undefined;
+let catalogueLoading: Promise<void> | undefined;
+
+export function loadCatalogue(): Promise<void> {
+  catalogueLoading ??= import("../../../shared/contracts/messages.ts").then(
+    (module) => {
+      catalogue = module;
+    },
+    (error: unknown) => {
+      catalogueLoading = undefined; // a failed load (offline) is tried again by the next page
+      throw error;
+    },
+  );
+  return catalogueLoading;
+}
+
 /** A zod issue of the shared schemas in the current language (their messages are catalogue ids). */
 export function issueText(issue: z.core.$ZodIssue): string {
-  return translateIssue(issue, locale());
+  // Without the catalogue (a caller that did not load it): the id rather than nothing.
+  return catalogue ? catalogue.translateIssue(issue, locale()) : issue.message;
 }
 
 /** A text the API stored as a catalogue id (e.g. a job run's error) in the current language; other text as is. */
 export function apiText(text: string): string {
-  return isMessageId(text) ? messageText(text, locale()) : text;
+  return catalogue?.isMessageId(text) ? catalogue.formatMessage(text, locale()) : text;
 }
 
 /** The text for `key` in the current language, with `{name}` placeholders filled. */
