@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { ErrorCode } from "./errors.ts";
 import { analyticsMessages } from "./messages-analytics.ts";
 import { badgesMessages } from "./messages-badges.ts";
+import { bookingListMessages } from "./messages-bookinglist.ts";
 import { exportsMessages } from "./messages-exports.ts";
 import { predictionsMessages } from "./messages-predictions.ts";
 import { progressMessages } from "./messages-progress.ts";
@@ -313,6 +314,7 @@ export const messages = {
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
   ...analyticsMessages,
+  ...bookingListMessages,
   ...telefonieMessages,
   ...reportsMessages,
   ...badgesMessages,
