@@ -276,6 +276,17 @@ export async function seedDemoOlderBookings(now = new Date()): Promise<number> {
   const table = config().TABLE_NAME;
   const marker = await dynamoClient().send(new GetCommand({ TableName: table, Key: historyMarkerKey }));
   if (marker.Item) return 0;
+  const { bookings, slotItems } = await demoOlderHistory(now);
+  await batchPut([...slotItems, ...bookings.map(bookingItem)]);
+  await writeCustomersOfBookings(bookings);
+  await dynamoClient().send(
+    new PutCommand({ TableName: table, Item: { ...historyMarkerKey, at: now.toISOString() } }),
+  );
+  return bookings.length;
+}
+
+/** The older bookings (resolved) and their past slots, drawn but not written. */
+export async function demoOlderHistory(now = new Date()) {
   const { pastDays } = await demoContext(20260901, now);
   const older = pastDays(demoHistoryDays, recentDays);
   const bookings = older.flatMap(({ bookings: drafts }) =>
@@ -299,12 +310,7 @@ export async function seedDemoOlderBookings(now = new Date()): Promise<number> {
       updatedAt: now.toISOString(),
     };
   });
-  await batchPut([...slotItems, ...bookings.map(bookingItem)]);
-  await writeCustomersOfBookings(bookings);
-  await dynamoClient().send(
-    new PutCommand({ TableName: table, Item: { ...historyMarkerKey, at: now.toISOString() } }),
-  );
-  return bookings.length;
+  return { bookings, slotItems };
 }
 
 /** Cancelled and rescheduled bookings gave their place back. */
