@@ -78,8 +78,10 @@ function Layout(props: RouteSectionProps) {
   let pending: Promise<boolean> | undefined;
   onMount(() => {
     const stop = onUnauthorized(() => {
+      const hadSession = Boolean(user());
       sessionEnded();
-      navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname)}`);
+      // Without a session to lose (a first visit) the sign-in guard shows the login page; "expired" would be untrue.
+      if (hadSession) navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname)}`);
     });
     onSessionExpired(() => {
       const username = user()?.username;

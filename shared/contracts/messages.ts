@@ -3,6 +3,7 @@ import type { ErrorCode } from "./errors.ts";
 import { defaultLanguage, type Language, languages } from "./languages.ts";
 import { analyticsMessages } from "./messages-analytics.ts";
 import { badgesMessages } from "./messages-badges.ts";
+import { bookingListMessages } from "./messages-bookinglist.ts";
 import { exportsMessages } from "./messages-exports.ts";
 import { predictionsMessages } from "./messages-predictions.ts";
 import { progressMessages } from "./messages-progress.ts";
@@ -312,6 +313,7 @@ export const messages = {
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
   ...analyticsMessages,
+  ...bookingListMessages,
   ...telefonieMessages,
   ...reportsMessages,
   ...badgesMessages,

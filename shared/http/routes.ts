@@ -204,7 +204,8 @@ export const routes = {
     path: "/api/bookings",
     feature: "booking",
     role: "agent",
-    summary: "Bookings from..to; agents see their own, admins all (or one agent's)",
+    summary:
+      "Bookings; agents see their own, admins all (or one agent's). With view, limit or cursor one page at a time (nextCursor continues), else every booking from..to; filters: outcome, q (customer name or phone), consultant",
     tags: ["booking"],
     request: { query: bookingListQuerySchema },
     response: { status: 200, schema: bookingListSchema },
