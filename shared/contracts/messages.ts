@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { defaultLanguage, type Language, languages } from "./languages.ts";
 import { analyticsMessages } from "./messages-analytics.ts";
 import { badgesMessages } from "./messages-badges.ts";
 import { bookingListMessages } from "./messages-bookinglist.ts";
@@ -22,9 +23,7 @@ import { telefonieMessages } from "./messages-telefonie.ts";
  * Plain TS without AWS imports: the site bundles this file.
  */
 
-export const languages = ["de", "en"] as const;
-export type Language = (typeof languages)[number];
-export const defaultLanguage: Language = "de";
+export { defaultLanguage, type Language, languages };
 export const languageSchema = z.enum(languages);
 
 type Texts = Record<Language, string>;

@@ -53,7 +53,7 @@ export const badgesRoutes = {
   },
   claimMastery: {
     method: "POST",
-    path: "/api/gamification/mastery/{track}/claim",
+    path: "/api/gamification/mastery/tracks/{track}/claim",
     feature: "badges",
     role: "agent",
     summary: "Claim the next reached mastery level of a track (409 when none is reached and unclaimed)",

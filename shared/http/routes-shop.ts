@@ -41,7 +41,7 @@ export const shopRoutes = {
   },
   unequipShopSlot: {
     method: "POST",
-    path: "/api/gamification/shop/{slot}/unequip",
+    path: "/api/gamification/shop/slots/{slot}/unequip",
     feature: "shop",
     role: "agent",
     summary: "Take off the item in a slot (title, theme, avatar, frame, effect)",

@@ -44,8 +44,8 @@ describe("quests and the Glücksrad in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
     await signIn(page, agent.username, agent.password);
-    // The daily login reward, once, as a toast after sign-in.
-    await page.getByText(/Tägliche Anmelde-Belohnung: \+15 Münzen/).waitFor();
+    // The daily login reward, once, as a toast after sign-in (a streak of one day is "1 Tag", not "1 Tage").
+    await page.getByText("Tägliche Anmelde-Belohnung: +15 Münzen (Serie: 1 Tag)", { exact: true }).waitFor();
 
     // A booking into a morning slot moves every booking quest but Null Storno.
     const slot = (await upcomingSlots(agent.client)).find((s: SlotView) => s.free > 0 && s.time < "11:00");

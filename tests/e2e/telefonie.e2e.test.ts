@@ -1,6 +1,5 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { fullAcceptance } from "../support/acceptance.ts";
 import { launchChromium } from "../support/browser.ts";
 
 const baseUrl = inject("baseUrl");
@@ -28,7 +27,7 @@ async function signedInPage(username: string, password: string): Promise<{ page:
   return { page, errors };
 }
 
-describe.skipIf(!fullAcceptance)("Telefonie and reports in Chromium", () => {
+describe("Telefonie and reports in Chromium", () => {
   it("an admin enters a week; the agent sees it; the report page renders and makes a PDF", async () => {
     const { page, errors } = await signedInPage("admin", "admin-demo-2026");
     await page.goto(`${baseUrl}/verwaltung/telefonie`);

@@ -236,9 +236,12 @@ describe("prestige", () => {
 describe("mastery", () => {
   it("refuses a claim before the level is reached and grants it exactly once after", async () => {
     const { username, client } = await newAgent();
-    const claim = () => client.request<MasteryView>("POST", "/api/gamification/mastery/collector/claim");
+    const claim = () =>
+      client.request<MasteryView>("POST", "/api/gamification/mastery/tracks/collector/claim");
     expect((await claim()).status).toBe(409);
-    expect((await client.request("POST", "/api/gamification/mastery/nonsense/claim")).status).toBe(400);
+    expect((await client.request("POST", "/api/gamification/mastery/tracks/nonsense/claim")).status).toBe(
+      400,
+    );
 
     // Sammler level 1: 5 badges.
     for (const id of ["day-10", "day-20", "month-10", "month-25", "total-50"]) {

@@ -190,7 +190,7 @@ describe("shop", () => {
 
     const afterUnequip = await client.request<Record<string, unknown>>(
       "POST",
-      "/api/gamification/shop/avatar/unequip",
+      "/api/gamification/shop/slots/avatar/unequip",
     );
     expect(afterUnequip.status).toBe(200);
     expect(afterUnequip.body).not.toHaveProperty("avatar");
@@ -202,7 +202,7 @@ describe("shop", () => {
     );
     expect(standard.status).toBe(200);
     expect(standard.body).not.toHaveProperty("theme");
-    expect((await client.request("POST", "/api/gamification/shop/nonsense/unequip")).status).toBe(400);
+    expect((await client.request("POST", "/api/gamification/shop/slots/nonsense/unequip")).status).toBe(400);
   });
 
   it("charges admins like everyone else", async () => {

@@ -66,7 +66,9 @@ export const questsDe = {
   "goals.deadline.sunday": "endet am Sonntag",
   "goals.deadline.30days": "endet nach 30 Tagen",
   "goals.multiplier": "×{value}",
-  "loginReward.toast": "Tägliche Anmelde-Belohnung: +{coins} Münzen (Serie: {streak} Tage)",
+  "loginReward.toast": "Tägliche Anmelde-Belohnung: +{coins} Münzen (Serie: {streak})",
+  "loginReward.days.one": "{count} Tag",
+  "loginReward.days.other": "{count} Tage",
 } as const;
 
 export const questsEn: Record<keyof typeof questsDe, string> = {
@@ -135,5 +137,7 @@ export const questsEn: Record<keyof typeof questsDe, string> = {
   "goals.deadline.sunday": "ends on Sunday",
   "goals.deadline.30days": "ends after 30 days",
   "goals.multiplier": "×{value}",
-  "loginReward.toast": "Daily sign-in reward: +{coins} coins (streak: {streak} days)",
+  "loginReward.toast": "Daily sign-in reward: +{coins} coins (streak: {streak})",
+  "loginReward.days.one": "{count} day",
+  "loginReward.days.other": "{count} days",
 };

@@ -1,13 +1,16 @@
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { createMemo, createSignal, For, lazy, onCleanup, onMount, Show, Suspense } from "solid-js";
 import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
 import { api } from "../api/client.ts";
 import { errorMessage } from "../components/ui.tsx";
 import { addDays, isoWeek, mondayOf, setTimeZone, today } from "../dates.ts";
-import { formatDay, locale, t } from "../i18n/index.ts";
+import { formatDay, loadCatalogue, locale, t } from "../i18n/index.ts";
 import { tCount } from "../i18n/plural.ts";
 import { availabilityPollMs } from "../live/intervals.ts";
 import { type LivePoll, startLivePoll } from "../live/poll.ts";
-import { BookingForm } from "./BookingForm.tsx";
+
+// The form (its schema, phone rules and message catalogue) loads when a slot is first chosen, not with the week.
+const loadForm = () => Promise.all([import("./BookingForm.tsx"), loadCatalogue()]);
+const BookingForm = lazy(() => loadForm().then(([module]) => ({ default: module.BookingForm })));
 
 type Fill = "free" | "few" | "full" | "past";
 /** Points tiers: 1 is the week's highest value, 2 the next, 3 everything below. */
@@ -106,6 +109,8 @@ function SlotButton(props: {
 }
 
 export function BookPage() {
+  // Once the week is usable, fetch the form's code in the background so the first slot opens at once.
+  onMount(() => setTimeout(() => void loadForm().catch(() => undefined), 2000));
   /** The week asked for (the buttons step from it); `loaded` may still be an older week. */
   const [monday, setMonday] = createSignal(mondayOf(today()));
   const [loaded, setLoaded] = createSignal<LoadedWeek>();
@@ -491,12 +496,15 @@ export function BookPage() {
       </Show>
       <Show when={chosen()}>
         {(slot) => (
-          <BookingForm
-            slot={slot()}
-            onClose={closeDialog}
-            onBooked={(booking) => booked(slot(), booking)}
-            onFull={() => void refetch()}
-          />
+          // Its own boundary: the week stays on screen while the form's code loads.
+          <Suspense>
+            <BookingForm
+              slot={slot()}
+              onClose={closeDialog}
+              onBooked={(booking) => booked(slot(), booking)}
+              onFull={() => void refetch()}
+            />
+          </Suspense>
         )}
       </Show>
     </section>

@@ -148,7 +148,8 @@ export function periodKeyOn(period: Period, date: string, settings: Gamification
 
 type SnapshotRanks = Record<string, number>;
 
-async function readSnapshot(
+/** The ranks of one board as the nightly job took them at the start of `date` (the day before's final ranks). */
+export async function readSnapshot(
   date: string,
   category: LeaderboardCategory,
   period: Period,

@@ -20,7 +20,7 @@ import { listBookingsOfAgent } from "../bookings-repository.ts";
 import { dynamoClient } from "../clients.ts";
 import { keys } from "../keys.ts";
 import { queryAll } from "../query.ts";
-import { readLeaderboard } from "./leaderboards-repository.ts";
+import { readLeaderboard, readSnapshot } from "./leaderboards-repository.ts";
 import { applyLedgerEntry } from "./ledger-repository.ts";
 import { countSpinsBetween } from "./wheel-repository.ts";
 
@@ -31,11 +31,23 @@ const table = () => config().TABLE_NAME;
  * of the date (yesterday's final ranks, from the nightly snapshot). Without a
  * snapshot (the job has not run) the start is unknown; an agent missing from
  * the snapshot was unranked, which any rank improves on.
+ *
+ * A day that is over is measured by its own standings, not today's: its final
+ * rank is what the next night's snapshot took (none yet: no rank that day).
  */
 export async function monthRank(
   username: string,
   date: string,
+  options: { dayOver?: boolean } = {},
 ): Promise<{ before?: number | undefined; now?: number | undefined }> {
+  if (options.dayOver) {
+    const month = date.slice(0, 7);
+    const [start, end] = await Promise.all([
+      readSnapshot(date, "points", "month", month),
+      readSnapshot(addDays(date, 1), "points", "month", month),
+    ]);
+    return { before: start?.[username], now: end?.[username] };
+  }
   const timeZone = (await currentSlotTemplate()).timeZone;
   const at = DateTime.fromISO(date, { zone: timeZone }).set({ hour: 12 }).toUTC().toISO() ?? undefined;
   const board = await readLeaderboard("points", "month", at);
@@ -151,7 +163,7 @@ export async function dayFacts(username: string, date: string, now: Date): Promi
     ),
     getLoginDay(username, date),
     countSpinsBetween(username, bounds.from, bounds.to),
-    monthRank(username, date),
+    monthRank(username, date, { dayOver: now.toISOString() >= bounds.to }),
   ]);
   const onDate = (instant: string) => localDate(new Date(instant), timeZone) === date;
   const made: DayBooking[] = bookings

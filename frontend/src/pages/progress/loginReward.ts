@@ -1,6 +1,7 @@
 import { api } from "../../api/client.ts";
 import { toast } from "../../components/toast.tsx";
 import { formatNumber, t } from "../../i18n/index.ts";
+import { tCount } from "../../i18n/plural.ts";
 
 let claimedFor: string | undefined;
 
@@ -14,7 +15,12 @@ export async function claimDailyLoginReward(username: string): Promise<void> {
   try {
     const reward = await api.call("claimLoginReward");
     if (reward.granted)
-      toast(t("loginReward.toast", { coins: formatNumber(reward.coins), streak: reward.streak }));
+      toast(
+        t("loginReward.toast", {
+          coins: formatNumber(reward.coins),
+          streak: tCount("loginReward.days", reward.streak),
+        }),
+      );
   } catch {
     // A missed reward is retried on the next page load; it must never disturb the page.
     claimedFor = undefined;
