@@ -46,7 +46,7 @@ export async function benchBooking(ctx: BenchContext): Promise<BenchRow[]> {
     (operation: (slot: StoredSlot, index: number) => Promise<unknown>) => async (index: number) => {
       await operation(targets[index % targets.length]!, index);
     };
-  const sizes = ctx.quick ? { 1: 10, 20: 60, 100: 150 } : ({ 1: 30, 20: 300, 100: 500 } as const);
+  const sizes = ctx.quick ? { 1: 10, 20: 60, 100: 150 } : ({ 1: 20, 20: 200, 100: 300 } as const);
   const levels = [1, 20, 100] as const;
 
   // DynamoDB calls one API booking makes: counted on the shared client while nothing else runs.
