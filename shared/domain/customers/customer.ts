@@ -1,28 +1,8 @@
-import * as z from "zod";
-import { normalizePhone } from "../booking/booking-input.ts";
-
-/**
- * The number a customer is known by: E.164 when it parses as a phone number
- * (bookings made through the API always do; older or seeded data may be
- * stored as typed), else the stored text as it is.
- */
-export function customerPhoneOf(storedPhone: string): string {
-  const result = normalizePhone(storedPhone);
-  return result.ok ? result.phone : storedPhone;
-}
+// The phone-number parts need the full phone metadata: a module of their own, so code that only
+// handles names (profiles, exports) does not load it.
+export { customerPhoneOf, customerPhoneSchema } from "./customer-phone.ts";
 
 export const customerIdPattern = /^[0-9a-f]{24}$/;
-
-/** A phone number as typed, in E.164 form; the message names what is wrong (as when booking). */
-export const customerPhoneSchema = z
-  .string({ error: "booking.phoneMissing" })
-  .max(40, "booking.phoneTooLong")
-  .transform((value, ctx) => {
-    const result = normalizePhone(value);
-    if (result.ok) return result.phone;
-    ctx.issues.push({ code: "custom", message: result.message, input: value });
-    return z.NEVER;
-  });
 
 export interface CustomerName {
   firstName: string;
