@@ -1,6 +1,5 @@
 /**
  * The scheduled jobs, one definition for EventBridge Scheduler (AWS) and
- * croner (local). Times are UTC.
  * croner (local). Times are UTC unless a job names its zone. The achievements job (20:00 UTC) joins
  * with the gamification feature: a schedule that does nothing is not deployed.
  */
@@ -80,8 +79,10 @@ export const scheduledJobs = [
     name: "snapshot-leaderboards",
     description:
       "Just after local midnight: keep every leaderboard's ranks (rank change since yesterday) and close an ended season's final standings",
-    cron: { minute: "5", hour: "23", weekDays: "*" },
+    cron: { minute: "5", hour: "0", weekDays: "*" },
     module: "functions/progress/snapshot-job.ts",
+    // Midnight is the app's, not UTC's: 23:05 UTC is already tomorrow east of UTC+1.
+    timeZone: appTimeZone,
   },
   {
     name: "rebuild-gamification",

@@ -25,7 +25,7 @@ import { SessionDialog } from "./components/SessionDialog.tsx";
 import { Toasts } from "./components/toast.tsx";
 import { ErrorBox, Loading } from "./components/ui.tsx";
 import type { MessageKey } from "./i18n/de.ts";
-import { locale, t } from "./i18n/index.ts";
+import { loadCatalogue, locale, t } from "./i18n/index.ts";
 import { claimDailyLoginReward } from "./pages/progress/loginReward.ts";
 import { Identity } from "./pages/progress/ShopIdentity.tsx";
 import { chooseLanguage, loadSession, logout, sessionEnded, user } from "./session.ts";
@@ -78,8 +78,10 @@ function Layout(props: RouteSectionProps) {
   let pending: Promise<boolean> | undefined;
   onMount(() => {
     const stop = onUnauthorized(() => {
+      const hadSession = Boolean(user());
       sessionEnded();
-      navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname)}`);
+      // Without a session to lose (a first visit) the sign-in guard shows the login page; "expired" would be untrue.
+      if (hadSession) navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname)}`);
     });
     onSessionExpired(() => {
       const username = user()?.username;
@@ -238,21 +240,22 @@ function RequireAdmin(props: RouteSectionProps) {
   );
 }
 
-const LoginPage = lazy(() => import("./pages/Login.tsx").then((module) => ({ default: module.LoginPage })));
-const StatusPage = lazy(() =>
-  import("./pages/Status.tsx").then((module) => ({ default: module.StatusPage })),
-);
-const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ default: module.BookPage })));
-const MyBookingsPage = lazy(() =>
-  import("./pages/MyBookings.tsx").then((module) => ({ default: module.MyBookingsPage })),
-);
-/** A lazily loaded page: each page's code (and its heavy libraries) loads when it is first opened. */
+/**
+ * A lazily loaded page: each page's code (and its heavy libraries) loads when it is first opened,
+ * together with the API's message catalogue (its forms translate zod issues and stored ids).
+ */
 function page<K extends string, M extends Record<K, Component<RouteSectionProps>>>(
   load: () => Promise<M>,
   name: K,
 ) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+  return lazy(() => Promise.all([load(), loadCatalogue()]).then(([module]) => ({ default: module[name] })));
 }
+
+// The two pages a visit starts on load only their own code: they must be usable fast (initial JS ≤ 60 KB gzip).
+const LoginPage = lazy(() => import("./pages/Login.tsx").then((module) => ({ default: module.LoginPage })));
+const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ default: module.BookPage })));
+const StatusPage = page(() => import("./pages/Status.tsx"), "StatusPage");
+const MyBookingsPage = page(() => import("./pages/MyBookings.tsx"), "MyBookingsPage");
 
 const ProgressLayout = page(() => import("./pages/progress/ProgressLayout.tsx"), "ProgressLayout");
 const OverviewTab = page(() => import("./pages/progress/OverviewTab.tsx"), "OverviewTab");
@@ -273,9 +276,7 @@ const ReportsPage = page(() => import("./pages/analytics/ReportsPage.tsx"), "Rep
 const CustomersTab = page(() => import("./pages/analytics/CustomersTab.tsx"), "CustomersTab");
 const PredictionsTab = page(() => import("./pages/analytics/PredictionsTab.tsx"), "PredictionsTab");
 const ExportsPage = page(() => import("./pages/analytics/ExportsPage.tsx"), "ExportsPage");
-const AdminPage = lazy(() =>
-  import("./pages/admin/AdminPage.tsx").then((module) => ({ default: module.AdminPage })),
-);
+const AdminPage = page(() => import("./pages/admin/AdminPage.tsx"), "AdminPage");
 
 /** The first `me` call; its failure (not a 401) is shown where a page needs the session. */
 const [sessionCheck, { refetch: retrySessionCheck }] = createRoot(() => createResource(loadSession));

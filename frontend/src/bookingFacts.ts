@@ -1,25 +1,22 @@
 import { createResource, createRoot } from "solid-js";
 import type { Booking } from "../../shared/contracts/booking.ts";
+import {
+  type Outcome,
+  outcomeValues,
+  type PotentialClass,
+  potentialClassValues,
+} from "../../shared/domain/booking/outcome-values.ts";
 import { api } from "./api/client.ts";
 import type { MessageKey } from "./i18n/de.ts";
 import { t } from "./i18n/index.ts";
+import { user } from "./session.ts";
 
-/** The outcomes an appointment can end with (the analytics' list), in the order admins pick them. */
-export const outcomes = [
-  "pending",
-  "completed",
-  "overhang",
-  "no_show",
-  "ghost",
-  "cancelled",
-  "rescheduled",
-  "consultant_change",
-] as const;
-export type OutcomeName = (typeof outcomes)[number];
-
+/** The outcomes an appointment can end with, in the order admins pick them. */
+export const outcomes = outcomeValues;
+export type OutcomeName = Outcome;
 /** Potential classes, the default first. */
-export const potentialClasses = ["standard", "normal", "top", "closer_needed", "recall"] as const;
-export type PotentialName = (typeof potentialClasses)[number];
+export const potentialClasses = potentialClassValues;
+export type PotentialName = PotentialClass;
 
 export interface OutcomeChange {
   at: string;
@@ -55,12 +52,14 @@ const potentialKeys: Partial<Record<MessageKey, true>> = Object.fromEntries(
   potentialClasses.map((name) => [`potential.${name}`, true]),
 );
 
-/** Consultant id → name, loaded once per page visit (agents may read the list). */
+/** Consultant id → name, loaded once per signed-in user (agents may read the list); nobody signed in asks nothing. */
 const [consultants, { refetch: reloadConsultants }] = createRoot(() =>
-  createResource(() =>
-    api
-      .call("listConsultants")
-      .then((list) => new Map(list.map((consultant) => [consultant.id, consultant.name]))),
+  createResource(
+    () => user()?.username,
+    () =>
+      api
+        .call("listConsultants")
+        .then((list) => new Map(list.map((consultant) => [consultant.id, consultant.name]))),
   ),
 );
 

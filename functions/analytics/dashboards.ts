@@ -26,8 +26,8 @@ import {
   rates,
   rateTrend,
   sevenDayWindows,
-  type TelefonieFacts,
   teamRanking,
+  telefonieFacts,
   type Window,
 } from "../../shared/domain/analytics/dashboards.ts";
 import { alertThresholds } from "../../shared/domain/analytics/metrics.ts";
@@ -63,20 +63,6 @@ export async function performance(username: string, period: Period, now = new Da
 async function telefonieWeeks(day: string, count: number) {
   const weeks = weeksEndingWith(isoWeekOf(day), count);
   return { weeks, summaries: await Promise.all(weeks.map((week) => telefonieTeamWeek(week))) };
-}
-
-/** Per agent: Telefonie entries and weekly goal achievement (%) over the weeks. */
-function telefonieFacts(
-  summaries: Awaited<ReturnType<typeof telefonieTeamWeek>>[],
-): Map<string, TelefonieFacts> {
-  const facts = new Map<string, TelefonieFacts>();
-  for (const week of summaries.flat()) {
-    const entry = facts.get(week.username) ?? { entries: 0, weeklyAchievementPercent: [] };
-    entry.entries += week.entries.length;
-    if (week.rate !== null) entry.weeklyAchievementPercent.push(week.rate * 100);
-    facts.set(week.username, entry);
-  }
-  return facts;
 }
 
 async function consultantNames(): Promise<Map<string, string>> {

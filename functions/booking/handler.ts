@@ -2,11 +2,13 @@ import { listConsultants } from "../../shared/data/consultants-repository.ts";
 import { invalidRequest } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
+import { bookingListService, dynamoBookingPages, isPagedQuery } from "./booking-list.ts";
 import { bookingService, toBooking } from "./booking-service.ts";
 import { dynamoBookingStore } from "./booking-store.ts";
 
 const { availability, book, cancel, listBookings, recordOutcome, reschedule, visibleBooking } =
   bookingService(dynamoBookingStore);
+const { pageBookings } = bookingListService(dynamoBookingPages);
 
 const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -34,6 +36,7 @@ export const handler = createFeatureHandler(
     },
 
     async listBookings({ query, principal }) {
+      if (isPagedQuery(query)) return pageBookings(query, principal);
       return { bookings: await listBookings(query, principal) };
     },
 

@@ -21,6 +21,7 @@ import {
   exportContentTypes,
 } from "../../shared/domain/exports/datasets.ts";
 import { uploadExport } from "../../shared/storage/exports-bucket.ts";
+import { dailyMetricsPages, leaderboardPages, telefoniePages } from "./dataset-pages.ts";
 
 /** Progress is written at most this often (admins poll the record). */
 const progressEveryMs = 1_000;
@@ -63,6 +64,18 @@ class MemoryWatch {
 
 /** The rows of an export, one page at a time, filters applied. */
 async function* rowPages(record: StoredExport): AsyncGenerator<RowPage<ExportRow>> {
+  if (record.dataset === "dailyMetrics") {
+    yield* dailyMetricsPages(record.from, record.to);
+    return;
+  }
+  if (record.dataset === "telefonie") {
+    yield* telefoniePages(record.from, record.to, record.filters.agent);
+    return;
+  }
+  if (record.dataset === "leaderboard") {
+    yield* leaderboardPages(record.from, record.to, record.filters.agent);
+    return;
+  }
   if (record.dataset === "customers") {
     for await (const page of customerPages(record.from, record.to)) {
       yield { rows: page.rows.map((row) => ({ ...row })), done: page.done };

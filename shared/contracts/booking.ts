@@ -111,7 +111,25 @@ export const bookingSchema = z
   .meta({ id: "Booking" });
 
 export const bookingEnvelopeSchema = z.object({ booking: bookingSchema });
-export const bookingListSchema = z.object({ bookings: z.array(bookingSchema) });
+export const bookingListSchema = z.object({
+  bookings: z.array(bookingSchema),
+  nextCursor: z
+    .string()
+    .optional()
+    .describe("Send as `cursor` for the next page; absent on the last page (and without paging)"),
+});
+
+/** Which part of the timeline a paged list walks: the future soonest first, the past latest first. */
+export const bookingListViewSchema = z.enum(["upcoming", "past"], { error: "bookingList.viewUnknown" });
+export type BookingListView = z.infer<typeof bookingListViewSchema>;
+/** Outcome groups an agent filters by (the domain maps each to its outcomes and status). */
+export const bookingOutcomeFilterSchema = z.enum(["appeared", "no_show", "cancelled", "open"], {
+  error: "bookingList.outcomeUnknown",
+});
+export type BookingOutcomeFilter = z.infer<typeof bookingOutcomeFilterSchema>;
+
+/** Page sizes: small enough for one screen, large enough that "load more" is rare. */
+export const bookingPageSize = { default: 25, max: 100 } as const;
 
 export const bookingListQuerySchema = z.object({
   from: isoDateSchema.optional(),
@@ -122,6 +140,31 @@ export const bookingListQuerySchema = z.object({
     .max(80)
     .optional()
     .describe("Consultant id: the bookings assigned to this consultant"),
+  view: bookingListViewSchema
+    .optional()
+    .describe("upcoming (soonest first) or past (latest first); pages the list"),
+  outcome: bookingOutcomeFilterSchema
+    .optional()
+    .describe("appeared, no_show, cancelled (or rescheduled) or open (booked, no outcome yet)"),
+  q: z
+    .string()
+    .trim()
+    .min(2, "bookingList.searchTooShort")
+    .max(80, "bookingList.searchTooLong")
+    .optional()
+    .describe("Search: part of the customer's name (any case) or phone number"),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,2000}$/, "bookingList.cursorInvalid")
+    .optional()
+    .describe("The previous page's nextCursor"),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(bookingPageSize.max)
+    .optional()
+    .describe(`Page size (default ${bookingPageSize.default}); pages the list`),
 });
 
 export const bookingIdParamsSchema = z.object({

@@ -1,7 +1,9 @@
 import * as z from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { defaultLanguage, type Language, languages } from "./languages.ts";
 import { analyticsMessages } from "./messages-analytics.ts";
 import { badgesMessages } from "./messages-badges.ts";
+import { bookingListMessages } from "./messages-bookinglist.ts";
 import { exportsMessages } from "./messages-exports.ts";
 import { predictionsMessages } from "./messages-predictions.ts";
 import { progressMessages } from "./messages-progress.ts";
@@ -21,9 +23,7 @@ import { telefonieMessages } from "./messages-telefonie.ts";
  * Plain TS without AWS imports: the site bundles this file.
  */
 
-export const languages = ["de", "en"] as const;
-export type Language = (typeof languages)[number];
-export const defaultLanguage: Language = "de";
+export { defaultLanguage, type Language, languages };
 export const languageSchema = z.enum(languages);
 
 type Texts = Record<Language, string>;
@@ -313,6 +313,7 @@ export const messages = {
   "job.unknown": { de: "Unbekannter Job", en: "Unknown job" },
   "job.startFailed": { de: "Der Job konnte nicht gestartet werden.", en: "The job could not be started." },
   ...analyticsMessages,
+  ...bookingListMessages,
   ...telefonieMessages,
   ...reportsMessages,
   ...badgesMessages,

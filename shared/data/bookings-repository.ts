@@ -56,7 +56,7 @@ export function bookingItem(booking: StoredBooking): Record<string, unknown> {
   };
 }
 
-function fromItem(item: Record<string, unknown>): StoredBooking {
+export function fromItem(item: Record<string, unknown>): StoredBooking {
   return parseItem("booking", storedBookingSchema, item);
 }
 

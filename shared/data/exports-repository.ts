@@ -17,7 +17,12 @@ import {
 import { datesBetween } from "../domain/booking/local-date.ts";
 import { legacyOutcomes } from "../domain/booking/outcomes.ts";
 import { summarize } from "../domain/customers/profile.ts";
-import type { BookingFacts, ExportDataset, ExportFormat } from "../domain/exports/datasets.ts";
+import {
+  type BookingFacts,
+  type ExportDataset,
+  type ExportFormat,
+  exportDatasets,
+} from "../domain/exports/datasets.ts";
 import { dynamoClient } from "./clients.ts";
 import { customerWithBookings } from "./customers-repository.ts";
 import { unlessConditionFails } from "./errors.ts";
@@ -34,7 +39,7 @@ const recordLifetimeSeconds = 90 * 24 * 60 * 60;
 export const storedExportSchema = z
   .object({
     id: z.string(),
-    dataset: z.enum(["bookings", "customers"]),
+    dataset: z.enum(exportDatasets),
     format: z.enum(["csv", "json", "pdf"]),
     from: z.string(),
     to: z.string(),

@@ -8,10 +8,12 @@ import * as z from "zod";
 import { defaultLanguage, type Language, languageFromAcceptLanguage } from "../contracts/messages.ts";
 import { StoreBusyError } from "../data/errors.ts";
 import { fieldsFromZodIssues, HttpError, invalidRequest } from "./errors.ts";
+import { conditionalGet } from "./etag.ts";
+import { featureRoutes } from "./feature-routes.ts";
 import { createObservability, type Observability } from "./observability.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import { type Feature, type RouteDefinition, routeKey } from "./route-types.ts";
-import { type OperationId, type OperationsOf, type Routes, routesOfFeature } from "./routes.ts";
+import type { OperationId, OperationsOf, Routes } from "./routes.ts";
 import { securityHeaders } from "./security-headers.ts";
 
 type RequestPart<R, P extends string> = R extends { request: infer Q }
@@ -183,7 +185,7 @@ export function createFeatureHandler<F extends Feature>(
   const observability = createObservability(`slot-booking-${feature}`);
   const { logger, metrics, tracer } = observability;
   const table = new Map<string, { id: OperationId; route: RouteDefinition; body: z.ZodType | undefined }>(
-    routesOfFeature(feature).map(([id, route]) => [
+    featureRoutes(feature).map(([id, route]) => [
       routeKey(route),
       { id, route, body: strictBody(route.request?.body) },
     ]),
@@ -240,6 +242,7 @@ export function createFeatureHandler<F extends Feature>(
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics))
+    .use(conditionalGet())
     .handler(async (event) => {
       const state = { language: requestLanguage(event) };
       try {

@@ -34,6 +34,24 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 describe("the site in Chromium", () => {
+  it("sends a first visitor to the sign-in page without claiming their session expired", async () => {
+    const { page, errors } = await newPage();
+    const unauthorized: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() === 401 && !response.url().endsWith("/api/auth/me"))
+        unauthorized.push(response.url());
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole("heading", { name: "Anmelden" }).waitFor();
+    // Nothing else is asked before anyone signs in, so nothing can be answered "expired".
+    await page.waitForTimeout(500);
+    expect(unauthorized).toEqual([]);
+    expect(new URL(page.url()).searchParams.get("expired")).toBeNull();
+    await expect(page.getByText("Ihre Sitzung ist abgelaufen").count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows the system status without signing in", async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/status`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Annotations, Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { routeEntries } from "../../shared/http/routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "../../shared/http/security-headers.ts";
 import { eventBridgeCron, scheduledJobs, scheduleTimeZone } from "../../shared/schedules.ts";
 import { appMetricAlarms, nearTimeoutShare } from "../../stacks/alarms.ts";
+import { rendersPdf } from "../../stacks/bundling.ts";
 import { lambdaSpecs } from "../../stacks/functions.ts";
 import { delivery } from "../../stacks/jobs-stack.ts";
 import { needsOf, secretArnVariables } from "../../stacks/permissions.ts";
@@ -213,13 +214,30 @@ describe("functions", () => {
     }
   });
 
+  it("ships pdfkit's standard fonts next to every PDF-rendering bundle (loaded at run time)", () => {
+    const functions = allProductFunctions();
+    for (const name of rendersPdf) {
+      const [, fn] = functions.get(name) ?? [];
+      if (!fn) throw new Error(`no function ${name}`);
+      const dir = join(synth.assembly.directory, `asset.${fn.Code.S3Key.replace(/\.zip$/, "")}`);
+      expect(existsSync(join(dir, "standard-fonts", "Helvetica.cjs")), name).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).imports, name).toEqual({
+        "#standard-fonts/*": "./standard-fonts/*.cjs",
+      });
+    }
+  });
+
   it("gives each function exactly the secrets its bundled code reads (permission map vs. code)", () => {
     const specs = new Map(lambdaSpecs.map((spec) => [spec.name as string, spec]));
     for (const [name, [, fn]] of allProductFunctions()) {
       const hash = fn.Code.S3Key.replace(/\.zip$/, "");
-      const bundle = join(synth.assembly.directory, `asset.${hash}`, "index.mjs");
-      expect(existsSync(bundle), `${name}: ${bundle}`).toBe(true);
-      const code = readFileSync(bundle, "utf8");
+      const dir = join(synth.assembly.directory, `asset.${hash}`);
+      expect(existsSync(join(dir, "index.mjs")), `${name}: ${dir}`).toBe(true);
+      // The entry and its chunks (lazily loaded paths read secrets too).
+      const code = readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".mjs"))
+        .map((file) => readFileSync(join(dir, file), "utf8"))
+        .join("\n");
       const spec = specs.get(name);
       if (!spec) throw new Error(`no spec for ${name}`);
       const needs = needsOf(spec);

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { demoTotalsCsv } from "../../local/demo/imports.ts";
 import type { Booking } from "../../shared/contracts/booking.ts";
-import { fullAcceptance } from "../support/acceptance.ts";
 import { isoDay } from "../support/booking.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
 
@@ -30,7 +29,7 @@ const importFile = (content: string, format: "csv" | "json" = "csv", client = ad
   });
 
 describe("historical import", () => {
-  it.skipIf(!fullAcceptance)("imports the same 270-day daily totals file twice: the same state", async () => {
+  it("imports the same 270-day daily totals file twice: the same state", async () => {
     const end = isoDay(-400);
     const file = demoTotalsCsv(end);
     const from = isoDay(-700);

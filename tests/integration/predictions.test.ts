@@ -1,9 +1,7 @@
-import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { generateDemoLikeHistory } from "../../local/demo/history.ts";
 import { defaultSlotTemplate, generateSlots } from "../../shared/domain/booking/slot-template.ts";
 import { trainNoShowModel } from "../../shared/domain/predictions/model.ts";
-import { fullAcceptance } from "../support/acceptance.ts";
 import { isoDay } from "../support/booking.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
 import { runJobAndWait } from "../support/jobs.ts";
@@ -73,104 +71,89 @@ describe("the nightly training job and the predictions API", () => {
     expect((await agent.request("GET", "/api/predictions/model")).status).toBe(403);
   });
 
-  it.skipIf(!fullAcceptance)(
-    "trained on resolved history in the table: metrics, forecasts with 3 factors in words, confirm calls, slot recommendations",
-    async () => {
-      const { batchPut } = await import("../../shared/data/batch-write.ts");
-      const { bookingItem } = await import("../../shared/data/bookings-repository.ts");
-      const { withCustomerId, writeCustomersOfBookings } = await import(
-        "../../shared/data/customers-repository.ts"
-      );
-      // The months before the demo's recent weeks (which are the held-out period), drawn as the demo draws them.
-      const { listConsultants } = await import("../../shared/data/consultants-repository.ts");
-      const consultantIds = (await listConsultants()).filter((c) => c.active).map((c) => c.id);
-      const older = history(110, 2, consultantIds)
-        .filter((booking) => booking.date < isoDay(-29))
-        .map((booking) =>
-          withCustomerId({
-            ...booking,
-            eventId: `sb${booking.id}`,
-            id: createHash("sha256").update(`test:${booking.id}`).digest("hex").slice(0, 32),
-            firstName: "Test",
-            lastName: "Verlauf",
-            phone: booking.customerId,
-            customerId: undefined,
-            points: 0,
-            outcomeSource: "calendar" as const,
-            sync: { state: "synced" as const, attempts: 1 },
-            updatedAt: booking.end,
-          }),
-        );
-      await batchPut(older.map(bookingItem));
-      await writeCustomersOfBookings(older);
+  it("trained on resolved history in the table: metrics, forecasts with 3 factors in words, confirm calls, slot recommendations", async () => {
+    // The demo's own older bookings (the months before its recent weeks, which are the held-out
+    // month), drawn as `npm start` draws them: the model is judged on the demo history itself.
+    // Only the bookings are written (training reads nothing else; the demo's customer profiles
+    // and past slots would triple the writes).
+    const { demoOlderHistory } = await import("../../local/demo/bookings.ts");
+    const { batchPut } = await import("../../shared/data/batch-write.ts");
+    const { bookingItem } = await import("../../shared/data/bookings-repository.ts");
+    const { bookings } = await demoOlderHistory();
+    expect(bookings.length).toBeGreaterThan(1000);
+    await batchPut(bookings.map(bookingItem));
 
-      const run = await runJobAndWait(admin, "train-no-show-model", "", 180_000);
-      expect(run.status).toBe("succeeded");
-      expect(run.summary).toMatchObject({ status: "trained" });
-      const model = await admin.request<{
-        status: string;
-        trainedAt: string;
-        evaluation: {
-          model: { auc: number; brier: number };
-          baseRate: { auc: number; brier: number };
-          calibration: unknown[];
-        };
-        history: { trainedAt: string }[];
-      }>("GET", "/api/predictions/model");
-      expect(model.body.status).toBe("trained");
-      expect(model.body.trainedAt).toBe(
-        run.startedAt.slice(0, 10) === model.body.trainedAt.slice(0, 10) ? model.body.trainedAt : "",
-      );
-      expect(model.body.evaluation.model.auc).toBeGreaterThan(model.body.evaluation.baseRate.auc);
-      expect(model.body.evaluation.model.brier).toBeLessThan(model.body.evaluation.baseRate.brier);
-      expect(model.body.evaluation.calibration.length).toBeGreaterThan(0);
-      expect(model.body.history.length).toBeGreaterThanOrEqual(2);
-
-      type Forecast = {
-        bookingId: string;
-        agent: string;
-        probability: number;
-        risk: string;
-        factors: { text: string }[];
+    const run = await runJobAndWait(admin, "train-no-show-model", "", 180_000);
+    expect(run.status).toBe("succeeded");
+    expect(run.summary).toMatchObject({ status: "trained" });
+    const model = await admin.request<{
+      status: string;
+      trainedAt: string;
+      evaluation: {
+        model: { auc: number; brier: number };
+        baseRate: { auc: number; brier: number };
+        calibration: unknown[];
       };
-      const mine = await agent.request<{ available: boolean; predictions: Forecast[] }>(
-        "GET",
-        "/api/predictions/bookings",
-      );
-      expect(mine.body.available).toBe(true);
-      expect(mine.body.predictions.length).toBeGreaterThan(0);
-      for (const forecast of mine.body.predictions) {
-        expect(forecast.agent).toBe("anna");
-        expect(forecast.probability).toBeGreaterThan(0);
-        expect(forecast.probability).toBeLessThan(1);
-        expect(forecast.factors).toHaveLength(3);
-        for (const factor of forecast.factors)
-          expect(factor.text).toMatch(/erhöht das Risiko|senkt das Risiko/);
-      }
-      const english = await agent.request<{ predictions: Forecast[] }>("GET", "/api/predictions/bookings", {
-        headers: { "accept-language": "en" },
-      });
-      expect(english.body.predictions[0]!.factors[0]!.text).toMatch(/raises the risk|lowers the risk/);
+      history: { trainedAt: string }[];
+    }>("GET", "/api/predictions/model");
+    expect(model.body.status).toBe("trained");
+    expect(model.body.trainedAt).toBe(
+      run.startedAt.slice(0, 10) === model.body.trainedAt.slice(0, 10) ? model.body.trainedAt : "",
+    );
+    const { evaluation } = model.body;
+    console.info(
+      `no-show model on the demo's held-out month: AUC ${evaluation.model.auc.toFixed(3)} vs base ${evaluation.baseRate.auc}, Brier ${evaluation.model.brier.toFixed(4)} vs base ${evaluation.baseRate.brier.toFixed(4)}`,
+    );
+    // The demo history's signal is real but modest (a held-out month of ~400 resolved bookings):
+    // clearly better ranking than chance and a lower Brier score than the base rate.
+    expect(evaluation.model.auc).toBeGreaterThan(evaluation.baseRate.auc + 0.05);
+    expect(evaluation.model.brier).toBeLessThan(evaluation.baseRate.brier);
+    expect(model.body.evaluation.calibration.length).toBeGreaterThan(0);
+    expect(model.body.history.length).toBeGreaterThanOrEqual(2);
 
-      const calls = await admin.request<{ available: boolean; predictions: Forecast[] }>(
-        "GET",
-        "/api/predictions/confirm-calls",
-      );
-      expect(calls.body.predictions.length).toBeLessThanOrEqual(10);
-      expect(calls.body.predictions.length).toBeGreaterThan(0);
-      const probabilities = calls.body.predictions.map((p) => p.probability);
-      expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+    type Forecast = {
+      bookingId: string;
+      agent: string;
+      probability: number;
+      risk: string;
+      factors: { text: string }[];
+    };
+    const mine = await agent.request<{ available: boolean; predictions: Forecast[] }>(
+      "GET",
+      "/api/predictions/bookings",
+    );
+    expect(mine.body.available).toBe(true);
+    expect(mine.body.predictions.length).toBeGreaterThan(0);
+    for (const forecast of mine.body.predictions) {
+      expect(forecast.agent).toBe("anna");
+      expect(forecast.probability).toBeGreaterThan(0);
+      expect(forecast.probability).toBeLessThan(1);
+      expect(forecast.factors).toHaveLength(3);
+      for (const factor of forecast.factors)
+        expect(factor.text).toMatch(/erhöht das Risiko|senkt das Risiko/);
+    }
+    const english = await agent.request<{ predictions: Forecast[] }>("GET", "/api/predictions/bookings", {
+      headers: { "accept-language": "en" },
+    });
+    expect(english.body.predictions[0]!.factors[0]!.text).toMatch(/raises the risk|lowers the risk/);
 
-      const slots = await admin.request<{
-        available: boolean;
-        recommendations: { score: number; reason: string; use: number }[];
-      }>("GET", "/api/predictions/slot-recommendations");
-      expect(slots.body.available).toBe(true);
-      expect(slots.body.recommendations.length).toBeGreaterThan(0);
-      const scores = slots.body.recommendations.map((r) => r.score);
-      expect(scores).toEqual([...scores].sort((a, b) => b - a));
-      for (const slot of slots.body.recommendations) expect(slot.use).toBeLessThan(1);
-    },
-    600_000,
-  );
+    const calls = await admin.request<{ available: boolean; predictions: Forecast[] }>(
+      "GET",
+      "/api/predictions/confirm-calls",
+    );
+    expect(calls.body.predictions.length).toBeLessThanOrEqual(10);
+    expect(calls.body.predictions.length).toBeGreaterThan(0);
+    const probabilities = calls.body.predictions.map((p) => p.probability);
+    expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+
+    const slots = await admin.request<{
+      available: boolean;
+      recommendations: { score: number; reason: string; use: number }[];
+    }>("GET", "/api/predictions/slot-recommendations");
+    expect(slots.body.available).toBe(true);
+    expect(slots.body.recommendations.length).toBeGreaterThan(0);
+    const scores = slots.body.recommendations.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const slot of slots.body.recommendations) expect(slot.use).toBeLessThan(1);
+  }, 600_000);
 });

@@ -1,7 +1,9 @@
+import generatedTable from "virtual:route-table";
 import type * as z from "zod";
 import type { ErrorBody } from "../../../shared/contracts/errors.ts";
-import { defaultLanguage, type Language } from "../../../shared/contracts/messages.ts";
-import { type OperationId, type Routes, routes } from "../../../shared/http/routes.ts";
+import { defaultLanguage, type Language } from "../../../shared/contracts/languages.ts";
+import type { HttpMethod } from "../../../shared/http/route-types.ts";
+import type { OperationId, Routes } from "../../../shared/http/routes.ts";
 
 type RequestOf<R> = R extends { request: infer Q } ? Q : Record<string, never>;
 type InputOf<R, P extends string> =
@@ -44,6 +46,8 @@ export class ApiError extends Error {
   }
 }
 
+const routeTable = generatedTable as Record<OperationId, readonly [method: HttpMethod, path: string]>;
+
 let csrfToken: string | undefined;
 /** Sent as `Accept-Language`, so signed-out answers (and users without a saved choice) match the site. */
 let requestLanguage: Language = defaultLanguage;
@@ -83,13 +87,31 @@ function buildUrl(path: string, params?: Record<string, string>, query?: Record<
   return text ? `${filled}?${text}` : filled;
 }
 
-/** Calls an API operation by its id in the route table; typed by the route's zod schemas. */
-async function call<K extends OperationId>(
+/** Calls an API operation by its id in the route table; typed by the route's zod schemas (types only). */
+async function call<K extends OperationId>(operation: K, options?: CallOptions<K>): Promise<ResultOf<K>> {
+  return (await exchange(operation, options)).result as ResultOf<K>;
+}
+
+/**
+ * A GET sent with the ETag of the answer the caller already has: `undefined`
+ * when the resource is unchanged (304, no body), else the new answer and its ETag.
+ */
+async function callIfChanged<K extends OperationId>(
+  operation: K,
+  options: CallOptions<K> | undefined,
+  etag: string | undefined,
+): Promise<{ result: ResultOf<K>; etag: string | undefined } | undefined> {
+  const withTag = etag ? { ...options, headers: { ...options?.headers, "if-none-match": etag } } : options;
+  const answer = await exchange(operation, withTag as CallOptions<K> | undefined);
+  return answer.notModified ? undefined : { result: answer.result as ResultOf<K>, etag: answer.etag };
+}
+
+async function exchange<K extends OperationId>(
   operation: K,
   options?: CallOptions<K>,
   retried = false,
-): Promise<ResultOf<K>> {
-  const route = routes[operation];
+): Promise<{ result?: ResultOf<K>; etag: string | undefined; notModified: boolean }> {
+  const [method, path] = routeTable[operation];
   const { params, query, body, headers } = (options ?? {}) as {
     params?: Record<string, string>;
     query?: Record<string, unknown>;
@@ -98,14 +120,14 @@ async function call<K extends OperationId>(
   };
   let response: Response;
   try {
-    response = await fetch(buildUrl(route.path, params, query), {
-      method: route.method,
+    response = await fetch(buildUrl(path, params, query), {
+      method,
       credentials: "same-origin",
       headers: {
         accept: "application/json",
         "accept-language": requestLanguage,
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
-        ...(route.method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
+        ...(method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
         ...headers,
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -114,6 +136,8 @@ async function call<K extends OperationId>(
     // No answer at all (offline, server down): status 0, so callers can tell it apart.
     throw new ApiError(0, { error: { code: "unavailable", message: "network" } }, null);
   }
+  const etag = response.headers.get("etag") ?? undefined;
+  if (response.status === 304) return { etag, notModified: true };
   const text = await response.text();
   let json: unknown;
   try {
@@ -125,12 +149,13 @@ async function call<K extends OperationId>(
   const isResult = response.ok || (operation === "getHealth" && response.status === 503);
   if (!isResult) {
     if (response.status === 401 && operation !== "login" && operation !== "me") {
-      if (!retried && reauthenticate && (await reauthenticate())) return call(operation, options, true);
+      if (!retried && reauthenticate && (await reauthenticate())) return exchange(operation, options, true);
       for (const listener of unauthorizedListeners) listener();
     }
     throw new ApiError(response.status, json as Partial<ErrorBody>, response.headers.get("retry-after"));
   }
-  return route.response.schema.parse(json) as ResultOf<K>;
+  // The API answers through the route's response schema already; parsing it again here would ship every schema.
+  return { result: json as ResultOf<K>, etag, notModified: false };
 }
 
-export const api = { call };
+export const api = { call, callIfChanged };

@@ -1,18 +1,22 @@
 import { createSignal } from "solid-js";
 import type * as z from "zod";
-import {
-  isMessageId,
-  type Language,
-  formatMessage as messageText,
-  translateIssue,
-} from "../../../shared/contracts/messages.ts";
+import type { Language } from "../../../shared/contracts/languages.ts";
 import { setRequestLanguage } from "../api/client.ts";
 import { timeZone } from "../dates.ts";
-import { de, type MessageKey } from "./de.ts";
-import { en } from "./en.ts";
+import type { MessageKey } from "./de.ts";
 
 type Locale = Language;
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
+type Dictionary = Record<MessageKey, string>;
+
+/**
+ * Only the current language's texts are loaded (the entry waits for them before
+ * the first render); switching loads the other one first, then shows it.
+ */
+const loaders: Record<Locale, () => Promise<{ default: Record<string, string> }>> = {
+  de: () => import("virtual:texts/de"),
+  en: () => import("virtual:texts/en"),
+};
+const dictionaries: Partial<Record<Locale, Dictionary>> = {};
 const storageKey = "slot-booking.locale";
 
 const [locale, setLocaleSignal] = createSignal<Locale>(
@@ -23,33 +27,64 @@ export { locale };
 
 setRequestLanguage(locale());
 
-export function setLocale(next: Locale): void {
+/** Loads a language's texts once; the site renders only after the current one is there. */
+export async function loadTexts(language: Locale): Promise<void> {
+  dictionaries[language] ??= (await loaders[language]()).default as Dictionary;
+}
+
+export async function setLocale(next: Locale): Promise<void> {
+  await loadTexts(next);
   localStorage.setItem(storageKey, next);
   document.documentElement.lang = next;
   setRequestLanguage(next);
   setLocaleSignal(next);
 }
 
+/**
+ * The API's message catalogue (every area's texts in both languages) is loaded
+ * only by pages that validate with the shared schemas or show stored message ids:
+ * their loaders await `loadCatalogue()` before they render, so the sign-in page
+ * and the week view do not pay for it.
+ */
+let catalogue: typeof import("../../../shared/contracts/messages.ts") | undefined;
+let catalogueLoading: Promise<void> | undefined;
+
+export function loadCatalogue(): Promise<void> {
+  catalogueLoading ??= import("../../../shared/contracts/messages.ts").then(
+    (module) => {
+      catalogue = module;
+    },
+    (error: unknown) => {
+      catalogueLoading = undefined; // a failed load (offline) is tried again by the next page
+      throw error;
+    },
+  );
+  return catalogueLoading;
+}
+
 /** A zod issue of the shared schemas in the current language (their messages are catalogue ids). */
 export function issueText(issue: z.core.$ZodIssue): string {
-  return translateIssue(issue, locale());
+  // Without the catalogue (a caller that did not load it): the id rather than nothing.
+  return catalogue ? catalogue.translateIssue(issue, locale()) : issue.message;
 }
 
 /** A text the API stored as a catalogue id (e.g. a job run's error) in the current language; other text as is. */
 export function apiText(text: string): string {
-  return isMessageId(text) ? messageText(text, locale()) : text;
+  return catalogue?.isMessageId(text) ? catalogue.formatMessage(text, locale()) : text;
 }
 
 /** The text for `key` in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[locale()][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+  // Before the texts are there (nothing renders then) or for a key missing at run time: the key.
+  return (dictionaries[locale()]?.[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) =>
     String(params[name] ?? `{${name}}`),
   );
 }
 
 /** For keys built at run time (audit actions, job summary fields): the text, or undefined when unknown. */
 export function tMaybe(key: string, params: Record<string, string | number> = {}): string | undefined {
-  return Object.hasOwn(dictionaries[locale()], key) ? t(key as MessageKey, params) : undefined;
+  const texts = dictionaries[locale()];
+  return texts && Object.hasOwn(texts, key) ? t(key as MessageKey, params) : undefined;
 }
 
 const intlLocale = () => (locale() === "de" ? "de-DE" : "en-GB");

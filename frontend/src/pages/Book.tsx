@@ -1,11 +1,16 @@
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { createMemo, createSignal, For, lazy, onCleanup, onMount, Show, Suspense } from "solid-js";
 import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
 import { api } from "../api/client.ts";
 import { errorMessage } from "../components/ui.tsx";
 import { addDays, isoWeek, mondayOf, setTimeZone, today } from "../dates.ts";
-import { formatDay, locale, t } from "../i18n/index.ts";
+import { formatDay, loadCatalogue, locale, t } from "../i18n/index.ts";
 import { tCount } from "../i18n/plural.ts";
-import { BookingForm } from "./BookingForm.tsx";
+import { availabilityPollMs } from "../live/intervals.ts";
+import { type LivePoll, startLivePoll } from "../live/poll.ts";
+
+// The form (its schema, phone rules and message catalogue) loads when a slot is first chosen, not with the week.
+const loadForm = () => Promise.all([import("./BookingForm.tsx"), loadCatalogue()]);
+const BookingForm = lazy(() => loadForm().then(([module]) => ({ default: module.BookingForm })));
 
 type Fill = "free" | "few" | "full" | "past";
 /** Points tiers: 1 is the week's highest value, 2 the next, 3 everything below. */
@@ -104,6 +109,8 @@ function SlotButton(props: {
 }
 
 export function BookPage() {
+  // Once the week is usable, fetch the form's code in the background so the first slot opens at once.
+  onMount(() => setTimeout(() => void loadForm().catch(() => undefined), 2000));
   /** The week asked for (the buttons step from it); `loaded` may still be an older week. */
   const [monday, setMonday] = createSignal(mondayOf(today()));
   const [loaded, setLoaded] = createSignal<LoadedWeek>();
@@ -120,6 +127,25 @@ export function BookPage() {
   let attempts = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let opener: HTMLElement | undefined;
+  /** Keeps the week on screen fresh while the tab is visible. */
+  let live: LivePoll | undefined;
+
+  const weekQuery = (week: string) => ({ query: { from: week, to: addDays(week, 6) } });
+
+  function watch(week: string, etag: string | undefined) {
+    live?.stop();
+    live = startLivePoll({
+      intervalMs: availabilityPollMs,
+      etag,
+      check: (tag) => api.callIfChanged("getAvailability", weekQuery(week), tag),
+      onChange: (result) => {
+        if (mondayShown() !== week) return;
+        setTimeZone(result.timeZone);
+        setLoaded({ monday: week, slots: result.slots, at: Date.now() });
+      },
+    });
+  }
+  const mondayShown = () => (monday() === loaded()?.monday ? monday() : undefined);
 
   /**
    * Loads `week`. Only the newest request counts: a late answer for a week the agent already left
@@ -129,14 +155,17 @@ export function BookPage() {
   async function load(week: string) {
     const mine = ++generation;
     clearTimeout(retryTimer);
+    live?.stop();
     setLoading(true);
     try {
-      const result = await api.call("getAvailability", { query: { from: week, to: addDays(week, 6) } });
-      if (mine !== generation) return;
+      const answer = await api.callIfChanged("getAvailability", weekQuery(week), undefined);
+      if (mine !== generation || !answer) return;
+      const { result } = answer;
       setTimeZone(result.timeZone);
       setLoaded({ monday: week, slots: result.slots, at: Date.now() });
       setFailure(undefined);
       attempts = 0;
+      watch(week, answer.etag);
     } catch (error) {
       if (mine !== generation) return;
       const wait = backoffMs[Math.min(attempts, backoffMs.length - 1)] ?? 60_000;
@@ -166,6 +195,7 @@ export function BookPage() {
   onCleanup(() => {
     document.removeEventListener("visibilitychange", onVisible);
     clearTimeout(retryTimer);
+    live?.stop();
     generation++;
   });
 
@@ -466,12 +496,15 @@ export function BookPage() {
       </Show>
       <Show when={chosen()}>
         {(slot) => (
-          <BookingForm
-            slot={slot()}
-            onClose={closeDialog}
-            onBooked={(booking) => booked(slot(), booking)}
-            onFull={() => void refetch()}
-          />
+          // Its own boundary: the week stays on screen while the form's code loads.
+          <Suspense>
+            <BookingForm
+              slot={slot()}
+              onClose={closeDialog}
+              onBooked={(booking) => booked(slot(), booking)}
+              onFull={() => void refetch()}
+            />
+          </Suspense>
         )}
       </Show>
     </section>

@@ -1,5 +1,5 @@
 import { isoWeekday } from "../booking/local-date.ts";
-import type { Outcome, PotentialClass } from "../booking/outcomes.ts";
+import { type Outcome, outcomeValues, type PotentialClass } from "../booking/outcome-values.ts";
 
 /**
  * The dimensions aggregates are kept by, each per local slot date.
@@ -18,16 +18,7 @@ export const aggregateDimensions = [
 export type AggregateDimension = (typeof aggregateDimensions)[number];
 
 /** Outcomes a booking can be counted under (`pending` until resolved). */
-export const countedOutcomes = [
-  "pending",
-  "completed",
-  "overhang",
-  "no_show",
-  "ghost",
-  "cancelled",
-  "rescheduled",
-  "consultant_change",
-] as const satisfies readonly Outcome[];
+export const countedOutcomes = outcomeValues;
 
 /** What one aggregate row (or any sum of rows) holds. */
 export interface Counts {

@@ -173,6 +173,20 @@ export interface TelefonieFacts {
   weeklyAchievementPercent: number[];
 }
 
+/** Per agent: Telefonie entries and weekly goal achievement (%) over the weeks' summaries. */
+export function telefonieFacts(
+  summaries: readonly (readonly { username: string; entries: readonly unknown[]; rate: number | null }[])[],
+): Map<string, TelefonieFacts> {
+  const facts = new Map<string, TelefonieFacts>();
+  for (const week of summaries.flat()) {
+    const entry = facts.get(week.username) ?? { entries: 0, weeklyAchievementPercent: [] };
+    entry.entries += week.entries.length;
+    if (week.rate !== null) entry.weeklyAchievementPercent.push(week.rate * 100);
+    facts.set(week.username, entry);
+  }
+  return facts;
+}
+
 export function teamRanking(input: {
   agentRows: readonly Row[];
   consultantRows: readonly Row[];

@@ -1,4 +1,7 @@
 import * as z from "zod";
+import { type Outcome, outcomeValues, type PotentialClass, potentialClassValues } from "./outcome-values.ts";
+
+export type { Outcome, PotentialClass };
 
 /**
  * Outcomes of appointments, read back from the central calendar.
@@ -23,19 +26,12 @@ import * as z from "zod";
  * slot has ended and the place stays taken (the slot is past, nothing to hand back).
  */
 
-export const outcomeSchema = z.enum(
-  ["pending", "completed", "overhang", "no_show", "ghost", "cancelled", "rescheduled", "consultant_change"],
-  { error: "booking.outcomeUnknown" },
-);
-export type Outcome = z.infer<typeof outcomeSchema>;
+export const outcomeSchema = z.enum(outcomeValues, { error: "booking.outcomeUnknown" });
 
 /** The value an outcome had before "completed" was named so; converted wherever it is read. */
 export const legacyOutcomes: ReadonlyMap<string, Outcome> = new Map([["appeared", "completed"]]);
 
-export const potentialClassSchema = z.enum(["normal", "top", "closer_needed", "recall", "standard"], {
-  error: "booking.potentialUnknown",
-});
-export type PotentialClass = z.infer<typeof potentialClassSchema>;
+export const potentialClassSchema = z.enum(potentialClassValues, { error: "booking.potentialUnknown" });
 
 export const defaultPotentialClass: PotentialClass = "standard";
 

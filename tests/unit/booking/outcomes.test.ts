@@ -187,7 +187,7 @@ describe("outcome enums", () => {
       "rescheduled",
       "consultant_change",
     ]);
-    expect(potentialClassSchema.options).toEqual(["normal", "top", "closer_needed", "recall", "standard"]);
+    expect(potentialClassSchema.options).toEqual(["standard", "normal", "top", "closer_needed", "recall"]);
     expect(outcomeSchema.safeParse("appeared").success).toBe(false);
   });
 });
