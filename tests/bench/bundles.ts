@@ -84,7 +84,7 @@ async function floorSource(clients: readonly string[]): Promise<string> {
   return `${lines.join("\n")}\nconst clients = [${made.join(", ")}];\nexport const handler = async () => clients.length;\n`;
 }
 
-const label = (spec: LambdaSpec) => (spec.kind === "feature" ? spec.name : `${spec.kind} ${spec.name}`);
+const label = (spec: LambdaSpec) => (spec.kind === "job" ? `job ${spec.name}` : spec.name);
 const shortNames = (clients: readonly string[]) =>
   clients.length === 0 ? "no AWS client" : clients.map((pkg) => pkg.replace("@aws-sdk/", "")).join(" + ");
 

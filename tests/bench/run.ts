@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { generateAvailability } from "../../functions/availability/generate.ts";
 import { startLocalStack } from "../../local/stack.ts";
 import { saveSlotTemplate } from "../../shared/data/booking-settings.ts";
 import { defaultSlotTemplate, generateSlots, localDate } from "../../shared/domain/booking/slot-template.ts";
@@ -157,6 +158,9 @@ try {
       });
     }
   }
+
+  const filled = await generateAvailability();
+  log(`availability: ${filled.slots} slots, ${filled.changedSlots} written in ${filled.durationMs} ms`);
 
   const signIn = async (username = agent.username, password = agent.password): Promise<ApiSession> => {
     const response = await fetch(`${stack.url}/api/auth/login`, {
