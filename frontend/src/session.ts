@@ -13,7 +13,7 @@ export async function loadSession(): Promise<void> {
   try {
     const session = await api.call("me");
     setCsrfToken(session.csrfToken);
-    if (session.user.language) setLocale(session.user.language);
+    if (session.user.language) await setLocale(session.user.language);
     setUser(session.user);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
@@ -25,7 +25,7 @@ export async function login(username: string, password: string): Promise<void> {
   const session = await api.call("login", { body: { username, password } });
   setCsrfToken(session.csrfToken);
   // The user's saved language wins; without one the API follows the site's `Accept-Language`.
-  if (session.user.language) setLocale(session.user.language);
+  if (session.user.language) await setLocale(session.user.language);
   setUser(session.user);
 }
 
@@ -39,7 +39,7 @@ async function saveLanguage(language: Language): Promise<SessionUser> {
  * saved language too, so API messages follow (the API answers in it).
  */
 export async function chooseLanguage(language: Language): Promise<void> {
-  setLocale(language);
+  await setLocale(language);
   if (user()) setUser(await saveLanguage(language));
 }
 

@@ -1,10 +1,9 @@
 import { runsOnAws } from "../../shared/config.ts";
+import { invokeAsync } from "../../shared/jobs/invoke-async.ts";
 import type { ExportWorkerEvent } from "./worker.ts";
 
 /** The environment variable through which the API and the scheduled job know the worker's function name (AWS). */
 export const exportWorkerVariable = "EXPORT_WORKER_FUNCTION";
-
-let lambdaClient: import("@aws-sdk/client-lambda").LambdaClient | undefined;
 
 /**
  * Starts the worker without waiting for it, as the job starter starts jobs:
@@ -16,17 +15,7 @@ export async function startExportWorker(exportId: string): Promise<void> {
   const event: ExportWorkerEvent = { exportId };
   const functionName = process.env[exportWorkerVariable];
   if (functionName) {
-    const { LambdaClient, InvokeCommand } = await import("@aws-sdk/client-lambda");
-    lambdaClient ??= new LambdaClient({});
-    const result = await lambdaClient.send(
-      new InvokeCommand({
-        FunctionName: functionName,
-        InvocationType: "Event",
-        Payload: new TextEncoder().encode(JSON.stringify(event)),
-      }),
-    );
-    if (result.StatusCode !== 202)
-      throw new Error(`invoking the export worker answered ${result.StatusCode}`);
+    await invokeAsync(functionName, event, "the export worker");
     return;
   }
   // A Lambda is frozen after it answers: in-process background work would never finish there.

@@ -8,6 +8,7 @@ import * as z from "zod";
 import { defaultLanguage, type Language, languageFromAcceptLanguage } from "../contracts/messages.ts";
 import { StoreBusyError } from "../data/errors.ts";
 import { fieldsFromZodIssues, HttpError, invalidRequest } from "./errors.ts";
+import { conditionalGet } from "./etag.ts";
 import { featureRoutes } from "./feature-routes.ts";
 import { createObservability, type Observability } from "./observability.ts";
 import { hasRole, type Principal } from "./principal.ts";
@@ -241,6 +242,7 @@ export function createFeatureHandler<F extends Feature>(
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(logMetrics(metrics))
+    .use(conditionalGet())
     .handler(async (event) => {
       const state = { language: requestLanguage(event) };
       try {

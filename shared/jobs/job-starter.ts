@@ -1,10 +1,10 @@
 import { type JobEvent, jobFunctionVariable, type RunnableJob } from "../contracts/jobs.ts";
+import { invokeAsync } from "./invoke-async.ts";
 
 /** Starts a job's function without waiting for it. */
 export type JobStarter = (job: RunnableJob, event: JobEvent) => Promise<void>;
 
 let localStarter: JobStarter | undefined;
-let lambdaClient: import("@aws-sdk/client-lambda").LambdaClient | undefined;
 
 /** The local platform starts the same job handlers in its own process (see local/stack.ts). */
 export function setLocalJobStarter(starter: JobStarter | undefined): void {
@@ -19,17 +19,7 @@ export function setLocalJobStarter(starter: JobStarter | undefined): void {
 export async function startJobFunction(job: RunnableJob, event: JobEvent): Promise<void> {
   const functionName = process.env[jobFunctionVariable(job)];
   if (functionName) {
-    // Imported lazily: only the admin function on AWS needs the Lambda client.
-    const { LambdaClient, InvokeCommand } = await import("@aws-sdk/client-lambda");
-    lambdaClient ??= new LambdaClient({});
-    const result = await lambdaClient.send(
-      new InvokeCommand({
-        FunctionName: functionName,
-        InvocationType: "Event",
-        Payload: new TextEncoder().encode(JSON.stringify(event)),
-      }),
-    );
-    if (result.StatusCode !== 202) throw new Error(`invoking ${job} answered ${result.StatusCode}`);
+    await invokeAsync(functionName, event, job);
     return;
   }
   if (!localStarter) throw new Error(`no function configured for job ${job} (${jobFunctionVariable(job)})`);

@@ -1,42 +1,34 @@
 /**
- * `node tests/bench/bundles.ts`: bundles every Lambda exactly as the stacks do
- * (stacks/bundling.ts), prints each bundle's minified size and its init time
- * (median of 5 imports, each in a fresh Node process with the deployed
- * NODE_OPTIONS), once with the AWS SDK bundled (what we deploy) and once with
- * `@aws-sdk/*` and `@smithy/*` left to the runtime (resolved from node_modules
- * here, as the Lambda runtime would from its own copy).
- * Numbers only; nothing here passes or fails.
+ * Every Lambda bundled exactly as the stacks bundle it (stacks/bundling.ts),
+ * next to its floor bundle: a handler that holds just the AWS clients the
+ * function's own code imports statically, built with the same esbuild
+ * settings. Size = the JS a cold start loads (entry + static chunks, source
+ * maps not counted), and init = the import of the bundle in a fresh
+ * Node process with the deployed NODE_OPTIONS, function and floor measured
+ * alternately so that both see the same machine.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { bundleSettings, esbuildOptions } from "../../stacks/bundling.ts";
-import { lambdaSpecs, projectRoot } from "../../stacks/functions.ts";
+import { type BundleSizes, bundleSettings, bundleSizes, esbuildOptions } from "../../stacks/bundling.ts";
+import { type LambdaSpec, lambdaSpecs, projectRoot } from "../../stacks/functions.ts";
+import { type BenchContext, type BenchRow, repeat } from "./table.ts";
 
-const runs = 5;
-// Inside the project, so that externalised packages resolve from its node_modules.
+// Inside the project, so that the floor's packages resolve from its node_modules.
 const outRoot = join(projectRoot, "cdk.out", "bench-bundles");
 
-const variants = [
-  { name: "deployed", label: `SDK ${bundleSettings.externalModules.length ? "external" : "bundled"}` },
-  { name: "sdk-external", label: "SDK from runtime", externalModules: ["@aws-sdk/*", "@smithy/*"] },
-] as const;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
-
-/** Import time of one bundle in a fresh process, as Lambda's init phase would pay it. */
+/** Import time of one bundle in a fresh process, as Lambda's init phase pays it. */
 function initTime(file: string, serviceName: string): number {
   const script = `const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t0);`;
   const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
     encoding: "utf8",
     env: {
       PATH: process.env.PATH,
-      NODE_OPTIONS: "--enable-source-maps",
+      // As the stacks set it on every function.
+      NODE_OPTIONS: bundleSettings.nodeOptions,
       AWS_REGION: "eu-central-1",
       POWERTOOLS_SERVICE_NAME: serviceName,
       POWERTOOLS_METRICS_NAMESPACE: "SlotBooking",
@@ -49,40 +41,103 @@ function initTime(file: string, serviceName: string): number {
   return Number(result.stdout.trim().split("\n").at(-1));
 }
 
-const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-rmSync(outRoot, { recursive: true, force: true });
+/** The AWS SDK packages our own sources import statically (not through a dependency, not lazily). */
+const clientPackage = /^@aws-sdk\/(client-[a-z0-9-]+|lib-dynamodb)$/;
 
-type Row = { fn: string; sizes: string[]; inits: string[] };
-const rows: Row[] = [];
-for (const spec of lambdaSpecs) {
-  const row: Row = { fn: `${spec.kind}:${spec.name}`, sizes: [], inits: [] };
-  for (const variant of variants) {
-    const dir = join(outRoot, variant.name, spec.name);
+async function bundle(entry: string, outfile: string): Promise<{ sizes: BundleSizes; clients: string[] }> {
+  const result = await build(esbuildOptions(entry, outfile));
+  const clients = new Set<string>();
+  for (const [path, input] of Object.entries(result.metafile.inputs)) {
+    if (path.includes("node_modules/")) continue;
+    for (const imported of input.imports) {
+      if (
+        imported.kind === "import-statement" &&
+        imported.original &&
+        clientPackage.test(imported.original)
+      ) {
+        clients.add(imported.original);
+      }
+    }
+  }
+  return { sizes: bundleSizes(result.metafile, outfile), clients: [...clients].sort() };
+}
+
+/** A handler that constructs the given clients (the document client wraps the DynamoDB client). */
+async function floorSource(clients: readonly string[]): Promise<string> {
+  const lines: string[] = [];
+  const made: string[] = [];
+  for (const pkg of clients) {
+    if (pkg === "@aws-sdk/lib-dynamodb") continue;
+    const module = (await import(pkg)) as Record<string, unknown>;
+    const name = Object.keys(module).find((key) => /^[A-Z][A-Za-z0-9]*Client$/.test(key));
+    if (!name) throw new Error(`no client class in ${pkg}`);
+    lines.push(`import { ${name} } from "${pkg}";`);
+    made.push(`new ${name}({})`);
+  }
+  if (clients.includes("@aws-sdk/lib-dynamodb")) {
+    if (!clients.includes("@aws-sdk/client-dynamodb")) {
+      lines.push('import { DynamoDBClient } from "@aws-sdk/client-dynamodb";');
+    }
+    lines.push('import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";');
+    made.push("DynamoDBDocumentClient.from(new DynamoDBClient({}))");
+  }
+  return `${lines.join("\n")}\nconst clients = [${made.join(", ")}];\nexport const handler = async () => clients.length;\n`;
+}
+
+const label = (spec: LambdaSpec) => (spec.kind === "job" ? `job ${spec.name}` : spec.name);
+const shortNames = (clients: readonly string[]) =>
+  clients.length === 0 ? "no AWS client" : clients.map((pkg) => pkg.replace("@aws-sdk/", "")).join(" + ");
+
+export async function benchBundles(ctx: BenchContext): Promise<BenchRow[]> {
+  rmSync(outRoot, { recursive: true, force: true });
+  // Quick: a few functions of each kind.
+  const specs = ctx.quick
+    ? lambdaSpecs.filter((spec) => ["booking", "system", "events", "export-worker"].includes(spec.name))
+    : lambdaSpecs;
+  const floors = new Map<string, { file: string; bytes: number }>();
+  const rows: BenchRow[] = [];
+  for (const spec of specs) {
+    const dir = join(outRoot, "functions", spec.name);
     mkdirSync(dir, { recursive: true });
     const outfile = join(dir, "index.mjs");
-    const externalModules = "externalModules" in variant ? variant.externalModules : undefined;
-    await build(esbuildOptions(join(projectRoot, spec.entry), outfile, { externalModules }));
-    const times = Array.from({ length: runs }, () => initTime(outfile, `slot-booking-${spec.name}`));
-    row.sizes.push(`${kb(statSync(outfile).size)} KB`);
-    row.inits.push(`${median(times).toFixed(0)} ms`);
+    const built = await bundle(join(projectRoot, spec.entry), outfile);
+    const floorKey = built.clients.join(",");
+    let floor = floors.get(floorKey);
+    if (!floor) {
+      const floorDir = join(
+        outRoot,
+        "floors",
+        createHash("sha1").update(floorKey).digest("hex").slice(0, 10),
+      );
+      mkdirSync(floorDir, { recursive: true });
+      const entry = join(floorDir, "entry.mjs");
+      writeFileSync(entry, await floorSource(built.clients));
+      const file = join(floorDir, "index.mjs");
+      floor = { file, bytes: (await bundle(entry, file)).sizes.initial };
+      floors.set(floorKey, floor);
+    }
+    const service = `slot-booking-${spec.name}`;
+    const inits = await repeat(ctx.runs, async () => ({
+      fn: initTime(outfile, service),
+      floor: initTime(floor.file, service),
+    }));
+    const floorName = `floor: ${shortNames(built.clients)}`;
+    rows.push(
+      {
+        figure: `bundle ${label(spec)}: cold-start JS`,
+        unit: "KB",
+        samples: [built.sizes.initial / 1024],
+        note: `${(built.sizes.total / 1024).toFixed(0)} KB with lazy chunks`,
+        baseline: { name: floorName, samples: [floor.bytes / 1024] },
+      },
+      {
+        figure: `bundle ${label(spec)}: init (import)`,
+        unit: "ms",
+        samples: inits.map((run) => run.fn),
+        baseline: { name: floorName, samples: inits.map((run) => run.floor) },
+      },
+    );
+    ctx.log(`bundles: ${spec.name} ${(built.sizes.initial / 1024).toFixed(0)} KB`);
   }
-  rows.push(row);
-  process.stdout.write(".");
-}
-process.stdout.write("\n");
-
-const header = ["function", ...variants.flatMap((v) => [`${v.label} size`, `${v.label} init`])];
-const table = [
-  header,
-  ...rows.map((row) => [row.fn, ...row.sizes.flatMap((size, i) => [size, row.inits[i]!])]),
-];
-const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
-console.log(`bundles · Node ${process.version} · ${process.arch} · init = median of ${runs} fresh imports`);
-for (const [index, line] of table.entries()) {
-  console.log(
-    line
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-      .join("  "),
-  );
-  if (index === 0) console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  return rows;
 }

@@ -1,405 +1,277 @@
 /**
- * `npm run bench`: boots a throw-away local stack and prints
- *  1. the availability job for 20 consultants × 56 days: Google calls, wall time, slot writes;
- *  2. the booking API at 20 concurrent clients (each booking assigned to one of the slot's
- *     20 consultants): p50/p95 latency and throughput, next to the raw DynamoDB calls a
- *     booking needs, issued directly in the same run (session read + slot read + the
- *     booking transaction), and a raw conditional put;
- *  3. the events handler's gamification work for booking and outcome events (events/s,
- *     one stream shard = one event after the other), and leaderboard reads for 100 agents
- *     (p50/p95: one Query of the bucket's precomputed items, never a scan);
- *  4. a CSV export of 100k bookings by the export worker in its own process: time, peak RSS.
- * Numbers only; nothing here passes or fails.
+ * `npm run bench`: starts the local stack once, runs every bench module (each
+ * measures its figures several times, next to a baseline measured in the same
+ * run) and prints ONE table: figure | median (min–max) | baseline | baseline
+ * median (min–max) | ratio. A full run also writes bench-results/<date>.json
+ * and the README's "Benchmarks" section.
+ *
+ *   npm run bench                      full sizes (≤ ~15 min on 2 quiet cores)
+ *   npm run bench -- --quick           small sizes, 2 runs (or BENCH_QUICK=1): for developing a module
+ *   npm run bench -- --only=booking,site   some modules (nothing is written)
+ *   node tests/bench/run.ts --markdown     the latest results as markdown (stdout)
+ *   node tests/bench/run.ts --readme       rewrite the README section from the latest results
+ *
+ * Exits non-zero only when a module failed (its error is in the table's footer and the JSON).
  */
-import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { PutItemCommand } from "@aws-sdk/client-dynamodb";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { calendar } from "@googleapis/calendar";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { generateAvailability } from "../../functions/availability/generate.ts";
 import { startLocalStack } from "../../local/stack.ts";
-import { config } from "../../shared/config.ts";
 import { saveSlotTemplate } from "../../shared/data/booking-settings.ts";
-import { createBooking, newOutboxEvent, scanBookings } from "../../shared/data/bookings-repository.ts";
-import { dynamoClient } from "../../shared/data/clients.ts";
-import { createExport } from "../../shared/data/exports-repository.ts";
-import { readLeaderboard } from "../../shared/data/gamification/leaderboards-repository.ts";
-import { applyBookingEvent } from "../../shared/data/gamification/ledger-bookings.ts";
-import { applyLedgerEntry } from "../../shared/data/gamification/ledger-repository.ts";
-import { keys } from "../../shared/data/keys.ts";
-import { getSession } from "../../shared/data/sessions-repository.ts";
-import { listSlots } from "../../shared/data/slots-repository.ts";
-import { hashPassword } from "../../shared/domain/auth/password.ts";
-import { defaultSlotTemplate, generateSlots } from "../../shared/domain/booking/slot-template.ts";
-import { exportObjectKey } from "../../shared/storage/exports-bucket.ts";
-import { generatedBookings, writeBookings } from "../support/export-rows.ts";
+import { defaultSlotTemplate, generateSlots, localDate } from "../../shared/domain/booking/slot-template.ts";
+import { projectRoot } from "../../stacks/functions.ts";
 import { benchAnalytics } from "./analytics.ts";
+import { benchAvailability } from "./availability.ts";
+import { benchBooking } from "./booking.ts";
+import { benchBundles } from "./bundles.ts";
+import { benchExports } from "./exports.ts";
+import { benchGamification } from "./gamification.ts";
+import { benchSite } from "./site.ts";
+import {
+  type ApiSession,
+  type BenchCalendar,
+  type BenchContext,
+  type BenchResults,
+  type BenchRow,
+  machineLine,
+  markdownTable,
+  type SummarisedRow,
+  summarise,
+  textTable,
+} from "./table.ts";
 
-const consultants = 20;
-const concurrency = 20;
-const bookingsPerRun = 1000;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function measureConcurrent(
-  total: number,
-  workers: number,
-  operation: (index: number) => Promise<void>,
-) {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < total) {
-        const index = next++;
-        const t0 = performance.now();
-        await operation(index);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), throughput: total / seconds };
+interface BenchModule {
+  name: string;
+  run: (ctx: BenchContext) => Promise<BenchRow[]>;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), "slot-booking-bench-"));
-const calendars = Array.from({ length: consultants }, (_, index) => ({
+/**
+ * In this order: quick, independent modules first, so that a run stopped by a
+ * timeout still has them; the export of 100k rows last.
+ */
+const modules: BenchModule[] = [
+  { name: "availability", run: benchAvailability },
+  { name: "site", run: benchSite },
+  { name: "bundles", run: benchBundles },
+  { name: "booking", run: benchBooking },
+  { name: "gamification", run: benchGamification },
+  { name: "analytics", run: benchAnalytics },
+  { name: "exports", run: benchExports },
+];
+
+const resultsDir = join(projectRoot, "bench-results");
+const readmePath = join(projectRoot, "README.md");
+const readmeStart = "<!-- bench:start -->";
+const readmeEnd = "<!-- bench:end -->";
+
+function latestResults(): BenchResults {
+  const files = readdirSync(resultsDir)
+    .filter((file) => /^\d{4}-\d{2}-\d{2}\.json$/.test(file))
+    .sort();
+  if (files.length === 0) throw new Error(`no results in ${resultsDir}: run npm run bench first`);
+  return JSON.parse(readFileSync(join(resultsDir, files.at(-1)!), "utf8")) as BenchResults;
+}
+
+function writeReadme(results: BenchResults): void {
+  const readme = readFileSync(readmePath, "utf8");
+  const from = readme.indexOf(readmeStart);
+  const to = readme.indexOf(readmeEnd);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${readmeStart} … ${readmeEnd} block`);
+  writeFileSync(
+    readmePath,
+    `${readme.slice(0, from + readmeStart.length)}\n${markdownTable(results)}\n${readme.slice(to)}`,
+  );
+}
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: process.env.BENCH_QUICK === "1" },
+    only: { type: "string" },
+    markdown: { type: "boolean", default: false },
+    readme: { type: "boolean", default: false },
+  },
+});
+
+if (args.markdown || args.readme) {
+  const results = latestResults();
+  if (args.markdown) console.log(markdownTable(results));
+  if (args.readme) writeReadme(results);
+  process.exit(0);
+}
+
+const selected = args.only ? args.only.split(",").map((name) => name.trim()) : modules.map((m) => m.name);
+const unknown = selected.filter((name) => !modules.some((m) => m.name === name));
+if (unknown.length > 0) throw new Error(`unknown bench module(s): ${unknown.join(", ")}`);
+const quick = args.quick;
+const complete = !quick && !args.only;
+
+let stopped = false;
+// The stream poller may still report a checkpoint it could not write once the stack is gone.
+const log = (line: string) => void (stopped || process.stderr.write(`[bench] ${line}\n`));
+const startedAt = new Date();
+const started = performance.now();
+const loadStart = loadavg();
+
+// 20 consultants: the availability job's figure is "20 consultants × 56 days".
+const consultants: BenchCalendar[] = Array.from({ length: 20 }, (_, index) => ({
   name: `Bench Berater ${index + 1}`,
   calendarId: `bench-${index + 1}@bench.local`,
 }));
-process.env.CONSULTANTS = calendars.map((c) => `${c.name}:${c.calendarId}`).join(",");
-process.env.BOOTSTRAP_USERS = "bench:bench-password-1:agent";
+const agent = { username: "bench", password: "bench-password-1" };
+process.env.CONSULTANTS = consultants.map((c) => `${c.name}:${c.calendarId}`).join(",");
+process.env.BOOTSTRAP_USERS = `${agent.username}:${agent.password}:agent`;
 process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
+process.env.POWERTOOLS_METRICS_DISABLED = "true";
 
-console.log(`slot-booking bench · Node ${process.version}`);
+const tmpDir = mkdtempSync(join(tmpdir(), "slot-booking-bench-"));
+const siteDir = resolve(projectRoot, "frontend/dist");
+log(`starting the local stack (${quick ? "quick sizes" : "full sizes"})`);
+const stack = await startLocalStack({
+  dataDir: join(tmpDir, "stack"),
+  port: 0,
+  siteDir,
+  demoData: false,
+  log: (line) => log(`stack: ${line}`),
+});
 
-// One password hash (scrypt N=2^17, r=8, p=1), median of 5.
-const hashTimes: number[] = [];
-for (let run = 0; run < 5; run++) {
-  const t0 = performance.now();
-  await hashPassword("benchmark-password-1");
-  hashTimes.push(performance.now() - t0);
+const rows: SummarisedRow[] = [];
+const errors: BenchResults["errors"] = [];
+const pending = new Set(selected);
+
+let finishing: Promise<void> | undefined;
+/** Stops the stack and reports what was measured; a module still running (interrupted) is listed as failed. */
+function finish(interrupted: string | undefined): Promise<void> {
+  finishing ??= (async () => {
+    await stack.stop().catch((error: unknown) => log(`stopping the stack: ${String(error)}`));
+    stopped = true;
+    rmSync(tmpDir, { recursive: true, force: true });
+    for (const name of pending) errors.push({ module: name, message: `not finished: ${interrupted}` });
+    report();
+    process.exitCode = errors.length > 0 ? 1 : 0;
+  })();
+  return finishing;
 }
-hashTimes.sort((a, b) => a - b);
-console.log(`password hash (scrypt N=2^17 r=8 p=1): median ${hashTimes[2]!.toFixed(0)} ms`);
-
-// --- reports: the executive report PDF with 1,000 team rows (pdfkit, in process) ---
-{
-  const { renderReportPdf } = await import("../../functions/reports/pdf.ts");
-  const { buildReport, reportPeriod, noBookings } = await import("../../shared/domain/reports/report.ts");
-  const { summarizeWeek } = await import("../../shared/domain/telefonie/week.ts");
-  const period = reportPeriod("2026-W49");
-  const rows = Array.from({ length: 1000 }, (_, index) =>
-    summarizeWeek({
-      username: `agent${index}`,
-      isoWeek: "2026-W49",
-      goal: 20,
-      vacation: false,
-      entries: [{ id: `e${index}`, kind: "T1", points: (index % 25) + 0.5, version: 1, at: "", by: "admin" }],
-    }),
-  );
-  const report = buildReport({
-    period,
-    generatedAt: new Date().toISOString(),
-    weeks: new Map([["2026-W49", rows]]),
-    displayNames: new Map(rows.map((row) => [row.username, `Agent ${row.username}`])),
-    bookingsByWeek: new Map(),
-    bookings: noBookings,
+// `timeout` (SIGTERM) or Ctrl-C: no DynamoDB Local JVM left behind, and what was measured is kept.
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    void finish(`interrupted (${signal})`).then(() => process.exit(1));
   });
-  const times: number[] = [];
-  let size = 0;
-  for (let run = 0; run < 3; run++) {
-    const t0 = performance.now();
-    size = (await renderReportPdf(report)).byteLength;
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  console.log(
-    `PDF report, 1,000 team rows: median ${times[1]!.toFixed(0)} ms (${(size / 1024).toFixed(0)} KiB)`,
-  );
 }
-const stack = await startLocalStack({ dataDir, port: 0, demoData: false });
+
 try {
-  // Every consultant offers the whole working day, with one blocking appointment a day.
-  const client = calendar({ version: "v3", rootUrl: stack.calendarUrl });
-  const today = new Date().toISOString().slice(0, 10);
-  const slots = generateSlots(defaultSlotTemplate, today, 56);
+  // Every consultant offers the whole working day, with one customer appointment a day that blocks one slot.
+  const horizonDays = quick ? 14 : 56;
+  await saveSlotTemplate({ ...defaultSlotTemplate, horizonDays });
+  const template = { ...defaultSlotTemplate, horizonDays };
+  const slots = generateSlots(template, localDate(new Date(), template.timeZone), horizonDays);
   const days = [...new Set(slots.map((slot) => slot.date))];
-  for (const [consultantIndex, consultant] of calendars.entries()) {
+  for (const [consultantIndex, consultant] of consultants.entries()) {
     for (const [index, day] of days.entries()) {
       const daySlots = slots.filter((slot) => slot.date === day);
-      await client.events.insert({
-        calendarId: consultant.calendarId,
-        requestBody: {
-          summary: "T1-bereit",
-          start: { dateTime: daySlots[0]!.start },
-          end: { dateTime: daySlots.at(-1)!.end },
-        },
+      stack.calendar!.seedEvent(consultant.calendarId, {
+        summary: "T1-bereit",
+        start: { dateTime: daySlots[0]!.start },
+        end: { dateTime: daySlots.at(-1)!.end },
       });
       const blocked = daySlots[(index + consultantIndex) % daySlots.length]!;
-      await client.events.insert({
-        calendarId: consultant.calendarId,
-        requestBody: {
-          summary: "Kundentermin",
-          start: { dateTime: blocked.start },
-          end: { dateTime: blocked.end },
-        },
+      stack.calendar!.seedEvent(consultant.calendarId, {
+        summary: "Kundentermin",
+        start: { dateTime: blocked.start },
+        end: { dateTime: blocked.end },
       });
     }
   }
 
-  const first = await generateAvailability();
-  const second = await generateAvailability();
-  console.log("\nAvailability job (20 consultants × 56 days)");
-  console.table([
-    {
-      run: "first (all slots new)",
-      googleCalls: first.googleCalls,
-      slots: first.slots,
-      slotWrites: first.changedSlots,
-      wallMs: first.durationMs,
-    },
-    {
-      run: "second (nothing changed)",
-      googleCalls: second.googleCalls,
-      slots: second.slots,
-      slotWrites: second.changedSlots,
-      wallMs: second.durationMs,
-    },
-  ]);
+  const filled = await generateAvailability();
+  log(`availability: ${filled.slots} slots, ${filled.changedSlots} written in ${filled.durationMs} ms`);
 
-  // Lots of room so the benchmark measures bookings, not 409s.
-  await saveSlotTemplate({ ...defaultSlotTemplate, placesPerConsultant: 100 });
-  await generateAvailability();
-
-  const login = await fetch(`${stack.url}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "bench", password: "bench-password-1" }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
-  const targets = slots
-    .filter((slot) => slot.start > new Date(Date.now() + 86_400_000).toISOString())
-    .slice(0, 50);
-
-  const api = await measureConcurrent(bookingsPerRun, concurrency, async (index) => {
-    const slot = targets[index % targets.length]!;
-    const response = await fetch(`${stack.url}/api/bookings`, {
+  const signIn = async (username = agent.username, password = agent.password): Promise<ApiSession> => {
+    const response = await fetch(`${stack.url}/api/auth/login`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
-      body: JSON.stringify({
-        date: slot.date,
-        time: slot.time,
-        firstName: "Bench",
-        lastName: "Kunde",
-        phone: "+49 171 1234567",
-      }),
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
     });
-    if (response.status !== 201)
-      throw new Error(`booking answered ${response.status}: ${await response.text()}`);
-  });
+    if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    const cookie = response.headers
+      .getSetCookie()
+      .map((header) => header.split(";")[0]!)
+      .join("; ");
+    return { cookie, csrfToken };
+  };
 
-  // The same DynamoDB calls as one booking, without the handler: session Get, slot Query, transaction.
-  const sessionId = (
-    JSON.parse(Buffer.from(cookie.split("=")[1]!.split(".")[1]!, "base64url").toString()) as { sid: string }
-  ).sid;
-  const calls = await measureConcurrent(bookingsPerRun, concurrency, async (index) => {
-    const target = targets[index % targets.length]!;
-    if (!(await getSession(sessionId))) throw new Error("bench session missing");
-    const slot = (await listSlots(target.date, target.date)).find(
-      (candidate) => candidate.time === target.time,
-    )!;
-    const consultant = Object.keys(slot.places)[index % Object.keys(slot.places).length]!;
-    const id = randomUUID().replaceAll("-", "");
-    const at = new Date().toISOString();
-    const result = await createBooking(
-      {
-        id,
-        eventId: `sb${id}`,
-        date: slot.date,
-        time: slot.time,
-        start: slot.start,
-        end: slot.end,
-        firstName: "Bench",
-        lastName: "Direkt",
-        phone: "+491711234567",
-        agent: "bench",
-        consultant,
-        status: "booked",
-        outcome: "pending",
-        points: 5,
-        sync: { state: "pending", attempts: 0 },
-        createdAt: at,
-        updatedAt: at,
-      },
-      newOutboxEvent("bench.direct", { bookingId: id }, at),
-      undefined,
-      { actor: "bench", action: "booking.created", target: id, at },
-    );
-    if (result.kind !== "created") throw new Error(`direct booking: ${result.kind}`);
-  });
-
-  const raw = await measureConcurrent(bookingsPerRun, concurrency, async (index) => {
-    await dynamoClient().send(
-      new PutItemCommand({
-        TableName: config().TABLE_NAME,
-        Item: { pk: { S: `BENCH#${index}` }, sk: { S: "RAW" }, n: { N: String(index) } },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
-  });
-
-  console.log(
-    `\nBooking API, ${bookingsPerRun} bookings at ${concurrency} concurrent clients (local gateway → handler → DynamoDB Local)`,
-  );
-  const row = (name: string, r: typeof api) => ({
-    what: name,
-    p50ms: r.p50.toFixed(1),
-    p95ms: r.p95.toFixed(1),
-    perSecond: r.throughput.toFixed(0),
-  });
-  console.table([
-    row("POST /api/bookings (with assignment)", api),
-    row("same DynamoDB calls, direct", calls),
-    row("raw conditional PutItem", raw),
-  ]);
-  console.log(
-    `handler overhead vs. its own DynamoDB calls: p50 ×${(api.p50 / calls.p50).toFixed(2)}, p95 ×${(api.p95 / calls.p95).toFixed(2)}, throughput ×${(calls.throughput / api.throughput).toFixed(2)} lower`,
-  );
-  console.log(
-    `vs. one raw conditional put: p50 ×${(api.p50 / raw.p50).toFixed(1)}, throughput ×${(raw.throughput / api.throughput).toFixed(1)} lower`,
-  );
-  // --- gamification ---
-  const gamificationEvents = 300;
-  const sample = (await scanBookings())
-    .filter((booking) => booking.status === "booked")
-    .slice(0, gamificationEvents);
-  const timeEvents = async (type: string) => {
-    const started = performance.now();
-    for (const booking of sample) {
-      await applyBookingEvent({
-        id: randomUUID(),
-        type,
-        occurredAt: new Date().toISOString(),
-        payload: { bookingId: booking.id },
-      });
+  const ctx: BenchContext = {
+    stack,
+    quick,
+    runs: quick ? 2 : 5,
+    consultants,
+    agent,
+    tmpDir,
+    siteDir,
+    signIn,
+    log,
+  };
+  for (const module of modules.filter((m) => selected.includes(m.name))) {
+    if (finishing) break;
+    const moduleStarted = performance.now();
+    log(`${module.name} …`);
+    try {
+      // Whatever the previous module left for the events handler is done before this one measures.
+      await stack.drainStream();
+      const moduleRows = await module.run(ctx);
+      if (finishing) break;
+      rows.push(...moduleRows.map((row) => summarise(module.name, row)));
+      log(`${module.name} done in ${((performance.now() - moduleStarted) / 1000).toFixed(0)} s`);
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`${module.name} FAILED: ${message}`);
+      errors.push({ module: module.name, message: message.split("\n")[0]! });
     }
-    return sample.length / ((performance.now() - started) / 1000);
-  };
-  const createdPerSecond = await timeEvents("booking.created");
-  for (const booking of sample) {
-    await dynamoClient().send(
-      new UpdateCommand({
-        TableName: config().TABLE_NAME,
-        Key: keys.booking(booking.id),
-        UpdateExpression: "SET outcome = :completed",
-        ExpressionAttributeValues: { ":completed": "completed" },
-      }),
-    );
+    pending.delete(module.name);
   }
-  const outcomePerSecond = await timeEvents("booking.outcome_set");
-  const redeliveredPerSecond = await timeEvents("booking.outcome_set");
-  const boardAgents = 100;
-  for (let index = 0; index < boardAgents; index++) {
-    await applyLedgerEntry({
-      username: `bench-agent-${index}`,
-      eventKey: `bench:${index}`,
-      occurredAt: new Date().toISOString(),
-      kind: "booking",
-      points: { provisional: (index * 7) % 40, confirmed: (index * 13) % 50 },
-      counters: { bookings: 1 + (index % 9) },
-    });
-  }
-  const reads: number[] = [];
-  for (let index = 0; index < 200; index++) {
-    const t0 = performance.now();
-    const board = await readLeaderboard("points", "month");
-    reads.push(performance.now() - t0);
-    if (board.entries.length < boardAgents) throw new Error(`board has ${board.entries.length} entries`);
-  }
-  reads.sort((a, b) => a - b);
-  console.log(`\nGamification (events handler work per event, sequential as one stream shard)`);
-  console.table([
-    {
-      what: `booking.created → provisional points (${sample.length})`,
-      perSecond: createdPerSecond.toFixed(0),
-    },
-    { what: `booking.outcome_set → confirmed (${sample.length})`, perSecond: outcomePerSecond.toFixed(0) },
-    { what: "redelivered outcome events (no change)", perSecond: redeliveredPerSecond.toFixed(0) },
-  ]);
-  console.log(
-    `leaderboard read (points × month, ${boardAgents}+ agents, 200 reads): p50 ${percentile(reads, 50).toFixed(1)} ms, p95 ${percentile(reads, 95).toFixed(1)} ms`,
-  );
-  await benchAnalytics();
+} catch (error) {
+  log(`setup FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  errors.push({ module: "setup", message: String(error) });
+}
+await finish("the run ended before it");
 
-  // 4. CSV export of 100k bookings: written straight into the table (BatchWrite), exported by the
-  //    worker in a child process so its peak RSS is the worker's alone (Lambda runs it alone too).
-  const exportRows = 100_000;
-  const writeStarted = performance.now();
-  await writeBookings(
-    dynamoClient(),
-    config().TABLE_NAME,
-    generatedBookings("be", "2033-01-01", 2_000, exportRows),
-    {
-      dayIndexOnly: true,
+function report(): void {
+  const cpuList = cpus();
+  const results: BenchResults = {
+    date: startedAt.toISOString().slice(0, 10),
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+    quick,
+    machine: {
+      cpu: cpuList[0]?.model.trim() ?? "unknown",
+      cores: cpuList.length,
+      ramGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      loadStart,
+      loadEnd: loadavg(),
     },
-  );
-  const writeSeconds = (performance.now() - writeStarted) / 1000;
-  const exportId = randomUUID().replaceAll("-", "");
-  await createExport({
-    id: exportId,
-    dataset: "bookings",
-    format: "csv",
-    from: "2033-01-01",
-    to: "2033-02-19",
-    delimiter: ";",
-    filters: {},
-    createdBy: "bench",
-    createdAt: new Date().toISOString(),
-    key: exportObjectKey(exportId, "bench.csv"),
-    fileName: "bench.csv",
-  });
-  const output = await new Promise<string>((resolve, reject) =>
-    execFile(
-      process.execPath,
-      ["tests/bench/export-worker-run.ts", exportId],
-      { env: { ...process.env, POWERTOOLS_LOG_LEVEL: "SILENT" }, maxBuffer: 1 << 20 },
-      (error, stdout) => (error ? reject(error) : resolve(stdout)),
-    ),
-  );
-  const worker = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as {
-    status: string;
-    rows: number;
-    bytes: number;
-    seconds: number;
-    peakRssBytes: number;
-    peakHeapUsed: number;
+    rows,
+    errors,
   };
-  console.log(
-    `\nCSV export of ${exportRows.toLocaleString("en")} bookings (worker in its own process, DynamoDB Local → s3rver)`,
-  );
-  console.table([
-    {
-      status: worker.status,
-      rows: worker.rows,
-      fileMiB: (worker.bytes / 2 ** 20).toFixed(1),
-      seconds: worker.seconds.toFixed(1),
-      rowsPerSecond: (worker.rows / worker.seconds).toFixed(0),
-      peakRssMiB: (worker.peakRssBytes / 2 ** 20).toFixed(0),
-      peakHeapMiB: (worker.peakHeapUsed / 2 ** 20).toFixed(0),
-    },
-  ]);
-  console.log(
-    `(${exportRows.toLocaleString("en")} rows written with BatchWrite in ${writeSeconds.toFixed(1)} s)`,
-  );
-} finally {
-  await stack.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+
+  console.log(`\nslot-booking bench · ${machineLine(results)}\n`);
+  console.log(textTable(rows));
+  for (const error of errors) console.log(`\n${error.module} FAILED: ${error.message}`);
+
+  if (complete) {
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `${results.date}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    writeReadme(results);
+    console.log(`\nwritten: ${file} and README.md (Benchmarks)`);
+  } else {
+    const file = join(projectRoot, "test-results", "bench-partial.json");
+    mkdirSync(join(projectRoot, "test-results"), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\n(${quick ? "quick" : "partial"} run: ${file}; bench-results/ and README untouched)`);
+  }
 }

@@ -174,7 +174,10 @@ const spread = (med: number, min: number, max: number, unit: string) =>
     ? `${formatNumber(med)} ${unit}`
     : `${formatNumber(med)} (${formatNumber(min)}–${formatNumber(max)}) ${unit}`;
 
-const ratioText = (ratio: number | undefined) => (ratio === undefined ? "" : `×${formatNumber(ratio)}`);
+const ratioText = (ratio: number | undefined) =>
+  ratio === undefined
+    ? ""
+    : `×${ratio >= 100 ? Math.round(ratio).toLocaleString("en") : ratio.toPrecision(3)}`;
 
 /** The table's cells, one array per row, header first. */
 export function tableCells(rows: readonly SummarisedRow[]): string[][] {

@@ -10,6 +10,7 @@ import { routeEntries } from "../../shared/http/routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "../../shared/http/security-headers.ts";
 import { eventBridgeCron, scheduledJobs, scheduleTimeZone } from "../../shared/schedules.ts";
 import { appMetricAlarms, nearTimeoutShare } from "../../stacks/alarms.ts";
+import { rendersPdf } from "../../stacks/bundling.ts";
 import { lambdaSpecs } from "../../stacks/functions.ts";
 import { delivery } from "../../stacks/jobs-stack.ts";
 import { needsOf, secretArnVariables } from "../../stacks/permissions.ts";
@@ -210,6 +211,19 @@ describe("functions", () => {
         if (key.endsWith("_SECRET_ARN"))
           expect(JSON.stringify(value), key).toMatch(/Secret|Fn::GetStackOutput|ImportValue/);
       }
+    }
+  });
+
+  it("ships pdfkit's standard fonts next to every PDF-rendering bundle (loaded at run time)", () => {
+    const functions = allProductFunctions();
+    for (const name of rendersPdf) {
+      const [, fn] = functions.get(name) ?? [];
+      if (!fn) throw new Error(`no function ${name}`);
+      const dir = join(synth.assembly.directory, `asset.${fn.Code.S3Key.replace(/\.zip$/, "")}`);
+      expect(existsSync(join(dir, "standard-fonts", "Helvetica.cjs")), name).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).imports, name).toEqual({
+        "#standard-fonts/*": "./standard-fonts/*.cjs",
+      });
     }
   });
 

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
 import { questCatalogue } from "../../shared/domain/gamification/catalogue/quests.ts";
-import { questProgress } from "../../shared/domain/gamification/quests.ts";
+import { drawQuests, questProgress } from "../../shared/domain/gamification/quests.ts";
 import { landOn, wheelPrizes } from "../../shared/domain/gamification/wheel.ts";
 import { isoDay, waitFor } from "../support/booking.ts";
 import { demoAdmin, signedIn, type TestClient } from "../support/http.ts";
@@ -217,6 +217,33 @@ describe("daily quests", () => {
     const firstClaim = await repos.quests.claimQuest(username, listed.body.date, state, new Date());
     const secondClaim = await repos.quests.claimQuest(username, listed.body.date, state, new Date());
     expect([firstClaim.applied, secondClaim.applied]).toEqual([!state.claimed, false]);
+  });
+
+  it("measures a finished day's rank quest by that day's standings, not by today's", async () => {
+    const zone = (await repos.settings.currentSlotTemplate()).timeZone;
+    const today = DateTime.now().setZone(zone).toISODate() ?? "";
+    const yesterday = DateTime.fromISO(today).minus({ days: 1 }).toISODate() ?? "";
+    // An agent new today whose draw of yesterday holds "improve your rank".
+    let agent = await freshAgent();
+    while (!drawQuests(yesterday, agent.username).some((quest) => quest.id === "rang-verbessern"))
+      agent = await freshAgent();
+    const slot = (
+      await agent.client.request<{ slots: SlotView[] }>(
+        "GET",
+        `/api/availability?from=${isoDay(1)}&to=${isoDay(28)}`,
+      )
+    ).body.slots.find((candidate) => candidate.free > 0);
+    if (!slot) throw new Error("no free slot");
+    await book(agent.client, slot);
+    // Ranked in this month's board today: that says nothing about yesterday.
+    await waitFor("a rank today", async () => (await repos.quests.monthRank(agent.username, today)).now);
+    const facts = await repos.quests.dayFacts(agent.username, yesterday, new Date());
+    expect(facts.rank.now).toBeUndefined();
+    const quests = await agent.client.request<{ yesterday?: { quests: { id: string }[] } }>(
+      "GET",
+      "/api/gamification/quests",
+    );
+    expect(quests.body.yesterday?.quests.map((quest) => quest.id) ?? []).not.toContain("rang-verbessern");
   });
 
   it("grants the login reward once a day", async () => {

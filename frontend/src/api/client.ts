@@ -88,11 +88,29 @@ function buildUrl(path: string, params?: Record<string, string>, query?: Record<
 }
 
 /** Calls an API operation by its id in the route table; typed by the route's zod schemas (types only). */
-async function call<K extends OperationId>(
+async function call<K extends OperationId>(operation: K, options?: CallOptions<K>): Promise<ResultOf<K>> {
+  return (await exchange(operation, options)).result as ResultOf<K>;
+}
+
+/**
+ * A GET sent with the ETag of the answer the caller already has: `undefined`
+ * when the resource is unchanged (304, no body), else the new answer and its ETag.
+ */
+async function callIfChanged<K extends OperationId>(
+  operation: K,
+  options: CallOptions<K> | undefined,
+  etag: string | undefined,
+): Promise<{ result: ResultOf<K>; etag: string | undefined } | undefined> {
+  const withTag = etag ? { ...options, headers: { ...options?.headers, "if-none-match": etag } } : options;
+  const answer = await exchange(operation, withTag as CallOptions<K> | undefined);
+  return answer.notModified ? undefined : { result: answer.result as ResultOf<K>, etag: answer.etag };
+}
+
+async function exchange<K extends OperationId>(
   operation: K,
   options?: CallOptions<K>,
   retried = false,
-): Promise<ResultOf<K>> {
+): Promise<{ result?: ResultOf<K>; etag: string | undefined; notModified: boolean }> {
   const [method, path] = routeTable[operation];
   const { params, query, body, headers } = (options ?? {}) as {
     params?: Record<string, string>;
@@ -118,6 +136,8 @@ async function call<K extends OperationId>(
     // No answer at all (offline, server down): status 0, so callers can tell it apart.
     throw new ApiError(0, { error: { code: "unavailable", message: "network" } }, null);
   }
+  const etag = response.headers.get("etag") ?? undefined;
+  if (response.status === 304) return { etag, notModified: true };
   const text = await response.text();
   let json: unknown;
   try {
@@ -129,13 +149,13 @@ async function call<K extends OperationId>(
   const isResult = response.ok || (operation === "getHealth" && response.status === 503);
   if (!isResult) {
     if (response.status === 401 && operation !== "login" && operation !== "me") {
-      if (!retried && reauthenticate && (await reauthenticate())) return call(operation, options, true);
+      if (!retried && reauthenticate && (await reauthenticate())) return exchange(operation, options, true);
       for (const listener of unauthorizedListeners) listener();
     }
     throw new ApiError(response.status, json as Partial<ErrorBody>, response.headers.get("retry-after"));
   }
   // The API answers through the route's response schema already; parsing it again here would ship every schema.
-  return json as ResultOf<K>;
+  return { result: json as ResultOf<K>, etag, notModified: false };
 }
 
-export const api = { call };
+export const api = { call, callIfChanged };

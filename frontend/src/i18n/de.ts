@@ -1,5 +1,6 @@
 import { analyticsDe } from "./analytics.ts";
 import { badgesDe } from "./badges.ts";
+import { bookingListDe } from "./bookinglist.ts";
 import { exportsDe } from "./exports.ts";
 import { predictionsDe } from "./predictions.ts";
 import { progressDe } from "./progress.ts";
@@ -461,6 +462,7 @@ export const de = {
   ...questsDe,
   ...telefonieDe,
   ...predictionsDe,
+  ...bookingListDe,
 };
 
 export type MessageKey = keyof typeof de;

@@ -1,5 +1,6 @@
 import { analyticsEn } from "./analytics.ts";
 import { badgesEn } from "./badges.ts";
+import { bookingListEn } from "./bookinglist.ts";
 import type { MessageKey } from "./de.ts";
 import { exportsEn } from "./exports.ts";
 import { predictionsEn } from "./predictions.ts";
@@ -462,4 +463,5 @@ export const en: Record<MessageKey, string> = {
   ...questsEn,
   ...telefonieEn,
   ...predictionsEn,
+  ...bookingListEn,
 };

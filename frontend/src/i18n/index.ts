@@ -3,11 +3,20 @@ import type * as z from "zod";
 import type { Language } from "../../../shared/contracts/languages.ts";
 import { setRequestLanguage } from "../api/client.ts";
 import { timeZone } from "../dates.ts";
-import { de, type MessageKey } from "./de.ts";
-import { en } from "./en.ts";
+import type { MessageKey } from "./de.ts";
 
 type Locale = Language;
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
+type Dictionary = Record<MessageKey, string>;
+
+/**
+ * Only the current language's texts are loaded (the entry waits for them before
+ * the first render); switching loads the other one first, then shows it.
+ */
+const loaders: Record<Locale, () => Promise<{ default: Record<string, string> }>> = {
+  de: () => import("virtual:texts/de"),
+  en: () => import("virtual:texts/en"),
+};
+const dictionaries: Partial<Record<Locale, Dictionary>> = {};
 const storageKey = "slot-booking.locale";
 
 const [locale, setLocaleSignal] = createSignal<Locale>(
@@ -18,7 +27,13 @@ export { locale };
 
 setRequestLanguage(locale());
 
-export function setLocale(next: Locale): void {
+/** Loads a language's texts once; the site renders only after the current one is there. */
+export async function loadTexts(language: Locale): Promise<void> {
+  dictionaries[language] ??= (await loaders[language]()).default as Dictionary;
+}
+
+export async function setLocale(next: Locale): Promise<void> {
+  await loadTexts(next);
   localStorage.setItem(storageKey, next);
   document.documentElement.lang = next;
   setRequestLanguage(next);
@@ -60,14 +75,16 @@ export function apiText(text: string): string {
 
 /** The text for `key` in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[locale()][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+  // Before the texts are there (nothing renders then) or for a key missing at run time: the key.
+  return (dictionaries[locale()]?.[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) =>
     String(params[name] ?? `{${name}}`),
   );
 }
 
 /** For keys built at run time (audit actions, job summary fields): the text, or undefined when unknown. */
 export function tMaybe(key: string, params: Record<string, string | number> = {}): string | undefined {
-  return Object.hasOwn(dictionaries[locale()], key) ? t(key as MessageKey, params) : undefined;
+  const texts = dictionaries[locale()];
+  return texts && Object.hasOwn(texts, key) ? t(key as MessageKey, params) : undefined;
 }
 
 const intlLocale = () => (locale() === "de" ? "de-DE" : "en-GB");

@@ -5,6 +5,8 @@ import { errorMessage } from "../components/ui.tsx";
 import { addDays, isoWeek, mondayOf, setTimeZone, today } from "../dates.ts";
 import { formatDay, loadCatalogue, locale, t } from "../i18n/index.ts";
 import { tCount } from "../i18n/plural.ts";
+import { availabilityPollMs } from "../live/intervals.ts";
+import { type LivePoll, startLivePoll } from "../live/poll.ts";
 
 // The form (its schema, phone rules and message catalogue) loads when a slot is first chosen, not with the week.
 const loadForm = () => Promise.all([import("./BookingForm.tsx"), loadCatalogue()]);
@@ -125,6 +127,25 @@ export function BookPage() {
   let attempts = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let opener: HTMLElement | undefined;
+  /** Keeps the week on screen fresh while the tab is visible. */
+  let live: LivePoll | undefined;
+
+  const weekQuery = (week: string) => ({ query: { from: week, to: addDays(week, 6) } });
+
+  function watch(week: string, etag: string | undefined) {
+    live?.stop();
+    live = startLivePoll({
+      intervalMs: availabilityPollMs,
+      etag,
+      check: (tag) => api.callIfChanged("getAvailability", weekQuery(week), tag),
+      onChange: (result) => {
+        if (mondayShown() !== week) return;
+        setTimeZone(result.timeZone);
+        setLoaded({ monday: week, slots: result.slots, at: Date.now() });
+      },
+    });
+  }
+  const mondayShown = () => (monday() === loaded()?.monday ? monday() : undefined);
 
   /**
    * Loads `week`. Only the newest request counts: a late answer for a week the agent already left
@@ -134,14 +155,17 @@ export function BookPage() {
   async function load(week: string) {
     const mine = ++generation;
     clearTimeout(retryTimer);
+    live?.stop();
     setLoading(true);
     try {
-      const result = await api.call("getAvailability", { query: { from: week, to: addDays(week, 6) } });
-      if (mine !== generation) return;
+      const answer = await api.callIfChanged("getAvailability", weekQuery(week), undefined);
+      if (mine !== generation || !answer) return;
+      const { result } = answer;
       setTimeZone(result.timeZone);
       setLoaded({ monday: week, slots: result.slots, at: Date.now() });
       setFailure(undefined);
       attempts = 0;
+      watch(week, answer.etag);
     } catch (error) {
       if (mine !== generation) return;
       const wait = backoffMs[Math.min(attempts, backoffMs.length - 1)] ?? 60_000;
@@ -171,6 +195,7 @@ export function BookPage() {
   onCleanup(() => {
     document.removeEventListener("visibilitychange", onVisible);
     clearTimeout(retryTimer);
+    live?.stop();
     generation++;
   });
 

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import type { Booking, SlotView } from "../../../shared/contracts/booking.ts";
 import { formatPhone } from "../../../shared/phone-format.ts";
 import { ApiError, api } from "../api/client.ts";
@@ -9,7 +9,7 @@ import { createSubmit } from "../components/form.ts";
 import { LoaderButton } from "../components/LoaderButton.tsx";
 import { Modal } from "../components/Modal.tsx";
 import { toast } from "../components/toast.tsx";
-import { errorMessage, FormError } from "../components/ui.tsx";
+import { errorMessage, FormError, Spinner } from "../components/ui.tsx";
 import { addDays, setTimeZone, today as todayInZone } from "../dates.ts";
 import { formatDay, t } from "../i18n/index.ts";
 import { tCount } from "../i18n/plural.ts";
@@ -129,7 +129,11 @@ function BookingRow(props: {
   );
 }
 
-export function ReschedulePicker(props: { booking: Booking; onClose: () => void; onMoved: () => void }) {
+export function ReschedulePicker(props: {
+  booking: Booking;
+  onClose: () => void;
+  onMoved: (moved: Booking) => void;
+}) {
   const today = todayInZone();
   const [slots, { refetch }] = createResource(() =>
     api.call("getAvailability", { query: { from: today, to: addDays(today, 14) } }).then((result) => {
@@ -155,12 +159,12 @@ export function ReschedulePicker(props: { booking: Booking; onClose: () => void;
   });
   function move(target: SlotView) {
     void submission.run(async () => {
-      await api.call("rescheduleBooking", {
+      const answer = await api.call("rescheduleBooking", {
         params: { id: props.booking.id },
         body: { date: target.date, time: target.time },
       });
       toast(t("mine.rescheduled", { day: formatDay(target.date), time: target.time }));
-      props.onMoved();
+      props.onMoved(answer.booking);
     });
   }
   return (
@@ -244,13 +248,40 @@ export function ReschedulePicker(props: { booking: Booking; onClose: () => void;
   );
 }
 
+type View = "upcoming" | "past";
+type OutcomeFilter = "open" | "appeared" | "no_show" | "cancelled";
+interface Filters {
+  view: View;
+  outcome?: OutcomeFilter | undefined;
+  /** Sent once it has two characters (the API's minimum). */
+  q?: string | undefined;
+}
+interface Loaded {
+  bookings: Booking[];
+  nextCursor?: string | undefined;
+}
+
+const outcomeFilters: OutcomeFilter[] = ["open", "appeared", "no_show", "cancelled"];
+/** Typing pauses this long before the search runs. */
+const searchDelayMs = 300;
+
+/** A view makes the API page (its default page size); the cursor continues it. */
+const listQuery = (filters: Filters) => ({
+  view: filters.view,
+  ...(filters.outcome ? { outcome: filters.outcome } : {}),
+  ...(filters.q ? { q: filters.q } : {}),
+});
+
 export function MyBookingsPage() {
   const today = todayInZone();
-  const [bookings, { refetch }] = createResource(() =>
-    api
-      .call("listBookings", { query: { from: addDays(today, -7), to: addDays(today, 56) } })
-      .then((r) => r.bookings),
-  );
+  const [filters, setFilters] = createSignal<Filters>({ view: "upcoming" });
+  const [search, setSearch] = createSignal("");
+  const [bookings, { refetch, mutate }] = createResource(filters, async (current): Promise<Loaded> => {
+    const page = await api.call("listBookings", { query: listQuery(current) });
+    return { bookings: page.bookings, nextCursor: page.nextCursor };
+  });
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [moreFailed, setMoreFailed] = createSignal<string>();
   // Forecasts are extra: without a model (or on error) the list shows without them.
   const [forecasts] = createResource(() =>
     api
@@ -264,35 +295,103 @@ export function MyBookingsPage() {
   const [judging, setJudging] = createSignal<Booking>();
   const outcomeAction = (booking: Booking) =>
     user()?.role === "admin" ? () => setJudging(booking) : undefined;
-  const now = Date.now();
   const active = (list: Booking[]) => list.filter((b) => b.status !== "cancelled");
-  const upcoming = (list: Booking[]) => active(list).filter((b) => Date.parse(b.start) > now);
-  const past = (list: Booking[]) =>
-    active(list)
-      .filter((b) => Date.parse(b.start) <= now)
-      .reverse();
   const cancelled = (list: Booking[]) => list.filter((b) => b.status === "cancelled");
 
-  async function refreshAndFocus(id: string) {
-    await refetch();
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(searchTimer));
+  function changeFilters(change: Partial<Filters>) {
+    setMoreFailed(undefined);
+    setFilters((current) => ({ ...current, ...change }));
+  }
+  function onSearch(value: string) {
+    setSearch(value);
+    clearTimeout(searchTimer);
+    const query = value.trim();
+    searchTimer = setTimeout(() => {
+      const q = query.length >= 2 ? query : undefined;
+      if (q !== filters().q) changeFilters({ q });
+    }, searchDelayMs);
+  }
+  function reset() {
+    clearTimeout(searchTimer);
+    setSearch("");
+    changeFilters({ outcome: undefined, q: undefined });
+  }
+  const filtered = () => Boolean(filters().outcome || filters().q);
+
+  /** The next page, appended; focus goes to its first booking so keyboard users read on from there. */
+  async function loadMore() {
+    const current = bookings.latest;
+    const asked = filters();
+    if (!current?.nextCursor || loadingMore()) return;
+    setLoadingMore(true);
+    setMoreFailed(undefined);
+    try {
+      const page = await api.call("listBookings", {
+        query: { ...listQuery(asked), cursor: current.nextCursor },
+      });
+      if (asked !== filters()) return;
+      mutate({ bookings: [...current.bookings, ...page.bookings], nextCursor: page.nextCursor });
+      const first = page.bookings[0];
+      if (first) focusBooking(first.id);
+    } catch (error) {
+      setMoreFailed(errorMessage(error));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  /**
+   * A changed booking replaces its row where it is (it may move to "Storniert"); the list is not
+   * reloaded, so the pages loaded so far and the reader's place stay.
+   */
+  async function replaceAndFocus(id: string, changed?: Booking) {
+    try {
+      const fresh = changed ?? (await api.call("getBooking", { params: { id } })).booking;
+      const current = bookings.latest;
+      if (current) {
+        mutate({ ...current, bookings: current.bookings.map((b) => (b.id === id ? fresh : b)) });
+      }
+    } catch {
+      await refetch();
+    }
     focusBooking(id);
   }
 
-  const moved = (booking: Booking) => {
+  const moved = (booking: Booking, changed?: Booking) => {
     setMoving(undefined);
-    void refreshAndFocus(booking.id);
+    void replaceAndFocus(booking.id, changed);
   };
 
   async function confirmCancel(booking: Booking) {
     try {
-      await api.call("cancelBooking", { params: { id: booking.id } });
+      const answer = await api.call("cancelBooking", { params: { id: booking.id } });
       toast(t("mine.cancelled"));
       setCancelling(undefined);
-      await refreshAndFocus(booking.id);
+      await replaceAndFocus(booking.id, answer.booking);
     } catch (error) {
       toast(errorMessage(error), "error");
     }
   }
+
+  const emptyText = () => {
+    const { view, outcome, q } = filters();
+    if (q) return t("mine.emptySearch", { query: q });
+    if (outcome) return t("mine.emptyOutcome", { outcome: t(`mine.outcome.${outcome}`) });
+    return view === "upcoming" ? t("mine.emptyUpcoming") : t("mine.emptyPast");
+  };
+
+  const row = (booking: Booking) => (
+    <BookingRow
+      booking={booking}
+      forecast={filters().view === "upcoming" ? forecasts.latest?.get(booking.id) : undefined}
+      onOutcome={outcomeAction(booking)}
+      {...(booking.status === "booked" && filters().view === "upcoming"
+        ? { onCancel: () => setCancelling(booking), onMove: () => setMoving(booking) }
+        : {})}
+    />
+  );
 
   return (
     <section class="page">
@@ -300,50 +399,118 @@ export function MyBookingsPage() {
         <div>
           <h1>{t("mine.title")}</h1>
           <p class="muted subtitle">
-            {t("mine.range", { from: formatDay(addDays(today, -7)), to: formatDay(addDays(today, 56)) })}
+            {filters().view === "upcoming"
+              ? t("mine.rangeFrom", { day: formatDay(today) })
+              : t("mine.rangeUntil", { day: formatDay(today) })}
           </p>
         </div>
         <button type="button" class="button secondary" onClick={() => refetch()} disabled={bookings.loading}>
           {t("common.refresh")}
         </button>
       </div>
-      <AsyncView resource={bookings} retry={refetch} empty={t("mine.empty")}>
-        {(list) => (
+      <form
+        class="filters booking-filters"
+        aria-label={t("mine.filters")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          clearTimeout(searchTimer);
+          const q = search().trim();
+          changeFilters({ q: q.length >= 2 ? q : undefined });
+        }}
+      >
+        <label>
+          {t("mine.view")}
+          <select
+            value={filters().view}
+            onChange={(event) => changeFilters({ view: event.currentTarget.value as View })}
+          >
+            <option value="upcoming">{t("mine.view.upcoming")}</option>
+            <option value="past">{t("mine.view.past")}</option>
+          </select>
+        </label>
+        <label>
+          {t("mine.outcome")}
+          <select
+            value={filters().outcome ?? ""}
+            onChange={(event) =>
+              changeFilters({
+                outcome: (event.currentTarget.value || undefined) as OutcomeFilter | undefined,
+              })
+            }
+          >
+            <option value="">{t("mine.outcome.all")}</option>
+            <For each={outcomeFilters}>
+              {(name) => <option value={name}>{t(`mine.outcome.${name}`)}</option>}
+            </For>
+          </select>
+        </label>
+        <label>
+          {t("mine.search")}
+          <input
+            type="search"
+            value={search()}
+            placeholder={t("mine.searchHint")}
+            maxLength={80}
+            onInput={(event) => onSearch(event.currentTarget.value)}
+          />
+        </label>
+        <Show when={filtered()}>
+          <button type="button" class="button ghost" onClick={reset}>
+            {t("mine.reset")}
+          </button>
+        </Show>
+      </form>
+      <AsyncView
+        resource={bookings}
+        retry={refetch}
+        empty={emptyText()}
+        isEmpty={(loaded) => loaded.bookings.length === 0}
+      >
+        {(loaded) => (
           <>
-            <h2>{t("mine.upcoming")}</h2>
-            <Show when={upcoming(list()).length === 0}>
-              <p class="muted">{t("mine.noUpcoming")}</p>
+            <h2>{filters().view === "upcoming" ? t("mine.upcoming") : t("mine.past")}</h2>
+            <Show when={active(loaded().bookings).length === 0}>
+              <p class="muted">
+                {filters().view === "upcoming" ? t("mine.noUpcoming") : t("mine.emptyPast")}
+              </p>
             </Show>
             <ul class="bookings" aria-busy={bookings.loading}>
-              <For each={upcoming(list())}>
-                {(booking) => (
-                  <BookingRow
-                    booking={booking}
-                    forecast={forecasts.latest?.get(booking.id)}
-                    onOutcome={outcomeAction(booking)}
-                    {...(booking.status === "booked"
-                      ? { onCancel: () => setCancelling(booking), onMove: () => setMoving(booking) }
-                      : {})}
-                  />
-                )}
-              </For>
+              <For each={active(loaded().bookings)}>{row}</For>
             </ul>
-            <Show when={past(list()).length > 0}>
-              <h2>{t("mine.past")}</h2>
-              <ul class="bookings">
-                <For each={past(list())}>
-                  {(booking) => <BookingRow booking={booking} onOutcome={outcomeAction(booking)} />}
-                </For>
-              </ul>
-            </Show>
-            <Show when={cancelled(list()).length > 0}>
+            <Show when={cancelled(loaded().bookings).length > 0}>
               <h2>{t("mine.cancelledGroup")}</h2>
               <ul class="bookings">
-                <For each={cancelled(list())}>
-                  {(booking) => <BookingRow booking={booking} onOutcome={outcomeAction(booking)} />}
-                </For>
+                <For each={cancelled(loaded().bookings)}>{row}</For>
               </ul>
             </Show>
+            <div class="load-more">
+              <p class="muted small" role="status">
+                {loaded().nextCursor
+                  ? t("mine.loaded", { count: loaded().bookings.length })
+                  : t("mine.allLoaded", { count: loaded().bookings.length })}
+              </p>
+              <Show when={moreFailed()}>
+                {(message) => (
+                  <p class="notice error" role="alert">
+                    {t("mine.loadMoreFailed", { message: message() })}
+                  </p>
+                )}
+              </Show>
+              <Show when={loaded().nextCursor}>
+                {/* Not disabled while loading: a disabled button drops the keyboard focus. */}
+                <button
+                  type="button"
+                  class="button secondary"
+                  aria-busy={loadingMore()}
+                  aria-disabled={loadingMore()}
+                  onClick={() => void loadMore()}
+                >
+                  <Show when={loadingMore()} fallback={t("mine.loadMore")}>
+                    <Spinner /> {t("mine.loadingMore")}
+                  </Show>
+                </button>
+              </Show>
+            </div>
           </>
         )}
       </AsyncView>
@@ -370,10 +537,10 @@ export function MyBookingsPage() {
           <OutcomeDialog
             booking={booking()}
             onClose={() => setJudging(undefined)}
-            onSaved={() => {
+            onSaved={(saved) => {
               const id = booking().id;
               setJudging(undefined);
-              void refreshAndFocus(id);
+              void replaceAndFocus(id, saved);
             }}
           />
         )}
@@ -383,7 +550,7 @@ export function MyBookingsPage() {
           <ReschedulePicker
             booking={booking()}
             onClose={() => setMoving(undefined)}
-            onMoved={() => moved(booking())}
+            onMoved={(changed) => moved(booking(), changed)}
           />
         )}
       </Show>

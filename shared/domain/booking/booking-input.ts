@@ -80,7 +80,8 @@ export function normalizePhone(raw: string): PhoneResult {
   return { ok: true, phone: `+${digits}` };
 }
 
-const phoneSchema = z
+/** A phone number as typed, in E.164 form; the message names what is wrong. */
+export const phoneSchema = z
   .string({ error: "booking.phoneMissing" })
   .max(40, "booking.phoneTooLong")
   .transform((value, ctx) => {

@@ -1,5 +1,4 @@
-import * as z from "zod";
-import { normalizePhone } from "../booking/booking-input.ts";
+import { normalizePhone, phoneSchema } from "../booking/booking-input.ts";
 
 /**
  * The number a customer is known by: E.164 when it parses as a phone number
@@ -12,12 +11,4 @@ export function customerPhoneOf(storedPhone: string): string {
 }
 
 /** A phone number as typed, in E.164 form; the message names what is wrong (as when booking). */
-export const customerPhoneSchema = z
-  .string({ error: "booking.phoneMissing" })
-  .max(40, "booking.phoneTooLong")
-  .transform((value, ctx) => {
-    const result = normalizePhone(value);
-    if (result.ok) return result.phone;
-    ctx.issues.push({ code: "custom", message: result.message, input: value });
-    return z.NEVER;
-  });
+export const customerPhoneSchema = phoneSchema;

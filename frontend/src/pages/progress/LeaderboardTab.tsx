@@ -2,6 +2,8 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../../api/client.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
 import { t } from "../../i18n/index.ts";
+import { leaderboardPollMs } from "../../live/intervals.ts";
+import { createLivePoll } from "../../live/poll.ts";
 import { user } from "../../session.ts";
 import { boardPeriods, categories, rankChangeText, scoreText } from "./board.ts";
 
@@ -9,10 +11,31 @@ import { boardPeriods, categories, rankChangeText, scoreText } from "./board.ts"
 export function LeaderboardTab() {
   const [category, setCategory] = createSignal<(typeof categories)[number]>("points");
   const [period, setPeriod] = createSignal<(typeof boardPeriods)[number]>("month");
-  const [board, { refetch }] = createResource(
+  /** The ETag of the board on screen: a check that finds it unchanged costs a 304. */
+  let etag: string | undefined;
+  const [board, { refetch, mutate }] = createResource(
     () => ({ category: category(), period: period() }),
-    (query) => api.call("getLeaderboard", { query }),
+    async (query) => {
+      const answer = await api.callIfChanged("getLeaderboard", { query }, undefined);
+      if (!answer) throw new Error("unexpected 304");
+      etag = answer.etag;
+      return answer.result;
+    },
   );
+  // Live while the tab is visible: points others earn move the ranks without a reload.
+  createLivePoll({
+    intervalMs: leaderboardPollMs,
+    check: async () => {
+      const query = { category: category(), period: period() };
+      if (board.loading || !etag) return undefined;
+      const answer = await api.callIfChanged("getLeaderboard", { query }, etag);
+      // The agent picked another board meanwhile: its own load answers for it.
+      if (!answer || query.category !== category() || query.period !== period()) return undefined;
+      etag = answer.etag;
+      return answer;
+    },
+    onChange: (value) => mutate(() => value),
+  });
   return (
     <div class="leaderboard">
       <div class="board-pickers">
