@@ -4,6 +4,7 @@ import { calendarClient } from "../../shared/calendar/client.ts";
 import { upsertEvent } from "../../shared/calendar/events.ts";
 import { mapWithLimit } from "../../shared/concurrency.ts";
 import { config } from "../../shared/config.ts";
+import { rebuildAggregates } from "../../shared/data/analytics/aggregates-repository.ts";
 import { batchPut } from "../../shared/data/batch-write.ts";
 import { currentPointsRule, currentSlotTemplate } from "../../shared/data/booking-settings.ts";
 import {
@@ -244,10 +245,13 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
   await mapWithLimit(upcoming, 8, async (booking) => {
     if (await persist(booking, potentialColors[booking.potentialClass ?? "standard"])) written++;
   });
+  // Their outbox events are no booking events (the seeding is no booking made by anyone), so the
+  // aggregates learn of them by a rebuild, as the nightly job would: dashboards show them at once.
+  const counted = await rebuildAggregates();
   await dynamoClient().send(
     new PutCommand({ TableName: table, Item: { ...markerKey, at: now.toISOString() } }),
   );
-  log(`Demo bookings: ${written}`);
+  log(`Demo bookings: ${written} (aggregates: ${counted.rows} rows)`);
 }
 
 /**
@@ -259,6 +263,8 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
 export async function seedDemoHistory(log: (line: string) => void, now = new Date()): Promise<void> {
   const started = Date.now();
   const written = await seedDemoOlderBookings(now);
+  // Written without events: counted by a rebuild, as for the recent weeks.
+  if (written > 0) await rebuildAggregates();
   if (written > 0)
     log(`Demo history: ${written} older bookings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const days = await seedDemoImportedTotals(now, demoHistoryDays);
@@ -276,6 +282,17 @@ export async function seedDemoOlderBookings(now = new Date()): Promise<number> {
   const table = config().TABLE_NAME;
   const marker = await dynamoClient().send(new GetCommand({ TableName: table, Key: historyMarkerKey }));
   if (marker.Item) return 0;
+  const { bookings, slotItems } = await demoOlderHistory(now);
+  await batchPut([...slotItems, ...bookings.map(bookingItem)]);
+  await writeCustomersOfBookings(bookings);
+  await dynamoClient().send(
+    new PutCommand({ TableName: table, Item: { ...historyMarkerKey, at: now.toISOString() } }),
+  );
+  return bookings.length;
+}
+
+/** The older bookings (resolved) and their past slots, drawn but not written. */
+export async function demoOlderHistory(now = new Date()) {
   const { pastDays } = await demoContext(20260901, now);
   const older = pastDays(demoHistoryDays, recentDays);
   const bookings = older.flatMap(({ bookings: drafts }) =>
@@ -299,12 +316,7 @@ export async function seedDemoOlderBookings(now = new Date()): Promise<number> {
       updatedAt: now.toISOString(),
     };
   });
-  await batchPut([...slotItems, ...bookings.map(bookingItem)]);
-  await writeCustomersOfBookings(bookings);
-  await dynamoClient().send(
-    new PutCommand({ TableName: table, Item: { ...historyMarkerKey, at: now.toISOString() } }),
-  );
-  return bookings.length;
+  return { bookings, slotItems };
 }
 
 /** Cancelled and rescheduled bookings gave their place back. */

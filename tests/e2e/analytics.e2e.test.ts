@@ -1,7 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays, localDate } from "../../shared/domain/booking/local-date.ts";
-import { fullAcceptance } from "../support/acceptance.ts";
 import { seedCountedBooking } from "../support/analytics.ts";
 import { launchChromium } from "../support/browser.ts";
 import { demoAdmin, demoAgent, signedIn } from "../support/http.ts";
@@ -49,7 +48,7 @@ async function signedInPage(user: {
   return { page, errors };
 }
 
-describe.skipIf(!fullAcceptance)("Auswertung", () => {
+describe("Auswertung", () => {
   it("an admin opens Auswertung and sees charts with data, their tables and the alerts", async () => {
     const { page, errors } = await signedInPage(demoAdmin);
     await page

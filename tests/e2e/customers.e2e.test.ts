@@ -2,7 +2,6 @@ import { randomInt } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SlotView } from "../../shared/contracts/booking.ts";
-import { fullAcceptance } from "../support/acceptance.ts";
 import { upcomingSlots } from "../support/booking.ts";
 import { launchChromium } from "../support/browser.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
@@ -70,7 +69,7 @@ describe("customers and forecasts for admins", () => {
     await page.close();
   });
 
-  it.skipIf(!fullAcceptance)(
+  it(
     "Prognosen shows the model's metrics next to the base rate, the calibration and the confirmation calls",
     async () => {
       // A model trained by the same function the nightly job runs, on demo-like history.

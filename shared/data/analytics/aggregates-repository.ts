@@ -114,7 +114,20 @@ function countedPut(
   };
 }
 
-export type ApplyResult = "applied" | "duplicate";
+/** `unchanged`: the booking is already counted as it stands (nothing to write). */
+export type ApplyResult = "applied" | "duplicate" | "unchanged";
+
+async function wasApplied(eventId: string): Promise<boolean> {
+  const result = await dynamoClient().send(
+    new GetCommand({
+      TableName: table(),
+      Key: keys.aggregateApplied(eventId),
+      ConsistentRead: true,
+      ProjectionExpression: "pk",
+    }),
+  );
+  return result.Item !== undefined;
+}
 
 /**
  * Brings the aggregates in line with a booking after one of its outbox events,
@@ -125,6 +138,11 @@ export type ApplyResult = "applied" | "duplicate";
  * correction moves its count from the old outcome to the new, a reschedule
  * moves it between days and slot times, and events delivered late or twice
  * change nothing beyond what the booking's state says.
+ *
+ * Two reads save the transaction (the costly part) when it would change
+ * nothing: an event whose marker exists was applied; a booking counted as it
+ * stands (no row delta) needs no write (the deltas come from state, not from the event, so
+ * leaving such an event unmarked cannot count anything twice).
  */
 export async function applyBookingEvent(
   eventId: string,
@@ -132,9 +150,15 @@ export async function applyBookingEvent(
   occurredAt: string,
 ): Promise<ApplyResult> {
   for (let attempt = 1; ; attempt++) {
-    const [booking, seen] = await Promise.all([getBooking(bookingId), readCounted(bookingId)]);
+    const [booking, seen, applied] = await Promise.all([
+      getBooking(bookingId),
+      readCounted(bookingId),
+      attempt === 1 ? wasApplied(eventId) : Promise.resolve(false),
+    ]);
+    if (applied) return "duplicate";
     const now = booking ? contributionOf(booking) : undefined;
     const deltas = contributionDelta(seen?.contribution, now);
+    if (deltas.size === 0) return "unchanged";
     const expiresAt =
       Math.max(Math.floor(Date.parse(occurredAt) / 1000) || 0, Math.floor(Date.now() / 1000)) +
       markerLifetimeSeconds;
@@ -222,6 +246,9 @@ async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
   }
 }
 
+const sameContribution = (a: Contribution | undefined, b: Contribution | undefined) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
 export interface RebuildResult {
   bookings: number;
   rows: number;
@@ -230,9 +257,6 @@ export interface RebuildResult {
   /** Bookings whose counted state differed (and was corrected). */
   bookingsCorrected: number;
 }
-
-const sameContribution = (a: Contribution | undefined, b: Contribution | undefined) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * Recomputes every aggregate row from the bookings and writes only what
