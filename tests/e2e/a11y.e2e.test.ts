@@ -262,6 +262,9 @@ async function checkPages(page: Page, role: string, pages: string[], errors: str
             ...(index === 0 ? await focusProblems(page, "header.topbar", 4) : []),
           ]);
           for (const problem of found) problems.push(`${where} ${theme}: ${problem}`);
+          // The last header stop keeps its ring: one picture per theme to look at.
+          if (index === 0 && role === "agent")
+            await page.screenshot({ path: `test-results/a11y-theme-${theme}.png` });
         }
         checked.add(`${path} ${language} ${theme}`);
       }

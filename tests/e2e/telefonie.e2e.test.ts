@@ -83,7 +83,7 @@ describe("Telefonie and reports in Chromium", () => {
 
     // The report page for that week, and a PDF on demand.
     await page.goto(`${baseUrl}/auswertung/berichte`);
-    await page.getByRole("heading", { name: "Berichte" }).waitFor();
+    await page.getByRole("heading", { name: "Berichte", exact: true }).waitFor();
     await page.locator("#report-period").fill(week);
     await page.getByRole("button", { name: "Anzeigen" }).click();
     const row = page.locator('tr[data-report-row="anna"]');
