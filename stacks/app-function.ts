@@ -34,6 +34,9 @@ function bundledCode(spec: LambdaSpec): Code {
     bundling: {
       // Never used: local bundling always succeeds (esbuild is a dev dependency), offline, without Docker.
       image: DockerImage.fromRegistry("public.ecr.aws/docker/library/node:24"),
+      // CDK caches bundles by these options (a function like tryBundle does not count): the entry
+      // keeps one function from reusing another's bundle.
+      environment: { LAMBDA_ENTRY: spec.entry },
       local: {
         tryBundle(outputDir: string) {
           bundleFunction(spec, outputDir);

@@ -1,7 +1,9 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { type BuildOptions, buildSync, type Metafile } from "esbuild";
+import { buildOpenApiDocument } from "../shared/http/openapi.ts";
 import { features } from "../shared/http/route-types.ts";
+import { scheduledJobs } from "../shared/schedules.ts";
 import { type LambdaSpec, projectRoot } from "./functions.ts";
 
 /**
@@ -55,8 +57,14 @@ export function esbuildOptions(
   outfile: string,
   overrides: { externalModules?: readonly string[] } = {},
 ): BuildOptions & { metafile: true } {
-  // A feature's handler keeps only its own routes (shared/http/feature-routes.ts).
+  // A feature's handler keeps only its own routes (shared/http/feature-routes.ts), a job only its own
+  // preparation (shared/jobs/job-handler.ts): code the others need is folded away.
   const feature = features.find((name) => entry.endsWith(`functions/${name}/handler.ts`));
+  const job = scheduledJobs.find((candidate) => entry.endsWith(candidate.module))?.name;
+  const define: Record<string, string> = {
+    ...(feature ? { "process.env.BUNDLED_FEATURE": JSON.stringify(feature) } : {}),
+    ...(job ? { "process.env.BUNDLED_JOB": JSON.stringify(job) } : {}),
+  };
   return {
     entryPoints: [entry],
     outdir: dirname(outfile),
@@ -77,7 +85,7 @@ export function esbuildOptions(
       Object.entries(bundleSettings.alias).map(([name, path]) => [name, join(projectRoot, path)]),
     ),
     banner: { js: bundleSettings.banner },
-    ...(feature ? { define: { "process.env.BUNDLED_FEATURE": JSON.stringify(feature) } } : {}),
+    define,
     absWorkingDir: projectRoot,
     metafile: true,
     logLevel: "error",
@@ -102,6 +110,15 @@ function addPdfFonts(outdir: string): void {
   );
 }
 
+/**
+ * The system function serves the OpenAPI document from this file (its version
+ * set at run time) instead of loading every feature's routes and schemas to
+ * build it (functions/system/handler.ts).
+ */
+function addOpenApiDocument(outdir: string): void {
+  writeFileSync(join(outdir, "openapi.json"), JSON.stringify(buildOpenApiDocument("")));
+}
+
 export interface BundleSizes {
   /** JavaScript a cold start loads: the entry and every chunk it imports statically, in bytes. */
   initial: number;
@@ -109,6 +126,8 @@ export interface BundleSizes {
   total: number;
   /** Each lazily loaded chunk with the bytes it adds when a path first imports it. */
   lazy: { file: string; bytes: number }[];
+  /** The source modules (paths relative to the project) whose code a cold start loads. */
+  initialModules: string[];
 }
 
 /** Sizes of one build's JavaScript (source maps and fonts not counted) from esbuild's metafile. */
@@ -128,12 +147,22 @@ export function bundleSizes(metafile: Metafile, entryOutfile: string): BundleSiz
   let initial = 0;
   let total = 0;
   const lazy: BundleSizes["lazy"] = [];
+  const initialModules = new Set<string>();
   for (const [file, output] of outputs) {
     total += output.bytes;
-    if (initialFiles.has(file)) initial += output.bytes;
-    else lazy.push({ file: relative(dirname(entry), file), bytes: output.bytes });
+    if (initialFiles.has(file)) {
+      initial += output.bytes;
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+        if (bytesInOutput > 0) initialModules.add(input);
+      }
+    } else lazy.push({ file: relative(dirname(entry), file), bytes: output.bytes });
   }
-  return { initial, total, lazy: lazy.sort((a, b) => b.bytes - a.bytes) };
+  return {
+    initial,
+    total,
+    lazy: lazy.sort((a, b) => b.bytes - a.bytes),
+    initialModules: [...initialModules],
+  };
 }
 
 /**
@@ -147,5 +176,6 @@ export function bundleFunction(spec: LambdaSpec, outdir: string): BundleSizes {
   const outfile = join(outdir, "index.mjs");
   const result = buildSync(esbuildOptions(join(projectRoot, spec.entry), outfile));
   if (rendersPdf.has(spec.name)) addPdfFonts(outdir);
+  if (spec.kind === "feature" && spec.name === "system") addOpenApiDocument(outdir);
   return bundleSizes(result.metafile, outfile);
 }

@@ -9,7 +9,7 @@ import { Construct } from "constructs";
 import { exportWorkerVariable } from "../functions/exports/start-worker.ts";
 import { durationNearTimeoutAlarm, queueDepthAlarm } from "./alarms.ts";
 import { AppFunction } from "./app-function.ts";
-import { lambdaSpecs, projectRoot } from "./functions.ts";
+import { lambdaSpecs } from "./functions.ts";
 import type { Resources } from "./permissions.ts";
 import type { StageConfig } from "./stage.ts";
 

@@ -19,7 +19,9 @@ afterAll(async () => {
 async function openMine(page: Page) {
   await signIn(page, baseUrl, "anna");
   await page.getByRole("navigation").getByRole("link", { name: "Meine Termine" }).click();
-  await page.locator("ul.bookings, .empty").first().waitFor();
+  // A busy machine may take a while for the page's chunk and first page; an error box fails at once.
+  await page.locator("ul.bookings, .empty, .notice.error").first().waitFor({ timeout: 60_000 });
+  expect(await page.locator(".notice.error").allTextContents()).toEqual([]);
 }
 
 const rows = (page: Page) => page.locator("li.booking");

@@ -109,8 +109,12 @@ function SlotButton(props: {
 }
 
 export function BookPage() {
-  // Once the week is usable, fetch the form's code in the background so the first slot opens at once.
-  onMount(() => setTimeout(() => void loadForm().catch(() => undefined), 2000));
+  // The form's code is fetched when the user first points or tabs into the page, so the first slot opens
+  // at once and loading the week is not slowed by it.
+  onMount(() => {
+    const preload = () => void loadForm().catch(() => undefined);
+    for (const type of ["pointerover", "focusin"]) document.addEventListener(type, preload, { once: true });
+  });
   /** The week asked for (the buttons step from it); `loaded` may still be an older week. */
   const [monday, setMonday] = createSignal(mondayOf(today()));
   const [loaded, setLoaded] = createSignal<LoadedWeek>();

@@ -98,7 +98,6 @@ export function SettingsPreview(props: {
       </Show>
       <Show when={grid().times.length > 0} fallback={<div class="empty">{t("admin.preview.none")}</div>}>
         {/* Scrolls sideways on narrow screens: focusable so the keyboard can scroll it too. */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
         <section class="preview-wrap" tabindex="0" aria-labelledby="preview-title">
           <table class="preview-grid" data-testid="settings-preview">
             <thead>
