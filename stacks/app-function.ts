@@ -1,13 +1,12 @@
-import { Duration, Validations } from "aws-cdk-lib";
+import { AssetHashType, DockerImage, Duration, Validations } from "aws-cdk-lib";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import { Architecture, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
-import { type BundlingOptions, NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import { metricsNamespace } from "../shared/http/observability.ts";
 import { functionAlarms } from "./alarms.ts";
-import { bundlingOptions, pdfkitBundling, rendersPdf } from "./bundling.ts";
+import { bundleFunction, bundleSettings } from "./bundling.ts";
 import { type LambdaSpec, projectRoot } from "./functions.ts";
 import { grantNeeds, needsOf, type Resources } from "./permissions.ts";
 import type { StageConfig } from "./stage.ts";
@@ -22,8 +21,27 @@ export interface AppFunctionProps {
   description?: string;
   /** Variables only this function needs, on top of the common environment. */
   environment?: Record<string, string>;
-  /** Replaces the common bundling (e.g. to ship data files a dependency loads at run time). */
-  bundling?: BundlingOptions;
+}
+
+/**
+ * The function's code: bundled locally by `bundleFunction` (ESM with lazily
+ * loaded chunks, which NodejsFunction's single-file esbuild call cannot
+ * produce), hashed by its output like NodejsFunction's assets.
+ */
+function bundledCode(spec: LambdaSpec): Code {
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: local bundling always succeeds (esbuild is a dev dependency), offline, without Docker.
+      image: DockerImage.fromRegistry("public.ecr.aws/docker/library/node:24"),
+      local: {
+        tryBundle(outputDir: string) {
+          bundleFunction(spec, outputDir);
+          return true;
+        },
+      },
+    },
+  });
 }
 
 /**
@@ -33,7 +51,7 @@ export interface AppFunctionProps {
  * environment, X-Ray tracing, and error/throttle alarms.
  */
 export class AppFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -53,12 +71,10 @@ export class AppFunction extends Construct {
     this.logGroup.grantWrite(this.role);
     const secretArns = grantNeeds(this.role, needsOf(spec), resources);
 
-    this.function = new NodejsFunction(this, "Function", {
+    this.function = new LambdaFunction(this, "Function", {
       description: props.description ?? `slot-booking ${spec.kind} ${spec.name}`,
-      entry: `${projectRoot}/${spec.entry}`,
-      handler: "handler",
-      projectRoot,
-      depsLockFilePath: `${projectRoot}/package-lock.json`,
+      code: bundledCode(spec),
+      handler: "index.handler",
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -66,7 +82,6 @@ export class AppFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
-      bundling: props.bundling ?? (rendersPdf.has(props.spec.name) ? pdfkitBundling : bundlingOptions),
       environment: {
         TABLE_NAME: resources.table.tableName,
         EXPORT_BUCKET: resources.exportsBucket.bucketName,
@@ -74,12 +89,14 @@ export class AppFunction extends Construct {
         CENTRAL_CALENDAR_ID: config.centralCalendarId,
         ...(config.googleCalendarApiUrl ? { GOOGLE_CALENDAR_API_URL: config.googleCalendarApiUrl } : {}),
         APP_VERSION: config.appVersion,
-        NODE_OPTIONS: "--enable-source-maps",
+        ...(bundleSettings.nodeOptions ? { NODE_OPTIONS: bundleSettings.nodeOptions } : {}),
         POWERTOOLS_SERVICE_NAME: `slot-booking-${spec.name}`,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         // Traces must not hold responses (session cookies, CSRF tokens, customers' data) nor
         // outgoing HTTP URLs (Google Calendar URLs name consultants' addresses). The code says
         // the same (shared/http/observability.ts); these keep it so if an option is dropped.
+        // The X-Ray SDK is only loaded where this is "true" (shared/http/observability.ts).
+        POWERTOOLS_TRACE_ENABLED: String(config.traceAwsCalls),
         POWERTOOLS_TRACER_CAPTURE_RESPONSE: "false",
         POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS: "false",
         ...props.environment,

@@ -9,8 +9,7 @@ import { Construct } from "constructs";
 import { exportWorkerVariable } from "../functions/exports/start-worker.ts";
 import { durationNearTimeoutAlarm, queueDepthAlarm } from "./alarms.ts";
 import { AppFunction } from "./app-function.ts";
-import { pdfkitBundling } from "./bundling.ts";
-import { lambdaSpecs, projectRoot } from "./functions.ts";
+import { lambdaSpecs } from "./functions.ts";
 import type { Resources } from "./permissions.ts";
 import type { StageConfig } from "./stage.ts";
 
@@ -53,7 +52,6 @@ export class ExportWorker extends Construct {
       alarmTopic,
       timeout: exportWorkerLimits.timeout,
       memorySize: exportWorkerLimits.memorySize,
-      bundling: pdfkitBundling,
       description: `slot-booking ${config.stage} export worker: streams export files into the exports bucket`,
     });
     durationNearTimeoutAlarm(

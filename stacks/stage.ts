@@ -25,6 +25,12 @@ export interface StageConfig {
   /** Alarm notifications go to this address (`-c alarmEmail=ops@example.com`); required in prod. */
   alarmEmail: string | undefined;
   appVersion: string;
+  /**
+   * X-Ray subsegments for every AWS SDK call (`-c traceAwsCalls=true`). Off by
+   * default: it loads the X-Ray SDK (~120 KB) in every cold start. Lambda's
+   * active tracing records each invocation either way.
+   */
+  traceAwsCalls: boolean;
 }
 
 function contextString(scope: Construct, key: string): string | undefined {
@@ -78,5 +84,6 @@ export function stageConfig(scope: Construct): StageConfig {
     googleCalendarApiUrl: contextString(scope, "googleCalendarApiUrl"),
     alarmEmail,
     appVersion: contextString(scope, "appVersion") ?? "0.1.0",
+    traceAwsCalls: contextString(scope, "traceAwsCalls") === "true",
   };
 }

@@ -92,10 +92,14 @@ export function bookingListService(pages: BookingPages) {
         // The index sorts by UTC start: local dates widen by a day each side, `keep` cuts exactly.
         const fromIso = query.from ? new Date(Date.parse(query.from) - dayMs).toISOString() : "0";
         const toIso = query.to ? new Date(Date.parse(query.to) + 2 * dayMs).toISOString() : "9";
+        const lower = query.view === "upcoming" && nowIso > fromIso ? nowIso : fromIso;
+        const upper = query.view === "past" && `${nowIso}~` < toIso ? `${nowIso}~` : toIso;
+        // Dates outside the view (past days asked for upcoming): nothing to read.
+        if (lower > upper && !after) return { bookings: [] };
         page = await pages.pageOfAgent({
           agent,
-          fromIso: query.view === "upcoming" && nowIso > fromIso ? nowIso : fromIso,
-          toIso: query.view === "past" && `${nowIso}~` < toIso ? `${nowIso}~` : toIso,
+          fromIso: lower,
+          toIso: upper,
           descending,
           limit,
           after,
@@ -111,6 +115,7 @@ export function bookingListService(pages: BookingPages) {
         // Today changes between two pages too: the walk still reaches the cursor's day.
         if (after?.d !== undefined && after.d < fromDate) fromDate = after.d;
         if (after?.d !== undefined && after.d > toDate) toDate = after.d;
+        if (fromDate > toDate && !after) return { bookings: [] };
         page = await pages.pageByDay({ fromDate, toDate, descending, limit, after, keep });
       }
       return {

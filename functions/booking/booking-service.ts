@@ -213,7 +213,7 @@ export function bookingService(store: BookingStore) {
    * automatic choice, retried with the next consultant (bounded by their number),
    * so a 409 means the slot (or the chosen consultant) really is full.
    */
-  async function withAssignment<R extends { kind: string }>(
+  async function withAssignment<R extends { kind: string; slot?: StoredSlot | null }>(
     slot: StoredSlot,
     chosen: string | undefined,
     now: Date,
@@ -255,8 +255,11 @@ export function bookingService(store: BookingStore) {
         continue;
       }
       if (result.kind !== "full") return result as Exclude<R, { kind: "full" | "day_limit" }>;
-      // Lost a race: read the slot again and find out why.
-      const fresh = await store.getSlot(current.date, current.time);
+      // Lost a race: the failed condition returned the slot as it saw it (else read it) to find out why.
+      const fresh =
+        result.slot === undefined
+          ? await store.getSlot(current.date, current.time)
+          : (result.slot ?? undefined);
       if (!fresh || fresh.capacity === 0) throw slotFull();
       checkNotice(fresh, now, rules);
       if (fresh.booked >= fresh.capacity) throw slotFull();

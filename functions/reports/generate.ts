@@ -14,7 +14,6 @@ import {
   weeksNeeded,
 } from "../../shared/domain/reports/report.ts";
 import { weekDates } from "../../shared/domain/telefonie/week.ts";
-import { renderReportPdf } from "./pdf.ts";
 
 const shownOutcomes = new Set(["completed", "overhang"]);
 const noShowOutcomes = new Set(["no_show", "ghost"]);
@@ -96,6 +95,8 @@ export async function generateReportFile(options: {
   now?: Date;
 }): Promise<{ report: ReportData; file: StoredReportFile }> {
   const report = await loadReport(options.period, options.now);
+  // pdfkit and its fonts (~900 KB) load only when a report is rendered, not in every cold start.
+  const { renderReportPdf } = await import("./pdf.ts");
   const pdf = await renderReportPdf(report, options.language ?? "de");
   const file = await putReportFile(report.period, report.generatedAt, options.scheduled, pdf);
   return { report, file };

@@ -1,4 +1,4 @@
-import { auth, calendar, type calendar_v3 } from "@googleapis/calendar";
+import type { calendar_v3 } from "@googleapis/calendar";
 import { googleCredentialsBase64 } from "../auth/secrets.ts";
 import { config } from "../config.ts";
 
@@ -13,7 +13,12 @@ interface BuiltClient {
 
 let built: BuiltClient | undefined;
 
-function createClient(encoded: string | undefined, rootUrl: string | undefined): calendar_v3.Calendar {
+async function createClient(
+  encoded: string | undefined,
+  rootUrl: string | undefined,
+): Promise<calendar_v3.Calendar> {
+  // Google's client and auth library (~300 KB) load on the first calendar call, not in every cold start.
+  const { auth, calendar } = await import("@googleapis/calendar");
   const credentials = encoded
     ? (JSON.parse(Buffer.from(encoded, "base64").toString("utf8")) as Record<string, string>)
     : undefined;
@@ -40,7 +45,7 @@ export async function calendarClient(): Promise<calendar_v3.Calendar> {
   const encoded = await googleCredentialsBase64();
   const { GOOGLE_CALENDAR_API_URL } = config();
   const key = `${GOOGLE_CALENDAR_API_URL ?? ""}\n${encoded ?? ""}`;
-  if (built?.key !== key) built = { key, client: createClient(encoded, GOOGLE_CALENDAR_API_URL) };
+  if (built?.key !== key) built = { key, client: await createClient(encoded, GOOGLE_CALENDAR_API_URL) };
   return built.client;
 }
 

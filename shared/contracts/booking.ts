@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { consultantIdSchema } from "../domain/booking/booking-input.ts";
+import { consultantIdSchema } from "../domain/booking/consultant-id.ts";
 import { hhmmSchema, isoDateSchema } from "../domain/booking/local-date.ts";
 import {
   outcomeChangeSchema,

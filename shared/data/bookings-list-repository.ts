@@ -143,9 +143,10 @@ export function pageBookingsOfAgent(query: {
   if (query.after?.d !== undefined) throw new CursorMismatch();
   const start = checkedKey(query.after?.k, agentIndexKey, partition, "gsi1pk");
   let { fromIso, toIso } = query;
-  // "Now" moves between two pages: the bound widens to the cursor, `keep` still applies the view.
-  if (start && !query.descending && start.gsi1sk! < fromIso) fromIso = start.gsi1sk!;
-  if (start && query.descending && start.gsi1sk! > toIso) toIso = start.gsi1sk!;
+  // "Now" moves between two pages: the bounds widen to the cursor, `keep` still applies the view.
+  const at = start?.gsi1sk;
+  if (at !== undefined && at < fromIso) fromIso = at;
+  if (at !== undefined && at > toIso) toIso = at;
   const source = queryEntries(
     {
       TableName: config().TABLE_NAME,

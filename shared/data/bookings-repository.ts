@@ -20,6 +20,7 @@ import { unlessConditionFails } from "./errors.ts";
 import { parseItem } from "./items.ts";
 import { type ItemKey, keys } from "./keys.ts";
 import { type QueryInput, queryAll } from "./query.ts";
+import { type StoredSlot, slotFromItem } from "./slots-repository.ts";
 import { indexes } from "./table.ts";
 import { type TransactItem, transactWrite } from "./transactions.ts";
 
@@ -176,8 +177,18 @@ function takePlace(place: PlaceRef, rules: PlaceRules = {}): TransactItem {
       ConditionExpression: conditions.join(" AND "),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
+      // A lost race answers with the slot as the condition saw it: no second read to say why.
+      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
     },
   };
+}
+
+/**
+ * The slot a failed `takePlace` saw: null when it no longer exists (the
+ * template dropped it), else its counts and places at that moment.
+ */
+function slotSeen(item: Record<string, unknown> | undefined): StoredSlot | null {
+  return item ? slotFromItem(item) : null;
 }
 
 function freePlace(place: PlaceRef): TransactItem {
@@ -311,8 +322,11 @@ function overCapacityDelete(booking: StoredBooking): TransactItem[] {
 export type CreateResult =
   | { kind: "created"; booking: StoredBooking }
   | { kind: "replayed"; booking: StoredBooking }
-  /** The slot or the chosen consultant had no free place (or the slot started meanwhile). */
-  | { kind: "full" }
+  /**
+   * The slot or the chosen consultant had no free place (or the slot started meanwhile);
+   * `slot` as the condition saw it, null when the slot is gone (absent: not known, read it).
+   */
+  | { kind: "full"; slot?: StoredSlot | null }
   /** The consultant reached the maximum bookings per day. */
   | { kind: "day_limit" }
   /** The idempotency key was used before for a different request body. */
@@ -380,7 +394,7 @@ export async function createBooking(
   }
   const result = await transactWrite(items);
   if (result.ok) return { kind: "created", booking };
-  const { failed } = result;
+  const { failed, seen } = result;
   if (idempotency && failed.at(-1)) {
     const record = await idempotencyRecord(booking.agent, idempotency.key);
     if (record?.bodyHash !== undefined && record.bodyHash !== idempotency.bodyHash) {
@@ -389,7 +403,7 @@ export async function createBooking(
     const replayed = record ? await getBooking(record.bookingId) : undefined;
     if (replayed) return { kind: "replayed", booking: replayed };
   }
-  if (failed[0]) return { kind: "full" };
+  if (failed[0]) return { kind: "full", slot: slotSeen(seen[0]) };
   if (failed[1]) return { kind: "duplicate" };
   if (loads.length > 0 && failed[2]) return { kind: "day_limit" };
   throw new Error(`booking transaction cancelled at items ${failed.flatMap((f, i) => (f ? [i] : []))}`);
@@ -441,7 +455,8 @@ export function listBookingsOnDay(date: string): Promise<StoredBooking[]> {
 
 export type ChangeResult =
   | { kind: "changed"; booking: StoredBooking }
-  | { kind: "full" }
+  /** As for a new booking: the target slot as the condition saw it, null when it is gone. */
+  | { kind: "full"; slot?: StoredSlot | null }
   | { kind: "day_limit" }
   | { kind: "stale" };
 
@@ -488,7 +503,7 @@ export async function rescheduleBooking(
   const result = await transactWrite(items);
   if (result.ok) return { kind: "changed", booking: moved };
   if (result.failed[2]) return { kind: "stale" };
-  if (result.failed[1]) return { kind: "full" };
+  if (result.failed[1]) return { kind: "full", slot: slotSeen(result.seen[1]) };
   if (counters.day && taken.length > 0 && result.failed[5]) return { kind: "day_limit" };
   throw new Error(
     `reschedule transaction cancelled at items ${result.failed.flatMap((f, i) => (f ? [i] : []))}`,

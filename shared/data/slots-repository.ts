@@ -60,11 +60,16 @@ export async function listSlots(fromDate: string, toDate: string): Promise<Store
 export type SlotOffer = Omit<StoredSlot, "booked" | "bookedBy">;
 
 /** One slot, read strongly (assignment re-reads it after a lost race). */
+/** A slot item as read from the table (or returned by a failed condition). */
+export function slotFromItem(item: Record<string, unknown>): StoredSlot {
+  return parseItem("slot", storedSlotSchema, item);
+}
+
 export async function getSlot(date: string, time: string): Promise<StoredSlot | undefined> {
   const result = await dynamoClient().send(
     new GetCommand({ TableName: table(), Key: keys.slot(date, time), ConsistentRead: true }),
   );
-  return result.Item ? parseItem("slot", storedSlotSchema, result.Item) : undefined;
+  return result.Item ? slotFromItem(result.Item) : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { dynamoClient } from "./clients.ts";
 import { StoreBusyError } from "./errors.ts";
 
@@ -7,8 +8,13 @@ export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"
 
 export type TransactResult =
   | { ok: true }
-  /** A condition (capacity, optimistic version, uniqueness) failed: `failed[i]` for the i-th item. */
-  | { ok: false; failed: boolean[] };
+  /**
+   * A condition (capacity, optimistic version, uniqueness) failed: `failed[i]` for the i-th item;
+   * `seen[i]` is the item as that condition saw it, for items written with
+   * `ReturnValuesOnConditionCheckFailure: "ALL_OLD"` (undefined when it does not exist), so the
+   * caller can tell why without reading it again.
+   */
+  | { ok: false; failed: boolean[]; seen: (Record<string, unknown> | undefined)[] };
 
 /**
  * Cancellation reasons and error names that say "try again", not "your
@@ -39,11 +45,15 @@ function isTransient(error: unknown): boolean {
   return error instanceof Error && transientErrors.has(error.name);
 }
 
-/** Which items failed their condition, if the cancellation was a condition failure at all. */
-function failedConditions(error: unknown): boolean[] | undefined {
+/** Which items failed their condition (and what they saw), if the cancellation was a condition failure at all. */
+function failedConditions(error: unknown): Extract<TransactResult, { ok: false }> | undefined {
   if (!(error instanceof TransactionCanceledException)) return undefined;
-  const failed = (error.CancellationReasons ?? []).map((reason) => reason.Code === "ConditionalCheckFailed");
-  return failed.some(Boolean) ? failed : undefined;
+  const reasons = error.CancellationReasons ?? [];
+  const failed = reasons.map((reason) => reason.Code === "ConditionalCheckFailed");
+  if (!failed.some(Boolean)) return undefined;
+  // The low-level error carries the items in DynamoDB's attribute-value form.
+  const seen = reasons.map((reason) => (reason.Item ? unmarshall(reason.Item) : undefined));
+  return { ok: false, failed, seen };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,7 +73,7 @@ export async function transactWrite(items: TransactItem[]): Promise<TransactResu
       return { ok: true };
     } catch (error) {
       const failed = failedConditions(error);
-      if (failed) return { ok: false, failed };
+      if (failed) return failed;
       if (!isTransient(error)) throw error;
       if (attempt >= retryPolicy.attempts) throw new StoreBusyError(error);
       const ceiling = Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** (attempt - 1));

@@ -1,6 +1,6 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
-import { Tracer } from "@aws-lambda-powertools/tracer";
+import type { Tracer } from "@aws-lambda-powertools/tracer";
 
 /** The CloudWatch namespace of every metric the app emits (POWERTOOLS_METRICS_NAMESPACE on AWS). */
 export const metricsNamespace = "SlotBooking";
@@ -25,7 +25,23 @@ export const metricNames = {
 
 export type MetricName = (typeof metricNames)[keyof typeof metricNames];
 
-let sharedTracer: Tracer | undefined;
+/**
+ * The X-Ray SDK (~120 KB with its dependencies) is loaded only where the
+ * deployment asks for subsegments of AWS calls (`POWERTOOLS_TRACE_ENABLED=true`,
+ * stage option `traceAwsCalls`); its module is a chunk of its own, so every
+ * other cold start neither reads nor compiles it. Lambda's active tracing
+ * still records each invocation (init, duration, errors) without it.
+ */
+const xray = process.env.POWERTOOLS_TRACE_ENABLED === "true" ? await import("./xray-tracer.ts") : undefined;
+
+/**
+ * What stands in for the tracer while tracing is off: the handler middleware
+ * asks `isTracingEnabled()` before anything else, and clients pass through.
+ */
+const tracingOff = {
+  isTracingEnabled: () => false,
+  captureAWSv3Client: <T>(client: T): T => client,
+} satisfies Partial<Tracer>;
 
 /**
  * The one tracer of the process (the service name comes from
@@ -34,11 +50,11 @@ let sharedTracer: Tracer | undefined;
  * customers' data (POWERTOOLS_TRACER_CAPTURE_RESPONSE=false on AWS as well). HTTP(S) capture stays off: Google Calendar URLs
  * contain consultants' addresses; AWS SDK clients are captured one by one
  * (shared/data/clients.ts). Outside Lambda (local platform, tests) tracing is
- * disabled and every capture is a no-op.
+ * off and every capture is a no-op.
  */
 export function tracer(): Tracer {
-  sharedTracer ??= new Tracer({ captureHTTPsRequests: false });
-  return sharedTracer;
+  // Only the two members above are reached while tracing is off (see `tracingOff`).
+  return xray?.tracer() ?? (tracingOff as unknown as Tracer);
 }
 
 let operationalMetrics: Metrics | undefined;

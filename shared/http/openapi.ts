@@ -3,7 +3,7 @@ import { errorBodySchema, errorStatus } from "../contracts/errors.ts";
 import type { RouteDefinition } from "./route-types.ts";
 import { routeEntries } from "./routes.ts";
 
-type JsonSchema = Record<string, unknown>;
+export type JsonSchema = Record<string, unknown>;
 
 const toSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema =>
   z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;

@@ -9,10 +9,11 @@ import { defaultLanguage, type Language, languageFromAcceptLanguage } from "../c
 import { StoreBusyError } from "../data/errors.ts";
 import { fieldsFromZodIssues, HttpError, invalidRequest } from "./errors.ts";
 import { conditionalGet } from "./etag.ts";
+import { featureRoutes } from "./feature-routes.ts";
 import { createObservability, type Observability } from "./observability.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import { type Feature, type RouteDefinition, routeKey } from "./route-types.ts";
-import { type OperationId, type OperationsOf, type Routes, routesOfFeature } from "./routes.ts";
+import type { OperationId, OperationsOf, Routes } from "./routes.ts";
 import { securityHeaders } from "./security-headers.ts";
 
 type RequestPart<R, P extends string> = R extends { request: infer Q }
@@ -184,7 +185,7 @@ export function createFeatureHandler<F extends Feature>(
   const observability = createObservability(`slot-booking-${feature}`);
   const { logger, metrics, tracer } = observability;
   const table = new Map<string, { id: OperationId; route: RouteDefinition; body: z.ZodType | undefined }>(
-    routesOfFeature(feature).map(([id, route]) => [
+    featureRoutes(feature).map(([id, route]) => [
       routeKey(route),
       { id, route, body: strictBody(route.request?.body) },
     ]),

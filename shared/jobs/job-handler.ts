@@ -70,7 +70,12 @@ export function createJobHandler<R>(
     .handler(async (event) => {
       const started = Date.now();
       const result = await runWithRecord(name, event, async (control) => {
-        await preparations.get(name)?.(logger);
+        // A job's bundle keeps only its own preparation: esbuild replaces BUNDLED_JOB with the job's
+        // name (stacks/bundling.ts), so for every other job this folds to false and the customer and
+        // consultant code it would load is left out.
+        if ((process.env.BUNDLED_JOB ?? name) === "generate-availability") {
+          await preparations.get(name)?.(logger);
+        }
         return run(event, logger, control);
       });
       const durationMs = Date.now() - started;

@@ -56,14 +56,15 @@ export async function benchGamification(ctx: BenchContext): Promise<BenchRow[]> 
   const handler = await eventsHandler();
   const consultantIds = (await listConsultants()).map((consultant) => consultant.id);
   const today = localDate(new Date(), config().TIMEZONE);
-  const perRun = ctx.quick ? 50 : 200;
+  // Every agent gets bookings in every run.
+  const perRun = ctx.quick ? agents : 2 * agents;
   let sequence = 0;
 
   const deliver = async (events: OutboxEvent[]) => {
     const started = performance.now();
     for (let index = 0; index < events.length; index += batchSize) {
       const Records = events.slice(index, index + batchSize).map((event) => streamRecord(event, ++sequence));
-      const result = await handler({ Records }, lambdaContext("slot-booking-events"));
+      const result = await handler({ Records }, lambdaContext("slot-booking-events", 15 * 60_000));
       if (result.batchItemFailures.length > 0) {
         throw new Error(`events handler failed ${result.batchItemFailures.length} records`);
       }

@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { generateAvailability } from "../../functions/availability/generate.ts";
 import { startLocalStack } from "../../local/stack.ts";
 import { saveSlotTemplate } from "../../shared/data/booking-settings.ts";
 import { defaultSlotTemplate, generateSlots, localDate } from "../../shared/domain/booking/slot-template.ts";
@@ -46,15 +47,18 @@ interface BenchModule {
   run: (ctx: BenchContext) => Promise<BenchRow[]>;
 }
 
-/** In this order: later modules fill the table further (the scans of the baselines see more rows). */
+/**
+ * In this order: quick, independent modules first, so that a run stopped by a
+ * timeout still has them; the export of 100k rows last.
+ */
 const modules: BenchModule[] = [
   { name: "availability", run: benchAvailability },
+  { name: "site", run: benchSite },
+  { name: "bundles", run: benchBundles },
   { name: "booking", run: benchBooking },
   { name: "gamification", run: benchGamification },
   { name: "analytics", run: benchAnalytics },
   { name: "exports", run: benchExports },
-  { name: "site", run: benchSite },
-  { name: "bundles", run: benchBundles },
 ];
 
 const resultsDir = join(projectRoot, "bench-results");
@@ -134,6 +138,29 @@ const stack = await startLocalStack({
 
 const rows: SummarisedRow[] = [];
 const errors: BenchResults["errors"] = [];
+const pending = new Set(selected);
+
+let finishing: Promise<void> | undefined;
+/** Stops the stack and reports what was measured; a module still running (interrupted) is listed as failed. */
+function finish(interrupted: string | undefined): Promise<void> {
+  finishing ??= (async () => {
+    await stack.stop().catch((error: unknown) => log(`stopping the stack: ${String(error)}`));
+    stopped = true;
+    rmSync(tmpDir, { recursive: true, force: true });
+    for (const name of pending) errors.push({ module: name, message: `not finished: ${interrupted}` });
+    report();
+    process.exitCode = errors.length > 0 ? 1 : 0;
+  })();
+  return finishing;
+}
+// `timeout` (SIGTERM) or Ctrl-C: no DynamoDB Local JVM left behind, and what was measured is kept.
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    void finish(`interrupted (${signal})`).then(() => process.exit(1));
+  });
+}
+
 try {
   // Every consultant offers the whole working day, with one customer appointment a day that blocks one slot.
   const horizonDays = quick ? 14 : 56;
@@ -157,6 +184,9 @@ try {
       });
     }
   }
+
+  const filled = await generateAvailability();
+  log(`availability: ${filled.slots} slots, ${filled.changedSlots} written in ${filled.durationMs} ms`);
 
   const signIn = async (username = agent.username, password = agent.password): Promise<ApiSession> => {
     const response = await fetch(`${stack.url}/api/auth/login`, {
@@ -185,12 +215,14 @@ try {
     log,
   };
   for (const module of modules.filter((m) => selected.includes(m.name))) {
+    if (finishing) break;
     const moduleStarted = performance.now();
     log(`${module.name} …`);
     try {
       // Whatever the previous module left for the events handler is done before this one measures.
       await stack.drainStream();
       const moduleRows = await module.run(ctx);
+      if (finishing) break;
       rows.push(...moduleRows.map((row) => summarise(module.name, row)));
       log(`${module.name} done in ${((performance.now() - moduleStarted) / 1000).toFixed(0)} s`);
     } catch (error) {
@@ -198,46 +230,48 @@ try {
       log(`${module.name} FAILED: ${message}`);
       errors.push({ module: module.name, message: message.split("\n")[0]! });
     }
+    pending.delete(module.name);
   }
-} finally {
-  await stack.stop();
-  stopped = true;
-  rmSync(tmpDir, { recursive: true, force: true });
+} catch (error) {
+  log(`setup FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  errors.push({ module: "setup", message: String(error) });
 }
+await finish("the run ended before it");
 
-const cpuList = cpus();
-const results: BenchResults = {
-  date: startedAt.toISOString().slice(0, 10),
-  startedAt: startedAt.toISOString(),
-  durationSeconds: Math.round((performance.now() - started) / 1000),
-  quick,
-  machine: {
-    cpu: cpuList[0]?.model.trim() ?? "unknown",
-    cores: cpuList.length,
-    ramGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    loadStart,
-    loadEnd: loadavg(),
-  },
-  rows,
-  errors,
-};
+function report(): void {
+  const cpuList = cpus();
+  const results: BenchResults = {
+    date: startedAt.toISOString().slice(0, 10),
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+    quick,
+    machine: {
+      cpu: cpuList[0]?.model.trim() ?? "unknown",
+      cores: cpuList.length,
+      ramGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      loadStart,
+      loadEnd: loadavg(),
+    },
+    rows,
+    errors,
+  };
 
-console.log(`\nslot-booking bench · ${machineLine(results)}\n`);
-console.log(textTable(rows));
-for (const error of errors) console.log(`\n${error.module} FAILED: ${error.message}`);
+  console.log(`\nslot-booking bench · ${machineLine(results)}\n`);
+  console.log(textTable(rows));
+  for (const error of errors) console.log(`\n${error.module} FAILED: ${error.message}`);
 
-if (complete) {
-  mkdirSync(resultsDir, { recursive: true });
-  const file = join(resultsDir, `${results.date}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  writeReadme(results);
-  console.log(`\nwritten: ${file} and README.md (Benchmarks)`);
-} else {
-  const file = join(projectRoot, "test-results", "bench-partial.json");
-  mkdirSync(join(projectRoot, "test-results"), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\n(${quick ? "quick" : "partial"} run: ${file}; bench-results/ and README untouched)`);
+  if (complete) {
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `${results.date}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    writeReadme(results);
+    console.log(`\nwritten: ${file} and README.md (Benchmarks)`);
+  } else {
+    const file = join(projectRoot, "test-results", "bench-partial.json");
+    mkdirSync(join(projectRoot, "test-results"), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\n(${quick ? "quick" : "partial"} run: ${file}; bench-results/ and README untouched)`);
+  }
 }
-process.exitCode = errors.length > 0 ? 1 : 0;

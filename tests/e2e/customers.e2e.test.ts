@@ -69,63 +69,60 @@ describe("customers and forecasts for admins", () => {
     await page.close();
   });
 
-  it(
-    "Prognosen shows the model's metrics next to the base rate, the calibration and the confirmation calls",
-    async () => {
-      // A model trained by the same function the nightly job runs, on demo-like history.
-      const { generateDemoLikeHistory } = await import("../../local/demo/history.ts");
-      const { defaultSlotTemplate, generateSlots } = await import(
-        "../../shared/domain/booking/slot-template.ts"
-      );
-      const { trainNoShowModel } = await import("../../shared/domain/predictions/model.ts");
-      const { saveModel, latestModel } = await import("../../shared/data/predictions-repository.ts");
-      if ((await latestModel())?.status !== "trained") {
-        const today = new Date().toISOString().slice(0, 10);
-        const from = new Date(Date.now() - 150 * 86_400_000).toISOString().slice(0, 10);
-        const slots = generateSlots(defaultSlotTemplate, from, 150).filter((slot) => slot.date < today);
-        const history = generateDemoLikeHistory({
-          seed: 5,
-          today,
-          days: 150,
-          slots,
-          agents: ["anna", "max", "sophie"],
-          consultants: ["a", "b", "c", "d"],
-        });
-        const model = trainNoShowModel(history, new Date());
-        expect(model.status).toBe("trained");
-        await saveModel(model);
-      }
+  it("Prognosen shows the model's metrics next to the base rate, the calibration and the confirmation calls", async () => {
+    // A model trained by the same function the nightly job runs, on demo-like history.
+    const { generateDemoLikeHistory } = await import("../../local/demo/history.ts");
+    const { defaultSlotTemplate, generateSlots } = await import(
+      "../../shared/domain/booking/slot-template.ts"
+    );
+    const { trainNoShowModel } = await import("../../shared/domain/predictions/model.ts");
+    const { saveModel, latestModel } = await import("../../shared/data/predictions-repository.ts");
+    if ((await latestModel())?.status !== "trained") {
+      const today = new Date().toISOString().slice(0, 10);
+      const from = new Date(Date.now() - 150 * 86_400_000).toISOString().slice(0, 10);
+      const slots = generateSlots(defaultSlotTemplate, from, 150).filter((slot) => slot.date < today);
+      const history = generateDemoLikeHistory({
+        seed: 5,
+        today,
+        days: 150,
+        slots,
+        agents: ["anna", "max", "sophie"],
+        consultants: ["a", "b", "c", "d"],
+      });
+      const model = trainNoShowModel(history, new Date());
+      expect(model.status).toBe("trained");
+      await saveModel(model);
+    }
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, locale: "de-DE" });
-      const errors: string[] = [];
-      page.on("pageerror", (error) => errors.push(String(error)));
-      await signIn(page);
-      await page.goto(`${baseUrl}/auswertung/prognosen`);
-      await page.getByRole("heading", { name: "No-Show-Modell" }).waitFor();
-      const auc = page.locator('tr[data-metric="auc"]');
-      await auc.waitFor();
-      const [modelAuc, baseAuc] = (await auc.locator("td").allTextContents()).slice(1).map(Number);
-      expect(modelAuc).toBeGreaterThan(baseAuc!);
-      const [modelBrier, baseBrier] = (await page.locator('tr[data-metric="brier"] td').allTextContents())
-        .slice(1)
-        .map(Number);
-      expect(modelBrier).toBeLessThan(baseBrier!);
-      await expect(page.getByText(/Trainiert am/).count()).resolves.toBe(1);
-      await page.getByRole("heading", { name: "Kalibrierung (zurückgehaltener Zeitraum)" }).waitFor();
-      await page.getByRole("heading", { name: "Diese 10 Termine lohnen einen Bestätigungsanruf" }).waitFor();
-      await page.locator("tr.confirm-call").first().waitFor();
-      const calls = await page.locator("tr.confirm-call").count();
-      expect(calls).toBeGreaterThan(0);
-      expect(calls).toBeLessThanOrEqual(10);
-      await expect(page.locator("tr.confirm-call").first().textContent()).resolves.toMatch(
-        /erhöht das Risiko|senkt das Risiko/,
-      );
-      await page.getByRole("heading", { name: "Diese Termine zuerst füllen" }).waitFor();
-      await page.screenshot({ path: "test-results/predictions.png", fullPage: true });
-      expect(errors).toEqual([]);
-      await page.close();
-    },
-  );
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, locale: "de-DE" });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await signIn(page);
+    await page.goto(`${baseUrl}/auswertung/prognosen`);
+    await page.getByRole("heading", { name: "No-Show-Modell" }).waitFor();
+    const auc = page.locator('tr[data-metric="auc"]');
+    await auc.waitFor();
+    const [modelAuc, baseAuc] = (await auc.locator("td").allTextContents()).slice(1).map(Number);
+    expect(modelAuc).toBeGreaterThan(baseAuc!);
+    const [modelBrier, baseBrier] = (await page.locator('tr[data-metric="brier"] td').allTextContents())
+      .slice(1)
+      .map(Number);
+    expect(modelBrier).toBeLessThan(baseBrier!);
+    await expect(page.getByText(/Trainiert am/).count()).resolves.toBe(1);
+    await page.getByRole("heading", { name: "Kalibrierung (zurückgehaltener Zeitraum)" }).waitFor();
+    await page.getByRole("heading", { name: "Diese 10 Termine lohnen einen Bestätigungsanruf" }).waitFor();
+    await page.locator("tr.confirm-call").first().waitFor();
+    const calls = await page.locator("tr.confirm-call").count();
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThanOrEqual(10);
+    await expect(page.locator("tr.confirm-call").first().textContent()).resolves.toMatch(
+      /erhöht das Risiko|senkt das Risiko/,
+    );
+    await page.getByRole("heading", { name: "Diese Termine zuerst füllen" }).waitFor();
+    await page.screenshot({ path: "test-results/predictions.png", fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it("Verwaltung → Import shows the validation report of a file", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "de-DE" });

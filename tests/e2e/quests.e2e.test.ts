@@ -60,6 +60,17 @@ describe("quests and the Glücksrad in Chromium", () => {
       },
     });
     expect(booked.status).toBe(201);
+    // The booking's points and badges (their coins) arrive through the stream: wait until they have.
+    const balance = async () =>
+      (await agent.client.request<{ balance: { coins: number } }>("GET", "/api/gamification/wheel")).body
+        .balance.coins;
+    let coins = await balance();
+    for (let settled = 0, tries = 0; settled < 2 && tries < 60; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const again = await balance();
+      settled = again === coins && coins > 15 ? settled + 1 : 0;
+      coins = again;
+    }
 
     await page.goto(`${baseUrl}/fortschritt/quests`);
     await page.getByRole("heading", { name: "Tägliche Quests" }).waitFor();
@@ -85,11 +96,8 @@ describe("quests and the Glücksrad in Chromium", () => {
     const keep = page.locator('li.quest[data-quest="streak-halten"] button');
     if ((await keep.count()) > 0) await expect.poll(() => keep.isEnabled()).toBe(true);
 
-    // The wheel: 15 coins from the login reward pay one spin of 10.
-    await page
-      .getByTestId("wheel-balance")
-      .getByText(/15 Münzen/)
-      .waitFor();
+    // The wheel: the login reward's 15 coins and the first booking's badge pay one spin of 10.
+    await page.getByTestId("wheel-balance").getByText(`${coins} Münzen`).waitFor();
     const spinButton = page.getByRole("button", { name: "Für 10 Münzen drehen" });
     await spinButton.focus();
     await page.keyboard.press("Enter");

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
 
 const baseUrl = inject("baseUrl");
+// The page refetches after each change; on a busy machine that takes longer than expect.poll's default second.
+const polled = { timeout: 20_000 };
 // A week of its own, far from the demo data.
 const week = "2032-W05";
 let browser: Browser;
@@ -36,7 +38,7 @@ describe("Telefonie and reports in Chromium", () => {
     const card = page.locator('[data-participant="anna"]');
     await card.waitFor();
     // The goal field is prefilled with the suggestion (15 without history).
-    await expect.poll(() => card.getByLabel("Ziel").inputValue()).toBe("15");
+    await expect.poll(() => card.getByLabel("Ziel").inputValue(), polled).toBe("15");
 
     // The shared schema refuses 150 points before anything is sent.
     await card.getByLabel("Punkte").fill("150");
@@ -54,19 +56,19 @@ describe("Telefonie and reports in Chromium", () => {
     await card.getByRole("button", { name: "Eintrag hinzufügen" }).click();
     // 18.5 of 20 = 92.5 %: green, and said in words.
     await card.locator('h3 .status-pill[data-status="green"]').waitFor();
-    await expect.poll(() => card.locator("h3 .status-pill").textContent()).toBe("Im Ziel");
+    await expect.poll(() => card.locator("h3 .status-pill").textContent(), polled).toBe("Im Ziel");
 
     // Deleting asks first.
     await card.getByLabel("Punkte").fill("1");
     await card.getByRole("button", { name: "Eintrag hinzufügen" }).click();
-    await expect.poll(() => card.locator("tr[data-entry]").count()).toBe(3);
+    await expect.poll(() => card.locator("tr[data-entry]").count(), polled).toBe(3);
     await card.getByRole("button", { name: "Eintrag löschen" }).last().click();
     const dialog = page.getByRole("dialog");
     await dialog.getByText(/Den Eintrag T2 mit 1 Punkten von Anna Schneider/).waitFor();
     await dialog.getByRole("button", { name: "Eintrag löschen" }).click();
-    await expect.poll(() => card.locator("tr[data-entry]").count()).toBe(2);
+    await expect.poll(() => card.locator("tr[data-entry]").count(), polled).toBe(2);
     const teamRow = page.locator('tr[data-team-row="anna"]');
-    await expect.poll(() => teamRow.textContent()).toContain("18,5");
+    await expect.poll(() => teamRow.textContent(), polled).toContain("18,5");
     await page.screenshot({ path: "test-results/telefonie-admin.png", fullPage: true });
 
     // The agent sees the week.
@@ -74,19 +76,19 @@ describe("Telefonie and reports in Chromium", () => {
     await agent.page.goto(`${baseUrl}/fortschritt/telefonie?woche=${week}`);
     await agent.page.getByRole("heading", { name: "Meine Telefonie-Woche" }).waitFor();
     const figures = agent.page.locator(".figures");
-    await expect.poll(() => figures.textContent()).toContain("18,5");
+    await expect.poll(() => figures.textContent(), polled).toContain("18,5");
     await agent.page.getByText("Im Ziel").first().waitFor();
     await agent.page.screenshot({ path: "test-results/telefonie-agent.png", fullPage: true });
     expect(agent.errors).toEqual([]);
 
     // The report page for that week, and a PDF on demand.
     await page.goto(`${baseUrl}/auswertung/berichte`);
-    await page.getByRole("heading", { name: "Berichte" }).waitFor();
+    await page.getByRole("heading", { name: "Berichte", exact: true }).waitFor();
     await page.locator("#report-period").fill(week);
     await page.getByRole("button", { name: "Anzeigen" }).click();
     const row = page.locator('tr[data-report-row="anna"]');
     await row.waitFor();
-    await expect.poll(() => row.textContent()).toContain("Anna Schneider");
+    await expect.poll(() => row.textContent(), polled).toContain("Anna Schneider");
     await page.getByRole("button", { name: "PDF jetzt erstellen" }).click();
     await page.locator(`tr[data-report^="reports/${week}/"]`).first().waitFor();
     const link = page.locator(`tr[data-report^="reports/${week}/"] a`).first();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Annotations, Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -231,9 +231,13 @@ describe("functions", () => {
     const specs = new Map(lambdaSpecs.map((spec) => [spec.name as string, spec]));
     for (const [name, [, fn]] of allProductFunctions()) {
       const hash = fn.Code.S3Key.replace(/\.zip$/, "");
-      const bundle = join(synth.assembly.directory, `asset.${hash}`, "index.mjs");
-      expect(existsSync(bundle), `${name}: ${bundle}`).toBe(true);
-      const code = readFileSync(bundle, "utf8");
+      const dir = join(synth.assembly.directory, `asset.${hash}`);
+      expect(existsSync(join(dir, "index.mjs")), `${name}: ${dir}`).toBe(true);
+      // The entry and its chunks (lazily loaded paths read secrets too).
+      const code = readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".mjs"))
+        .map((file) => readFileSync(join(dir, file), "utf8"))
+        .join("\n");
       const spec = specs.get(name);
       if (!spec) throw new Error(`no spec for ${name}`);
       const needs = needsOf(spec);

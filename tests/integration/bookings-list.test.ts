@@ -159,6 +159,17 @@ describe("Meine Termine at scale: the paged booking list", () => {
     }
   });
 
+  it("answers dates outside the view with an empty page, not an error", async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    for (const client of [agent, admin]) {
+      for (const query of [`view=upcoming&to=${day(-2)}`, `view=past&from=${day(3)}`]) {
+        const response = await client.request<Page>("GET", `/api/bookings?${query}`);
+        expect(response.status, query).toBe(200);
+        expect(response.body).toEqual({ bookings: [] });
+      }
+    }
+  });
+
   it("pages every agent's bookings for an admin day by day, and one agent's when named", async () => {
     const upcoming = (await allPages(admin, "view=upcoming&limit=15")).flatMap((page) => page.bookings);
     const agents = new Set(upcoming.map((booking) => booking.agent));

@@ -1,11 +1,15 @@
 import type { APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from "aws-lambda";
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { lambdaContext } from "../../local/lambda-context.ts";
-import { tracer } from "../../shared/http/observability.ts";
-import { createFeatureHandler, type FeatureOperations } from "../../shared/http/pipeline.ts";
+import type { FeatureOperations } from "../../shared/http/pipeline.ts";
 import type { Principal } from "../../shared/http/principal.ts";
-import { createJobHandler } from "../../shared/jobs/job-handler.ts";
 import { apiEvent } from "../support/events.ts";
+
+// The X-Ray SDK is loaded only where the deployment turns tracing on (before the modules load).
+process.env.POWERTOOLS_TRACE_ENABLED = "true";
+const { tracer } = await import("../../shared/http/observability.ts");
+const { createFeatureHandler } = await import("../../shared/http/pipeline.ts");
+const { createJobHandler } = await import("../../shared/jobs/job-handler.ts");
 
 // Tracing is off outside Lambda, so these tests switch the process's one tracer on and stand in for
 // X-Ray's segments (the X-Ray SDK's side, not ours): what the middlewares put into a trace is recorded.

@@ -5,6 +5,7 @@ import { errorMessage } from "../components/ui.tsx";
 import { addDays, isoWeek, mondayOf, setTimeZone, today } from "../dates.ts";
 import { formatDay, loadCatalogue, locale, t } from "../i18n/index.ts";
 import { tCount } from "../i18n/plural.ts";
+import { availabilityPollMs } from "../live/intervals.ts";
 import { type LivePoll, startLivePoll } from "../live/poll.ts";
 
 // The form (its schema, phone rules and message catalogue) loads when a slot is first chosen, not with the week.
@@ -32,8 +33,6 @@ interface LoadedWeek {
 
 /** Waits between automatic retries after a failed load: a server that is back is found soon, a long outage is not hammered. */
 const backoffMs = [2_000, 5_000, 10_000, 20_000, 30_000, 60_000];
-/** Two agents on the same week see a slot fill within this (an unchanged week costs a 304). */
-export const availabilityPollMs = 10_000;
 
 function WeekSkeleton() {
   return (
@@ -110,8 +109,12 @@ function SlotButton(props: {
 }
 
 export function BookPage() {
-  // Once the week is usable, fetch the form's code in the background so the first slot opens at once.
-  onMount(() => setTimeout(() => void loadForm().catch(() => undefined), 2000));
+  // The form's code is fetched when the user first points or tabs into the page, so the first slot opens
+  // at once and loading the week is not slowed by it.
+  onMount(() => {
+    const preload = () => void loadForm().catch(() => undefined);
+    for (const type of ["pointerover", "focusin"]) document.addEventListener(type, preload, { once: true });
+  });
   /** The week asked for (the buttons step from it); `loaded` may still be an older week. */
   const [monday, setMonday] = createSignal(mondayOf(today()));
   const [loaded, setLoaded] = createSignal<LoadedWeek>();

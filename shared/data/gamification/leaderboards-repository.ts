@@ -146,6 +146,42 @@ export function periodKeyOn(period: Period, date: string, settings: Gamification
   return periodKeysOn(date, settings)[period];
 }
 
+/**
+ * The month's points ranks as they stood at the end of `date`, a finished
+ * day: the month bucket less the day buckets after it (points lie in the
+ * buckets of the day each booking was made). For the rank quest of a day
+ * claimed the day after.
+ */
+export async function monthPointsRanksAtEndOf(date: string, today: string): Promise<Map<string, number>> {
+  const [settings, excluded] = await Promise.all([gamificationSettings(), leaderboardExclusions()]);
+  const month = date.slice(0, 7);
+  const later: string[] = [];
+  for (let day = addDays(date, 1); day <= today && day.slice(0, 7) === month; day = addDays(day, 1)) {
+    later.push(day);
+  }
+  const [rows, ...laterRows] = await Promise.all([
+    bucketTotals("month", month),
+    ...later.map((day) => bucketTotals("day", day)),
+  ]);
+  const after = new Map<string, { provisional: number; confirmed: number }>();
+  for (const row of laterRows.flat()) {
+    const sum = after.get(row.username) ?? { provisional: 0, confirmed: 0 };
+    sum.provisional += row.pointsProvisional;
+    sum.confirmed += row.pointsConfirmed;
+    after.set(row.username, sum);
+  }
+  const atEnd = rows.map((row) => ({
+    ...row,
+    pointsProvisional: row.pointsProvisional - (after.get(row.username)?.provisional ?? 0),
+    pointsConfirmed: row.pointsConfirmed - (after.get(row.username)?.confirmed ?? 0),
+  }));
+  const ranked = rankBoard("points", atEnd, {
+    showRateMinResolved: settings.showRateMinResolved,
+    excluded: new Set(excluded),
+  });
+  return new Map(ranked.map((entry) => [entry.username, entry.rank]));
+}
+
 type SnapshotRanks = Record<string, number>;
 
 /** The ranks of one board as the nightly job took them at the start of `date` (the day before's final ranks). */

@@ -1,4 +1,5 @@
 import { BatchWriteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { mapWithLimit } from "../../concurrency.ts";
 import { config } from "../../config.ts";
 import { creditFor } from "../../domain/gamification/booking-credit.ts";
 import { periodKeysAt } from "../../domain/gamification/periods.ts";
@@ -28,6 +29,8 @@ import { refreshStreaks } from "./streaks-repository.ts";
  */
 
 const table = () => config().TABLE_NAME;
+/** Agents rebuilt at once: each is a handful of sequential requests, so a few overlap well. */
+const agentConcurrency = 8;
 const bookingKinds = new Set(["booking", "outcome"]);
 
 interface Bucket {
@@ -92,8 +95,15 @@ function emptyAccount(username: string): AccountState {
   };
 }
 
+/**
+ * Counters may hold decimals (Telefonie points, to 0.1): DynamoDB adds them as
+ * exact decimals, so a sum here is rounded back from binary floating point
+ * (0.1 + 0.2 must give 0.3, as the live ADD does).
+ */
+const exactSum = (a: number, b: number) => Math.round((a + b) * 1e6) / 1e6;
+
 function addCounters(target: Record<string, number>, source: Record<string, number>): void {
-  for (const [name, delta] of Object.entries(source)) target[name] = (target[name] ?? 0) + delta;
+  for (const [name, delta] of Object.entries(source)) target[name] = exactSum(target[name] ?? 0, delta);
 }
 
 export interface RebuildSummary {
@@ -193,20 +203,51 @@ export async function rebuildGamification(
       bucket.xp += delta.xp;
       bucket.coinsEarned += delta.coinsEarned;
       addCounters(bucket.counters, Object.fromEntries(counters));
-      const latest = (name: string) => {
-        const current = bucket.reachedAt[name];
-        if (!current || current < occurredAt) bucket.reachedAt[name] = occurredAt;
-      };
-      if (changesPoints) latest("points");
-      if (delta.xp !== 0) latest("xp");
-      for (const [name] of counters) latest(name);
     }
   };
 
+  /**
+   * When each score last changed, as the live path records it: every applied
+   * entry stamps the names it changed with its `occurredAt`, in the order the
+   * entries were applied (not the latest instant), so ties rank the same
+   * after a rebuild. Bookings credited without an entry (seeded) stamp first.
+   */
+  const touches: { username: string; appliedAt: string; occurredAt: string; names: string[] }[] = [];
+  const touch = (
+    username: string,
+    appliedAt: string,
+    occurredAt: string,
+    delta: { provisional: number; confirmed: number; xp: number; counters: Record<string, number> },
+  ) => {
+    const names = [
+      ...(delta.provisional !== 0 || delta.confirmed !== 0 ? ["points"] : []),
+      ...(delta.xp !== 0 ? ["xp"] : []),
+      ...Object.entries(delta.counters)
+        .filter(([, value]) => value !== 0)
+        .map(([name]) => name),
+    ];
+    if (names.length > 0) touches.push({ username, appliedAt, occurredAt, names });
+  };
+  const creditedByEntries = new Set<string>();
+
   // Non-booking entries first: prestige history decides the XP of bookings.
   const entriesOf = new Map<string, StoredEntry[]>();
-  for (const username of usernames) {
-    const entries = (await ledgerEntries(username))
+  // Per agent, independent of each other: read and written a few agents at a time.
+  const ledgers = await mapWithLimit(usernames, agentConcurrency, ledgerEntries);
+  for (const [index, username] of usernames.entries()) {
+    const all = ledgers[index] ?? [];
+    for (const entry of all) {
+      const e = entry.effective;
+      touch(username, entry.appliedAt, entry.occurredAt, {
+        provisional: e.pointsProvisional,
+        confirmed: e.pointsConfirmed,
+        xp: e.xp,
+        counters: e.counters ?? {},
+      });
+      const bookingId = entry.detail?.bookingId;
+      if (bookingKinds.has(entry.kind) && typeof bookingId === "string") creditedByEntries.add(bookingId);
+    }
+    const entries = all
       .filter((entry) => !bookingKinds.has(entry.kind))
       .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.appliedAt.localeCompare(b.appliedAt));
     entriesOf.set(username, entries);
@@ -270,12 +311,23 @@ export async function rebuildGamification(
       counters,
     });
     credits.push({ PutRequest: { Item: creditItem(booking, credit, 1) } });
+    if (!creditedByEntries.has(booking.id))
+      touch(booking.agent, "", booking.createdAt, { ...credit, counters });
+  }
+  touches.sort((a, b) => a.appliedAt.localeCompare(b.appliedAt) || a.occurredAt.localeCompare(b.occurredAt));
+  for (const { username, occurredAt, names } of touches) {
+    const periodKeys = periodKeysAt(occurredAt, timeZone, settings);
+    for (const period of ["day", "week", "month", "season", "all"] as const) {
+      const bucket = buckets.get(`${username}|${period}|${periodKeys[period]}`);
+      if (!bucket) continue;
+      for (const name of names) bucket.reachedAt[name] = occurredAt;
+    }
   }
 
   let removedBuckets = 0;
   let done = 0;
   const at = now.toISOString();
-  for (const account of accounts.values()) {
+  await mapWithLimit([...accounts.values()], agentConcurrency, async (account) => {
     const existing = await existingBuckets(account.username);
     const existingById = new Map(
       existing.map((item) => [`${item.username}|${item.period}|${item.periodKey}`, item]),
@@ -351,15 +403,15 @@ export async function rebuildGamification(
     );
     done++;
     options.progress?.(done, accounts.size);
-  }
+  });
   await batchWrite(credits);
 
   // Level-ups and streaks the history implies but nobody awarded yet (e.g. imported or seeded bookings).
   let levelUps = 0;
-  for (const username of accounts.keys()) {
+  await mapWithLimit([...accounts.keys()], agentConcurrency, async (username) => {
     levelUps += (await awardLevelUps(username, at)).length;
     await refreshStreaks(username, now);
-  }
+  });
   return {
     agents: accounts.size,
     bookings: bookings.length,

@@ -20,7 +20,7 @@ import { listBookingsOfAgent } from "../bookings-repository.ts";
 import { dynamoClient } from "../clients.ts";
 import { keys } from "../keys.ts";
 import { queryAll } from "../query.ts";
-import { readLeaderboard, readSnapshot } from "./leaderboards-repository.ts";
+import { monthPointsRanksAtEndOf, readLeaderboard, readSnapshot } from "./leaderboards-repository.ts";
 import { applyLedgerEntry } from "./ledger-repository.ts";
 import { countSpinsBetween } from "./wheel-repository.ts";
 
@@ -32,23 +32,23 @@ const table = () => config().TABLE_NAME;
  * snapshot (the job has not run) the start is unknown; an agent missing from
  * the snapshot was unranked, which any rank improves on.
  *
- * A day that is over is measured by its own standings, not today's: its final
- * rank is what the next night's snapshot took (none yet: no rank that day).
+ * A day that is over is measured by its own standings at its end, not by
+ * today's board (an agent new today must not complete yesterday's quest).
  */
 export async function monthRank(
   username: string,
   date: string,
   options: { dayOver?: boolean } = {},
 ): Promise<{ before?: number | undefined; now?: number | undefined }> {
-  if (options.dayOver) {
-    const month = date.slice(0, 7);
-    const [start, end] = await Promise.all([
-      readSnapshot(date, "points", "month", month),
-      readSnapshot(addDays(date, 1), "points", "month", month),
-    ]);
-    return { before: start?.[username], now: end?.[username] };
-  }
   const timeZone = (await currentSlotTemplate()).timeZone;
+  if (options.dayOver) {
+    const [start, end] = await Promise.all([
+      readSnapshot(date, "points", "month", date.slice(0, 7)),
+      monthPointsRanksAtEndOf(date, localDate(new Date(), timeZone)),
+    ]);
+    const now = end.get(username);
+    return { ...(start ? { before: start[username] } : {}), now };
+  }
   const at = DateTime.fromISO(date, { zone: timeZone }).set({ hour: 12 }).toUTC().toISO() ?? undefined;
   const board = await readLeaderboard("points", "month", at);
   const entry = board.entries.find((candidate) => candidate.username === username);

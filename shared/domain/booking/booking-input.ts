@@ -1,5 +1,6 @@
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import * as z from "zod";
+import { consultantIdSchema } from "./consultant-id.ts";
 import { hhmmSchema, isoDateSchema } from "./local-date.ts";
 import { potentialClassSchema } from "./outcomes.ts";
 
@@ -97,12 +98,6 @@ const noteSchema = z
   // An empty note is no note.
   .transform((value) => (value === "" ? undefined : value))
   .optional();
-
-/** A consultant's id as the API takes it (the booking dialog sends the slot's `consultants[].id`). */
-export const consultantIdSchema = z
-  .string({ error: "booking.consultantUnknown" })
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, "booking.consultantUnknown");
 
 export const bookingInputSchema = z.object({
   date: isoDateSchema,

@@ -97,7 +97,8 @@ export function SettingsPreview(props: {
         <p class="notice warning small">{t("admin.preview.invalid")}</p>
       </Show>
       <Show when={grid().times.length > 0} fallback={<div class="empty">{t("admin.preview.none")}</div>}>
-        <div class="preview-wrap">
+        {/* Scrolls sideways on narrow screens: focusable so the keyboard can scroll it too. */}
+        <section class="preview-wrap" tabindex="0" aria-labelledby="preview-title">
           <table class="preview-grid" data-testid="settings-preview">
             <thead>
               <tr>
@@ -164,7 +165,7 @@ export function SettingsPreview(props: {
               </For>
             </tbody>
           </table>
-        </div>
+        </section>
         <h3>{t("admin.preview.fill")}</h3>
         <table class="table fill-table">
           <thead>

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Index, Show } from "solid-js";
 import type { TelefonieTeamWeekView, TelefonieWeekView } from "../../../../shared/contracts/telefonie.ts";
 import {
   telefonieEntryInputSchema,
@@ -338,16 +338,24 @@ export function TelefonieTab() {
             <TeamTable team={value()} />
             <h2>{t("telefonie.trend")}</h2>
             <TrendChart trend={value().trend} caption={t("reports.trendChart")} />
-            <For each={value().participants}>
-              {(participant) => (
-                <>
-                  <h2 class="sr-only">
-                    {t("telefonie.entriesOf", { name: participant.displayName ?? participant.username })}
-                  </h2>
-                  <ParticipantCard week={participant} onChanged={() => void refetch()} />
-                </>
+            {/* A refetch after each change keeps the week's cards and what their forms hold (by position,
+                not by object); another week starts them afresh. */}
+            <Show when={value().isoWeek} keyed>
+              {(_isoWeek) => (
+                <Index each={value().participants}>
+                  {(participant) => (
+                    <>
+                      <h2 class="sr-only">
+                        {t("telefonie.entriesOf", {
+                          name: participant().displayName ?? participant().username,
+                        })}
+                      </h2>
+                      <ParticipantCard week={participant()} onChanged={() => void refetch()} />
+                    </>
+                  )}
+                </Index>
               )}
-            </For>
+            </Show>
           </>
         )}
       </AsyncView>

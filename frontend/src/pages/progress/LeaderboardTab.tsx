@@ -2,12 +2,10 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { api } from "../../api/client.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
 import { t } from "../../i18n/index.ts";
+import { leaderboardPollMs } from "../../live/intervals.ts";
 import { createLivePoll } from "../../live/poll.ts";
 import { user } from "../../session.ts";
 import { boardPeriods, categories, rankChangeText, scoreText } from "./board.ts";
-
-/** How often a visible leaderboard checks for changes. */
-export const leaderboardPollMs = 30_000;
 
 /** Rangliste: category and period pickers, podium, the full list with rank change; provisional points marked. */
 export function LeaderboardTab() {

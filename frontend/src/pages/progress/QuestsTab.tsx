@@ -61,13 +61,10 @@ function QuestCard(props: { quest: QuestView; date: string; onClaimed: () => voi
           <Show when={q().reward.bonusSpins > 0}> · {t("quests.rewardSpin")}</Show>
         </span>
         <Show when={!q().claimed} fallback={<span class="badge quest-done">✓ {t("quests.claimed")}</span>}>
-          <LoaderButton
-            class="button primary small"
-            disabled={!q().complete}
-            aria-label={t("quests.claimFor", { name: q().name })}
-            onClick={claim}
-          >
+          <LoaderButton class="button primary small" disabled={!q().complete} onClick={claim}>
+            {/* The name starts with the visible text (an aria-label that hid it failed label-content-name-mismatch). */}
             {q().complete ? t("quests.claim") : t("quests.open")}
+            <span class="sr-only">{`: ${q().name}`}</span>
           </LoaderButton>
         </Show>
       </div>
