@@ -256,7 +256,7 @@ describe("the worker's memory", () => {
   it.skipIf(!fullAcceptance)(
     "exports 100k rows with the heap not growing with the row count (10k vs 100k)",
     {
-      timeout: 600_000,
+      timeout: 1_500_000,
     },
     async () => {
       const perDayMemory = 2_000;

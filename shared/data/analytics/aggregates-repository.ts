@@ -246,8 +246,13 @@ async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
   }
 }
 
+/**
+ * Counted alike: no row would change. (Not by JSON text: a stored map's keys
+ * come back from DynamoDB in any order, which made every rebuild rewrite
+ * every booking's counted state.)
+ */
 const sameContribution = (a: Contribution | undefined, b: Contribution | undefined) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  contributionDelta(a, b).size === 0;
 
 export interface RebuildResult {
   bookings: number;
