@@ -121,6 +121,8 @@ describe("the site in Chromium", () => {
       .toMatch(new RegExp(`: ${Number(freeBefore) - 1} von|Ausgebucht`));
 
     await page.getByRole("link", { name: "Meine Termine" }).click();
+    // The list shows a page of the soonest bookings; the new one may lie weeks ahead: search for it.
+    await page.getByLabel("Kunde suchen").fill(lastName);
     const row = page.locator("li.booking", { hasText: lastName });
     await row.waitFor();
     // The customer name is stored as typed and shown as text, not run as markup.
