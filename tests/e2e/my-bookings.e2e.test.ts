@@ -53,7 +53,9 @@ describe("Meine Termine at scale in Chromium", () => {
       items.map((item) => item.getAttribute("data-booking")),
     );
     expect(new Set(ids).size).toBe(50);
-    expect(ids.indexOf(focused as string)).toBeGreaterThanOrEqual(25);
+    // A row of the new page (rows are grouped, so a new one may sit among the first page's in the list).
+    expect(ids).toContain(focused);
+    expect(when).not.toContain(focused);
     await page.screenshot({ path: "test-results/e2e-my-bookings-more.png", fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
