@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import { type Consultant, consultantAdminSchema } from "../contracts/booking.ts";
+import { markMigrationDone, migrationDone } from "./booking-settings.ts";
 import { dynamoClient } from "./clients.ts";
 import { unlessConditionFails } from "./errors.ts";
 import { parseItem } from "./items.ts";
@@ -83,19 +84,30 @@ export function seededConsultantId(calendarId: string): string {
   return createHash("sha256").update(calendarId.trim().toLowerCase()).digest("hex").slice(0, 8);
 }
 
+const consultantsSeededMarker = "consultants-seeded";
+
 /**
- * Seeds consultants from CONSULTANTS while there are none; afterwards admins
- * manage them. Runs at every local start and before every availability run on
- * AWS, possibly concurrently: each create is conditional on a derived id, so a
- * repeated or parallel seed creates nothing twice and overwrites nothing.
+ * Seeds consultants from CONSULTANTS once; afterwards admins manage them.
+ * Runs at every local start and before every availability run on AWS, possibly
+ * concurrently. Every run that starts before the seed is done writes the whole
+ * list (each create conditional on an id derived from the calendar, so nothing
+ * is created twice or overwritten) and only then the marker: a run never goes
+ * on with half the list another run is still writing. Consultants that are not
+ * from the list mean admins manage them already (a table from before the marker).
  */
 export async function seedConsultants(list: string): Promise<number> {
   const consultants = parseConsultantList(list);
-  if (consultants.length === 0 || (await listConsultants()).length > 0) return 0;
+  if (consultants.length === 0 || (await migrationDone(consultantsSeededMarker))) return 0;
+  const seededIds = new Set(consultants.map((consultant) => seededConsultantId(consultant.calendarId)));
+  const existing = await listConsultants();
+  const managedByAdmins = existing.some((consultant) => !seededIds.has(consultant.id));
   let created = 0;
-  for (const consultant of consultants) {
-    if (await createConsultant({ id: seededConsultantId(consultant.calendarId), ...consultant }))
-      created += 1;
+  if (!managedByAdmins) {
+    for (const consultant of consultants) {
+      if (await createConsultant({ id: seededConsultantId(consultant.calendarId), ...consultant }))
+        created += 1;
+    }
   }
+  await markMigrationDone(consultantsSeededMarker, new Date().toISOString());
   return created;
 }
