@@ -5,6 +5,7 @@ import {
   saveBookingRules,
   savePointsRule,
   saveSlotTemplate,
+  slotTimeZone,
   storedSlotTemplate,
 } from "../../shared/data/booking-settings.ts";
 import { listOverCapacity } from "../../shared/data/bookings-repository.ts";
@@ -14,7 +15,8 @@ import { clearLoginLocks, listLoginLocks } from "../../shared/data/throttle-repo
 import { createUser, listUsers, type UserChanges, updateUser } from "../../shared/data/users-repository.ts";
 import { hashPassword } from "../../shared/domain/auth/password.ts";
 import { loginThrottle } from "../../shared/domain/auth/throttle.ts";
-import { addDays, daysBetween } from "../../shared/domain/booking/local-date.ts";
+import { addDays, daysBetween, localDate } from "../../shared/domain/booking/local-date.ts";
+import { dayBounds } from "../../shared/domain/booking/slot-template.ts";
 import { HttpError, invalidRequest } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
@@ -83,15 +85,17 @@ export const handler = createFeatureHandler(
     },
 
     async listAudit({ query }) {
-      const toDay = query.to ?? new Date().toISOString().slice(0, 10);
+      // Days are the app's local days (as the site shows the entries' times), not UTC's.
+      const timeZone = await slotTimeZone();
+      const toDay = query.to ?? localDate(new Date(), timeZone);
       const fromDay = query.from ?? addDays(toDay, -6);
       const days = daysBetween(fromDay, toDay);
       if (days < 0) throw invalidRequest({ "query.from": "range.fromAfterTo" });
       if (days > maxAuditDays)
         throw invalidRequest({ "query.from": { id: "range.tooManyDays", params: { max: maxAuditDays } } });
       const entries = await listAudit({
-        fromDay,
-        toDay,
+        since: dayBounds(fromDay, timeZone).start,
+        until: dayBounds(toDay, timeZone).end,
         limit: 500,
         ...(query.user ? { actor: query.user } : {}),
         ...(query.action ? { action: query.action } : {}),

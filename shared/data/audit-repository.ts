@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import { type AuditEntry, auditEntrySchema } from "../contracts/auth.ts";
+import { addDays } from "../domain/booking/local-date.ts";
 import { dynamoClient } from "./clients.ts";
 import { parseItem } from "./items.ts";
 import { keys } from "./keys.ts";
@@ -46,19 +47,20 @@ function actionFilter(action: string | undefined) {
 }
 
 /**
- * Newest first. By actor: one index query; otherwise one query per day partition. An action is
- * filtered in DynamoDB (the partitions are read anyway), so the limit counts matching entries.
+ * Newest first, `since` ≤ at < `until` (instants: the caller turns local days into them, so a
+ * day means the admin's day, not UTC's). By actor: one index query; otherwise one query per
+ * UTC day partition the window touches. An action is filtered in DynamoDB (the partitions are
+ * read anyway), so the limit counts matching entries.
  */
 export async function listAudit(options: {
-  fromDay: string;
-  toDay: string;
+  since: string;
+  until: string;
   actor?: string;
   action?: string;
   limit: number;
 }) {
-  const until = `${options.toDay}T23:59:59.999Z`;
-  const since = `${options.fromDay}T00:00:00.000Z`;
   const { filterValues, ...filter } = actionFilter(options.action);
+  const inWindow = (entry: AuditEntry) => entry.at >= options.since && entry.at < options.until;
   if (options.actor) {
     const items = await queryAll(
       {
@@ -68,36 +70,35 @@ export async function listAudit(options: {
         ...filter,
         ExpressionAttributeValues: {
           ":pk": keys.auditByActorPartition(options.actor),
-          ":from": since,
-          ":to": until,
+          ":from": options.since,
+          ":to": options.until,
           ...filterValues,
         },
         ScanIndexForward: false,
       },
       options.limit,
     );
-    return items.map(toEntry);
+    return items.map(toEntry).filter(inWindow);
   }
   const entries: AuditEntry[] = [];
-  for (
-    let day = new Date(`${options.toDay}T00:00:00Z`);
-    day >= new Date(since);
-    day.setUTCDate(day.getUTCDate() - 1)
-  ) {
+  const firstDay = options.since.slice(0, 10);
+  for (let day = options.until.slice(0, 10); day >= firstDay; day = addDays(day, -1)) {
     const items = await queryAll(
       {
         TableName: table(),
-        KeyConditionExpression: "pk = :pk",
+        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
         ...filter,
         ExpressionAttributeValues: {
-          ":pk": keys.auditDayPartition(day.toISOString().slice(0, 10)),
+          ":pk": keys.auditDayPartition(day),
+          ":from": options.since,
+          ":to": options.until,
           ...filterValues,
         },
         ScanIndexForward: false,
       },
       options.limit - entries.length,
     );
-    entries.push(...items.map(toEntry));
+    entries.push(...items.map(toEntry).filter(inWindow));
     if (entries.length >= options.limit) break;
   }
   return entries;

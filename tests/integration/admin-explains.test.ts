@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { AuditViewEntry, ConsultantAdminListItem, LoginLockView } from "../../shared/contracts/admin.ts";
 import type { Booking } from "../../shared/contracts/booking.ts";
 import { clearCalendarFaults, customer, injectCalendarFaults, upcomingSlots } from "../support/booking.ts";
@@ -150,5 +150,28 @@ describe("the audit log", () => {
     const bad = await admin.request<Fields>("GET", "/api/admin/audit?action=DROP%20TABLE");
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields)).toEqual(["query.action"]);
+  });
+
+  it("counts days as the app's local days: an entry at 23:30 UTC belongs to the next Berlin day", async () => {
+    process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
+    const { writeAudit } = await import("../../shared/data/audit-repository.ts");
+    // A summer night, far from other files' entries: 23:30 UTC is 01:30 on 15 June in Berlin.
+    const target = `night-${Date.now().toString(36)}`;
+    await writeAudit({
+      actor: "admin",
+      action: "settings.booking_rules",
+      target,
+      at: "2031-06-14T23:30:00.000Z",
+    });
+    const listed = async (day: string) => {
+      const response = await admin.request<{ entries: AuditViewEntry[] }>(
+        "GET",
+        `/api/admin/audit?from=${day}&to=${day}&action=settings`,
+      );
+      expect(response.status).toBe(200);
+      return response.body.entries.some((entry) => entry.target === target);
+    };
+    expect(await listed("2031-06-15")).toBe(true);
+    expect(await listed("2031-06-14")).toBe(false);
   });
 });

@@ -215,7 +215,7 @@ describe("the outcome job", () => {
     expect(corrected.body.booking.outcomeHistory?.map((entry) => entry.to)).toEqual(["ghost", "completed"]);
     const audit = await admin.request<{ entries: { action: string; target?: string }[] }>(
       "GET",
-      `/api/admin/audit?from=${today()}&to=${today()}`,
+      `/api/admin/audit?from=${today()}&to=${today()}&action=booking.outcome_set`,
     );
     expect(
       audit.body.entries.filter(
