@@ -18,7 +18,7 @@ import { getBooking, type StoredBooking } from "../bookings-repository.ts";
 import { dynamoClient } from "../clients.ts";
 import { keys } from "../keys.ts";
 import type { TransactItem } from "../transactions.ts";
-import { applyLedger, getAccount, tierAt } from "./ledger-repository.ts";
+import { accountFromItem, applyLedger, readAccountItem, tierAt } from "./ledger-repository.ts";
 import { gamificationSettings } from "./ledger-settings.ts";
 import { refreshStreaks } from "./streaks-repository.ts";
 
@@ -121,7 +121,8 @@ export async function applyBookingEvent(event: OutboxEvent, now = new Date()): P
       slotTimeZone(),
     ]);
     if (!booking) return "missing";
-    const account = await getAccount(booking.agent);
+    const accountItem = await readAccountItem(booking.agent);
+    const account = accountFromItem(booking.agent, accountItem, settings);
     const next = creditFor(booking, xpPerPointFor(booking, account.prestigeHistory, settings, timeZone));
     const delta = creditDelta(next, previous ?? noCredit);
     if (isZeroCredit(delta)) return "unchanged";
@@ -149,7 +150,7 @@ export async function applyBookingEvent(event: OutboxEvent, now = new Date()): P
         },
       },
       [creditPut(booking, next, previous?.version)],
-      { exactXp: true },
+      { exactXp: true, accountRead: { item: accountItem } },
     );
     if (result.applied) {
       await refreshStreaks(booking.agent, now);

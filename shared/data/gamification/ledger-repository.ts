@@ -221,7 +221,7 @@ export function periodTotalsFromItem(
   };
 }
 
-async function readAccountItem(username: string): Promise<Record<string, unknown> | undefined> {
+export async function readAccountItem(username: string): Promise<Record<string, unknown> | undefined> {
   const result = await dynamoClient().send(
     new GetCommand({ TableName: table(), Key: keys.gamificationAccount(username), ConsistentRead: true }),
   );
@@ -361,6 +361,8 @@ export interface ApplyOptions {
   accountSet?: Record<string, unknown>;
   /** Skip the level-up check afterwards (the rebuild, the level-up entries themselves). */
   skipLevelUps?: boolean;
+  /** The account item the caller has just read (saves a read; the write's conditions still guard it). */
+  accountRead?: { item: Record<string, unknown> | undefined };
 }
 
 export type ApplyResult =
@@ -502,7 +504,7 @@ export async function applyLedger(
   const [settings, timeZone, accountItem] = await Promise.all([
     gamificationSettings(),
     slotTimeZone(),
-    readAccountItem(entry.username),
+    options.accountRead ? options.accountRead.item : readAccountItem(entry.username),
   ]);
   const account = accountFromItem(entry.username, accountItem, settings);
   const date = localDate(new Date(entry.occurredAt), timeZone);
@@ -535,7 +537,11 @@ export async function applyLedger(
     if (result.failed.slice(alsoStart).some(Boolean)) return { applied: false, reason: "also" };
     throw new StoreBusyError(new Error("ledger transaction cancelled"));
   }
-  if (!options.skipLevelUps && (effective.xp > 0 || effective.prestige)) {
+  // Only when this entry reaches a level not yet awarded (or prestiges): most entries cost no
+  // further read. One whose crossing a concurrent entry hid is awarded by the agent's next entry.
+  const reachesNewLevel =
+    effective.xp > 0 && levelFor(account.xp + effective.xp, settings) > account.levelAwarded;
+  if (!options.skipLevelUps && (reachesNewLevel || effective.prestige)) {
     await awardLevelUps(entry.username, entry.occurredAt);
   }
   return { applied: true, effective };

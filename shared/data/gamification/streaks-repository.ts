@@ -17,25 +17,28 @@ const num = (value: unknown): number => (typeof value === "number" ? value : 0);
 /** The agent's day totals of the look-back window, by local date (strongly consistent reads). */
 export async function dayActivity(username: string, dates: string[]): Promise<Map<string, DayActivity>> {
   const activity = new Map<string, DayActivity>();
-  for (let start = 0; start < dates.length; start += 100) {
-    let request: Record<string, { Keys: ItemKey[]; ConsistentRead: boolean }> | undefined = {
-      [table()]: {
-        Keys: dates.slice(start, start + 100).map((date) => keys.periodTotals("day", date, username)),
-        ConsistentRead: true,
-      },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const result = await dynamoClient().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of result.Responses?.[table()] ?? []) {
-        activity.set(String(item.periodKey), {
-          points: num(item.pointsProvisional) + num(item.pointsConfirmed),
-          confirmed: num(item.pointsConfirmed),
-          bookings: num(item.c_bookings),
-        });
+  const chunks = Array.from({ length: Math.ceil(dates.length / 100) }, (_, index) => index * 100);
+  await Promise.all(
+    chunks.map(async (start) => {
+      let request: Record<string, { Keys: ItemKey[]; ConsistentRead: boolean }> | undefined = {
+        [table()]: {
+          Keys: dates.slice(start, start + 100).map((date) => keys.periodTotals("day", date, username)),
+          ConsistentRead: true,
+        },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const result = await dynamoClient().send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of result.Responses?.[table()] ?? []) {
+          activity.set(String(item.periodKey), {
+            points: num(item.pointsProvisional) + num(item.pointsConfirmed),
+            confirmed: num(item.pointsConfirmed),
+            bookings: num(item.c_bookings),
+          });
+        }
+        request = result.UnprocessedKeys as typeof request;
       }
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
+    }),
+  );
   return activity;
 }
 
@@ -46,16 +49,12 @@ export async function dayActivity(username: string, dates: string[]): Promise<Ma
  * streak reached in today's buckets for the streak leaderboard.
  */
 export async function refreshStreaks(username: string, now = new Date()): Promise<StreakResult> {
-  const [settings, template, account] = await Promise.all([
-    gamificationSettings(),
-    currentSlotTemplate(),
-    getAccount(username),
-  ]);
+  const [settings, template] = await Promise.all([gamificationSettings(), currentSlotTemplate()]);
   const today = localDate(now, template.timeZone);
   const dates = Array.from({ length: settings.streakLookbackDays }, (_, i) =>
     addDays(today, i - settings.streakLookbackDays + 1),
   );
-  const activity = await dayActivity(username, dates);
+  const [account, activity] = await Promise.all([getAccount(username), dayActivity(username, dates)]);
   const result = computeStreaks({
     today,
     lookbackDays: settings.streakLookbackDays,
@@ -101,7 +100,7 @@ export async function refreshStreaks(username: string, now = new Date()): Promis
       { accountSet: { bestStreak: best } },
     );
   }
-  await dynamoClient().send(
+  const streaksSaved = dynamoClient().send(
     new UpdateCommand({
       TableName: table(),
       Key: keys.gamificationAccount(username),
@@ -118,7 +117,8 @@ export async function refreshStreaks(username: string, now = new Date()): Promis
       },
     }),
   );
-  await recordStreakInBuckets(username, today, result.current, settings);
+  // Different items: written side by side.
+  await Promise.all([streaksSaved, recordStreakInBuckets(username, today, result.current, settings)]);
   return result;
 }
 
@@ -131,31 +131,35 @@ async function recordStreakInBuckets(
 ): Promise<void> {
   if (streak <= 0) return;
   const periodKeys = periodKeysOn(today, settings);
-  for (const period of ["day", "week", "month", "season", "all"] as const) {
-    const periodKey = periodKeys[period];
-    if (periodKey === undefined) continue;
-    const listing = keys.periodTotalsOfUser(username, period, periodKey);
-    await unlessConditionFails(
-      dynamoClient().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: keys.periodTotals(period, periodKey, username),
-          UpdateExpression:
-            "SET streak = :streak, at_streak = :at, username = :username, #period = :period, periodKey = :key, gsi1pk = :gpk, gsi1sk = :gsk, #type = :type",
-          ConditionExpression: "attribute_not_exists(streak) OR streak < :streak",
-          ExpressionAttributeNames: { "#period": "period", "#type": "type" },
-          ExpressionAttributeValues: {
-            ":streak": streak,
-            ":at": new Date().toISOString(),
-            ":username": username,
-            ":period": period,
-            ":key": periodKey,
-            ":gpk": listing.gsi1pk,
-            ":gsk": listing.gsi1sk,
-            ":type": "gamificationTotals",
-          },
-        }),
-      ),
-    );
-  }
+  const periods = (["day", "week", "month", "season", "all"] as const).filter(
+    (period) => periodKeys[period] !== undefined,
+  );
+  await Promise.all(
+    periods.map(async (period) => {
+      const periodKey = periodKeys[period]!;
+      const listing = keys.periodTotalsOfUser(username, period, periodKey);
+      await unlessConditionFails(
+        dynamoClient().send(
+          new UpdateCommand({
+            TableName: table(),
+            Key: keys.periodTotals(period, periodKey, username),
+            UpdateExpression:
+              "SET streak = :streak, at_streak = :at, username = :username, #period = :period, periodKey = :key, gsi1pk = :gpk, gsi1sk = :gsk, #type = :type",
+            ConditionExpression: "attribute_not_exists(streak) OR streak < :streak",
+            ExpressionAttributeNames: { "#period": "period", "#type": "type" },
+            ExpressionAttributeValues: {
+              ":streak": streak,
+              ":at": new Date().toISOString(),
+              ":username": username,
+              ":period": period,
+              ":key": periodKey,
+              ":gpk": listing.gsi1pk,
+              ":gsk": listing.gsi1sk,
+              ":type": "gamificationTotals",
+            },
+          }),
+        ),
+      );
+    }),
+  );
 }
