@@ -183,13 +183,15 @@ export function startStreamPoller(options: StreamPollerOptions) {
 
   async function loop() {
     if (stopped) return;
+    let delivered = 0;
     try {
-      await pollSerially();
+      delivered = await pollSerially();
     } catch (error) {
       log(`stream: ${error instanceof Error ? error.message : String(error)}`);
     }
+    // A backlog is read batch after batch, as Lambda's poller does; the pause is for an idle stream.
     if (stopped) idle?.();
-    else timer = setTimeout(loop, intervalMs);
+    else timer = setTimeout(loop, delivered > 0 ? 0 : intervalMs);
   }
 
   timer = setTimeout(loop, 0);

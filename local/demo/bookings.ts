@@ -1,6 +1,5 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { eventDescription, eventTitle } from "../../shared/calendar/booking-sync.ts";
-import { calendarClient } from "../../shared/calendar/client.ts";
 import { upsertEvent } from "../../shared/calendar/events.ts";
 import { mapWithLimit } from "../../shared/concurrency.ts";
 import { config } from "../../shared/config.ts";
@@ -189,14 +188,8 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
       start: booking.start,
       end: booking.end,
       timeZone: template.timeZone,
+      ...(colorId ? { colorId } : {}),
     });
-    if (colorId) {
-      await (await calendarClient()).events.patch({
-        calendarId: centralCalendar,
-        eventId: booking.eventId,
-        requestBody: { colorId },
-      });
-    }
     return true;
   }
 

@@ -18,6 +18,7 @@ declare module "vitest" {
 
 /** Boots the real local services once per run: DynamoDB Local, s3rver, calendar emulator, gateway. */
 export default async function setup(project: TestProject) {
+  const bootStarted = performance.now();
   const dataDir = mkdtempSync(join(tmpdir(), "slot-booking-test-"));
   const stack = await startLocalStack({
     dataDir,
@@ -25,9 +26,15 @@ export default async function setup(project: TestProject) {
     siteDir: resolve("frontend/dist"),
     demoData: true,
     sourceAddressHeader: testSourceAddressHeader,
-    // Background failures (stream poller, jobs) show up in the test output.
-    log: (line) => process.stderr.write(`[local stack] ${line}\n`),
+    // Background failures (stream poller, jobs) show up in the test output, with the time since boot.
+    log: (line) =>
+      process.stderr.write(
+        `[local stack +${((performance.now() - bootStarted) / 1000).toFixed(1)} s] ${line}\n`,
+      ),
   });
+  // Tests start on a quiet stream: the seeding's records are read before the first file waits for an effect.
+  await stack.drainStream();
+  process.stderr.write(`[local stack +${((performance.now() - bootStarted) / 1000).toFixed(1)} s] ready\n`);
   project.provide("baseUrl", stack.url);
   project.provide("calendarUrl", stack.calendarUrl);
   project.provide("dynamoEndpoint", stack.dynamoEndpoint);
