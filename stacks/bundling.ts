@@ -8,9 +8,9 @@ import { type LambdaSpec, projectRoot } from "./functions.ts";
 
 /**
  * The one description of how a function is bundled. The stacks bundle with
- * `bundleFunction` (stacks/app-function.ts); `tests/infra/bundle-size.test.ts`
- * and `tests/bench/bundles.ts` make the same esbuild call, so the sizes they
- * assert and the init times they print are the deployed ones.
+ * `bundleFunction` (stacks/app-function.ts), whose sizes the synth's infra
+ * test (`tests/infra/app.test.ts`) asserts; `tests/bench/bundles.ts` makes the
+ * same esbuild call, so the init times it prints are the deployed ones.
  *
  * The AWS SDK v3 is bundled rather than taken from the Lambda runtime: the
  * versions we test are the versions we run, tree-shaking keeps only the
@@ -177,5 +177,10 @@ export function bundleFunction(spec: LambdaSpec, outdir: string): BundleSizes {
   const result = buildSync(esbuildOptions(join(projectRoot, spec.entry), outfile));
   if (rendersPdf.has(spec.name)) addPdfFonts(outdir);
   if (spec.kind === "feature" && spec.name === "system") addOpenApiDocument(outdir);
-  return bundleSizes(result.metafile, outfile);
+  const sizes = bundleSizes(result.metafile, outfile);
+  bundledSizes.set(spec.name, sizes);
+  return sizes;
 }
+
+/** What each function bundled in this process weighs: the synth's infra test asserts the budget on it. */
+export const bundledSizes = new Map<string, BundleSizes>();

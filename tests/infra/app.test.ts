@@ -5,13 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tableDefinition } from "../../shared/data/table.ts";
 import { outboxPartitionPrefix } from "../../shared/events/outbox.ts";
 import { metricNames, metricsNamespace } from "../../shared/http/observability.ts";
+import { buildOpenApiDocument } from "../../shared/http/openapi.ts";
 import { features, routeKey } from "../../shared/http/route-types.ts";
 import { routeEntries } from "../../shared/http/routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "../../shared/http/security-headers.ts";
 import { eventBridgeCron, scheduledJobs, scheduleTimeZone } from "../../shared/schedules.ts";
 import { appMetricAlarms, nearTimeoutShare } from "../../stacks/alarms.ts";
-import { rendersPdf } from "../../stacks/bundling.ts";
-import { lambdaSpecs } from "../../stacks/functions.ts";
+import { type BundleSizes, bundledSizes, rendersPdf } from "../../stacks/bundling.ts";
+import { type LambdaSpec, lambdaSpecs } from "../../stacks/functions.ts";
 import { delivery } from "../../stacks/jobs-stack.ts";
 import { needsOf, secretArnVariables } from "../../stacks/permissions.ts";
 import { type CfnResource, props, resourcesOf, synthesizeApp } from "./fixture.ts";
@@ -74,6 +75,19 @@ function statementsOf(template: Template): { owner: string; statement: Statement
 }
 
 const actionsOf = (statement: Statement) => ([] as string[]).concat(statement.Action);
+
+/** The budget of the JavaScript a cold start loads: the entry and the chunks it imports statically. */
+const maxInitialBytes = 700 * 1024;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/** The sizes the synth's bundling recorded (sizes only: times belong to the bench). */
+const sizesOf = (spec: LambdaSpec): BundleSizes => {
+  const found = bundledSizes.get(spec.name);
+  if (!found) throw new Error(`${spec.name} was not bundled by the synth`);
+  return found;
+};
+const loadsAtStart = (spec: LambdaSpec, pkg: string) =>
+  sizesOf(spec).initialModules.some((module) => module.includes(`node_modules/${pkg}/`));
 
 describe("data stack", () => {
   it("has the table of shared/data/table.ts: on demand, GSIs, stream, TTL, point-in-time recovery", () => {
@@ -226,6 +240,15 @@ describe("functions", () => {
         "#standard-fonts/*": "./standard-fonts/*.cjs",
       });
     }
+  });
+
+  it("ships the system function the OpenAPI document generated from the route table", () => {
+    const [, fn] = allProductFunctions().get("system") ?? [];
+    if (!fn) throw new Error("no function system");
+    const dir = join(synth.assembly.directory, `asset.${fn.Code.S3Key.replace(/\.zip$/, "")}`);
+    expect(existsSync(join(dir, "index.mjs"))).toBe(true);
+    const shipped = JSON.parse(readFileSync(join(dir, "openapi.json"), "utf8"));
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(""))));
   });
 
   it("gives each function exactly the secrets its bundled code reads (permission map vs. code)", () => {
@@ -684,5 +707,48 @@ describe("reports", () => {
     const jobActions = statementsOfFunction("weekly-report").flatMap(actionsOf);
     expect(jobActions).toContain("s3:PutObject");
     expect(jobActions).not.toContain("s3:GetObject");
+  });
+});
+
+describe("Lambda bundles", () => {
+  it.each(lambdaSpecs.map((spec) => [`${spec.kind} ${spec.name}`, spec] as const))(
+    "%s loads at most 700 KB of JavaScript at a cold start",
+    (_name, spec) => {
+      const { initial, total, lazy } = sizesOf(spec);
+      const lazyChunks = lazy.map((chunk) => `${chunk.file} ${kb(chunk.bytes)}`).join(", ");
+      expect(
+        initial,
+        `${spec.name}: ${kb(initial)} at start, ${kb(total)} in all (lazy: ${lazyChunks})`,
+      ).toBeLessThanOrEqual(maxInitialBytes);
+    },
+  );
+
+  it("keeps the heavy, path-specific libraries out of every cold start", () => {
+    for (const spec of lambdaSpecs) {
+      // The PDF renderer, Google's client, the X-Ray SDK and the SDK's non-Lambda credential sources.
+      for (const pkg of [
+        "pdfkit",
+        "fontkit",
+        "googleapis-common",
+        "google-auth-library",
+        "aws-xray-sdk-core",
+      ]) {
+        expect(loadsAtStart(spec, pkg), `${spec.name} loads ${pkg} at start`).toBe(false);
+      }
+      expect(loadsAtStart(spec, "@aws-sdk/credential-provider-node"), spec.name).toBe(false);
+    }
+  });
+
+  it("gives a feature's function only its own routes' schemas", () => {
+    const booking = lambdaSpecs.find((spec) => spec.name === "booking");
+    if (!booking) throw new Error("no booking function");
+    const modules = sizesOf(booking).initialModules;
+    expect(modules).toContain("shared/http/routes.ts");
+    for (const other of ["routes-analytics.ts", "routes-shop.ts", "routes-admin.ts", "routes-auth.ts"]) {
+      expect(
+        modules.some((module) => module.endsWith(other)),
+        other,
+      ).toBe(false);
+    }
   });
 });
