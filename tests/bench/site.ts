@@ -58,43 +58,55 @@ interface LighthouseFigures {
 }
 
 /**
- * Lighthouse (performance only) in headless Chromium, with Lighthouse's default
- * simulated throttling: the mobile preset (Moto G Power, slow 4G, 4× CPU
- * slowdown) or the desktop preset (1350×940, 40 ms RTT, 10 Mbit/s, no CPU
- * slowdown). Chromium starts once; each run resets the cache and storage, so
- * every run is a first visit. A session travels as a Cookie header (the reset
- * would clear a cookie set in the browser). The last report of each page is
- * kept in test-results/ to find out why a score is what it is.
+ * One Lighthouse run (performance only) in a headless Chromium of its own, as
+ * the Lighthouse CLI does, with Lighthouse's default simulated throttling: the
+ * mobile preset (Moto G Power, slow 4G, 4× CPU slowdown) or the desktop preset
+ * (1350×940, 40 ms RTT, 10 Mbit/s, no CPU slowdown). Lighthouse resets the
+ * cache and storage first, so every run is a first visit; a session travels as
+ * a Cookie header (the reset would clear a cookie set in the browser). A run
+ * whose trace Lighthouse could not record (NO_NAVSTART and the like: "run
+ * Lighthouse again") is run again, up to twice. The last report of each page
+ * is kept in test-results/ to find out why a score is what it is.
  */
-async function startLighthouse() {
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-    ],
-    logLevel: "silent",
-  });
-  const run = async (
-    url: string,
-    preset: Preset,
-    report: string,
-    cookie?: string,
-  ): Promise<LighthouseFigures> => {
-    const flags: Flags = {
-      port: chrome.port,
-      output: "json",
+async function lighthouseRun(
+  url: string,
+  preset: Preset,
+  report: string,
+  log: (line: string) => void,
+  cookie?: string,
+): Promise<LighthouseFigures> {
+  for (let attempt = 1; ; attempt++) {
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+      chromeFlags: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+      ],
       logLevel: "silent",
-      onlyCategories: ["performance"],
-      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
-    };
-    const result = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
-    const lhr: Result | undefined = result?.lhr;
+    });
+    let lhr: Result | undefined;
+    try {
+      const flags: Flags = {
+        port: chrome.port,
+        output: "json",
+        logLevel: "silent",
+        onlyCategories: ["performance"],
+        ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+      };
+      lhr = (await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined))?.lhr;
+    } finally {
+      chrome.kill();
+    }
     if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) {
+      const message = `Lighthouse on ${url} (${preset}): ${lhr.runtimeError.code} ${lhr.runtimeError.message}`;
+      if (attempt >= 3) throw new Error(message);
+      log(`${message}: running it again`);
+      continue;
+    }
     writeFileSync(
       join(projectRoot, "test-results", `lighthouse-${report}-${preset}.json`),
       JSON.stringify(lhr),
@@ -113,8 +125,7 @@ async function startLighthouse() {
       cls: metric("cumulative-layout-shift"),
       fcpMs: metric("first-contentful-paint"),
     };
-  };
-  return { run, close: () => chrome.kill() };
+  }
 }
 
 /** Monday of the week `date` lies in. */
@@ -248,18 +259,19 @@ async function lighthouseFigures(
   floorName: string,
 ): Promise<BenchRow[]> {
   const floorGateway = await startGateway({ port: 0, responseHeaders: securityHeaders, siteDir: floorDist });
-  const lighthouseRun = await startLighthouse();
+  const run = (url: string, preset: Preset, report: string, cookie?: string) =>
+    lighthouseRun(url, preset, report, ctx.log, cookie);
   try {
     const bookUrl = `${ctx.stack.url}/`;
     const floorUrl = `${floorGateway.url}/`;
     // Warm-up: Chromium's first start, the handlers' first import and the day's login reward (a toast).
-    await lighthouseRun.run(bookUrl, "mobile", "booking", cookie);
-    await lighthouseRun.run(floorUrl, "mobile", "floor");
+    await run(bookUrl, "mobile", "booking", cookie);
+    await run(floorUrl, "mobile", "floor");
     const runs = await repeat(ctx.runs, async (index) => {
-      const book = await lighthouseRun.run(bookUrl, "mobile", "booking", cookie);
-      const bare = await lighthouseRun.run(floorUrl, "mobile", "floor");
-      const bookDesktop = await lighthouseRun.run(bookUrl, "desktop", "booking", cookie);
-      const bareDesktop = await lighthouseRun.run(floorUrl, "desktop", "floor");
+      const book = await run(bookUrl, "mobile", "booking", cookie);
+      const bare = await run(floorUrl, "mobile", "floor");
+      const bookDesktop = await run(bookUrl, "desktop", "booking", cookie);
+      const bareDesktop = await run(floorUrl, "desktop", "floor");
       ctx.log(
         `lighthouse run ${index + 1}: booking page ${book.score.toFixed(0)} mobile, ${bookDesktop.score.toFixed(0)} desktop (load ${loadavg()[0]!.toFixed(1)})`,
       );
@@ -304,7 +316,6 @@ async function lighthouseFigures(
       },
     ];
   } finally {
-    lighthouseRun.close();
     await floorGateway.close();
   }
 }
