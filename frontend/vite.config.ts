@@ -50,9 +50,38 @@ export default Object.fromEntries(Object.entries(routes).map(([id, route]) => [i
   };
 }
 
+/**
+ * German is the site's default language: its texts' chunk is fetched from the
+ * page's head beside the entry, not only once the entry has run (every page
+ * waits for its texts before the first render). A visitor who chose English
+ * fetches the German chunk in vain; the entry still loads the English one.
+ */
+function preloadDefaultTexts(): Plugin {
+  return {
+    name: "preload-default-texts",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, context) {
+        const texts = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === "chunk" && output.facadeModuleId === "\0virtual:texts/de",
+        );
+        if (!texts) throw new Error("no chunk for virtual:texts/de in the build");
+        return [
+          {
+            tag: "link",
+            attrs: { rel: "modulepreload", crossorigin: true, href: `/${texts.fileName}` },
+            injectTo: "head",
+          },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: here("."),
-  plugins: [solid(), buildTimeData()],
+  plugins: [solid(), buildTimeData(), preloadDefaultTexts()],
   resolve: {
     // The browser checks phone numbers with the small metadata (length and country code); the server,
     // with the full metadata, stays the judge and answers a field error for what only it rejects.

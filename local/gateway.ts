@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -8,12 +8,13 @@ import {
   type ServerResponse,
 } from "node:http";
 import { type AddressInfo, isIP } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
+import { join, normalize, sep } from "node:path";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { type RouteDefinition, routeKey } from "../shared/http/route-types.ts";
 import { routeEntries } from "../shared/http/routes.ts";
 import { featureHandler } from "./functions.ts";
 import { lambdaContext } from "./lambda-context.ts";
+import { sendStaticFile, warmStaticCache } from "./static-site.ts";
 
 /** API Gateway's own payload limit; the handlers enforce their smaller one. */
 const maxPayloadBytes = 10 * 1024 * 1024;
@@ -176,21 +177,10 @@ function writeResult(
   response.end(result.isBase64Encoded ? Buffer.from(body, "base64") : body);
 }
 
-const contentTypes: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-function serveStatic(
+async function serveStatic(
   siteDir: string,
   path: string,
+  request: IncomingMessage,
   response: ServerResponse,
   headers: Record<string, string>,
 ) {
@@ -204,13 +194,17 @@ function serveStatic(
     response.end("Die Oberfläche ist noch nicht gebaut: npm run build");
     return;
   }
-  const hashedAsset = isFile && path.startsWith("/assets/");
-  response.writeHead(200, {
-    ...headers,
-    "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
-    "cache-control": hashedAsset ? "public, max-age=31536000, immutable" : "no-cache",
-  });
-  createReadStream(file).pipe(response);
+  await sendStaticFile(
+    file,
+    {
+      requestHeaders: request.headers,
+      method: request.method ?? "GET",
+      // Vite names these files by their content: a new build has new names.
+      immutable: isFile && path.startsWith("/assets/"),
+      headers,
+    },
+    response,
+  );
 }
 
 /** The path is an argument, never part of the format string: a `%s` in it must stay literal. */
@@ -254,12 +248,13 @@ export interface Gateway {
 /** The local stand-in for API Gateway + CloudFront: same routes, same event shape, same handlers. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const headers = options.responseHeaders ?? {};
+  if (options.siteDir) warmStaticCache(options.siteDir);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     try {
       if (!url.pathname.startsWith("/api/") && url.pathname !== "/api") {
         if (options.siteDir && (request.method === "GET" || request.method === "HEAD")) {
-          serveStatic(options.siteDir, url.pathname, response, headers);
+          await serveStatic(options.siteDir, url.pathname, request, response, headers);
         } else {
           sendJson(response, headers, 404, "not_found", "Nicht gefunden.");
         }

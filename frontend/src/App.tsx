@@ -254,6 +254,8 @@ function page<K extends string, M extends Record<K, Component<RouteSectionProps>
 // The two pages a visit starts on load only their own code: they must be usable fast (initial JS ≤ 60 KB gzip).
 const LoginPage = lazy(() => import("./pages/Login.tsx").then((module) => ({ default: module.LoginPage })));
 const BookPage = lazy(() => import("./pages/Book.tsx").then((module) => ({ default: module.BookPage })));
+// The start page after sign-in: its code loads beside the session check and the texts, not after them.
+if (location.pathname === "/") BookPage.preload().catch(() => undefined);
 const StatusPage = page(() => import("./pages/Status.tsx"), "StatusPage");
 const MyBookingsPage = page(() => import("./pages/MyBookings.tsx"), "MyBookingsPage");
 

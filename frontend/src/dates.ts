@@ -1,4 +1,5 @@
 import { createSignal } from "solid-js";
+import { dateTimeFormat } from "./intl.ts";
 
 /** Calendar arithmetic on `YYYY-MM-DD` strings (dates, not instants: no time zone involved). */
 const dayMs = 86_400_000;
@@ -13,7 +14,7 @@ export { setTimeZone, timeZone };
 
 /** Today's date in the slots' zone. */
 export function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone() }).format(new Date());
+  return dateTimeFormat("en-CA", { timeZone: timeZone() }).format(new Date());
 }
 
 export function addDays(date: string, days: number): string {

@@ -3,6 +3,7 @@ import type * as z from "zod";
 import type { Language } from "../../../shared/contracts/languages.ts";
 import { setRequestLanguage } from "../api/client.ts";
 import { timeZone } from "../dates.ts";
+import { dateTimeFormat, numberFormat } from "../intl.ts";
 import type { MessageKey } from "./de.ts";
 
 type Locale = Language;
@@ -90,7 +91,7 @@ export function tMaybe(key: string, params: Record<string, string | number> = {}
 const intlLocale = () => (locale() === "de" ? "de-DE" : "en-GB");
 
 export function formatDay(date: string, style: "short" | "long" = "short"): string {
-  return new Intl.DateTimeFormat(intlLocale(), {
+  return dateTimeFormat(intlLocale(), {
     weekday: style === "long" ? "long" : "short",
     day: "2-digit",
     month: "2-digit",
@@ -100,11 +101,11 @@ export function formatDay(date: string, style: "short" | "long" = "short"): stri
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(intlLocale()).format(value);
+  return numberFormat(intlLocale()).format(value);
 }
 
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), {
+  return dateTimeFormat(intlLocale(), {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: timeZone(),
@@ -112,7 +113,5 @@ export function formatDateTime(iso: string): string {
 }
 
 export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { timeStyle: "medium", timeZone: timeZone() }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(intlLocale(), { timeStyle: "medium", timeZone: timeZone() }).format(new Date(iso));
 }

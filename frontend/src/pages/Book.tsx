@@ -5,6 +5,7 @@ import { errorMessage } from "../components/ui.tsx";
 import { addDays, isoWeek, mondayOf, setTimeZone, today } from "../dates.ts";
 import { formatDay, loadCatalogue, locale, t } from "../i18n/index.ts";
 import { tCount } from "../i18n/plural.ts";
+import { dateTimeFormat } from "../intl.ts";
 import { availabilityPollMs } from "../live/intervals.ts";
 import { type LivePoll, startLivePoll } from "../live/poll.ts";
 
@@ -43,6 +44,19 @@ function WeekSkeleton() {
   );
 }
 
+/**
+ * True on a phone-wide screen (the style sheet's breakpoint), where the day list
+ * replaces the week grid: only the layout on screen is built, not both.
+ */
+function createNarrowScreen(): () => boolean {
+  const query = window.matchMedia("(max-width: 760px)");
+  const [narrow, setNarrow] = createSignal(query.matches);
+  const onChange = () => setNarrow(query.matches);
+  query.addEventListener("change", onChange);
+  onCleanup(() => query.removeEventListener("change", onChange));
+  return narrow;
+}
+
 function weekName(monday: string): string {
   return t("book.week", {
     week: isoWeek(monday),
@@ -52,7 +66,7 @@ function weekName(monday: string): string {
 }
 
 function clockTime(at: number): string {
-  return new Intl.DateTimeFormat(locale() === "de" ? "de-DE" : "en-GB", {
+  return dateTimeFormat(locale() === "de" ? "de-DE" : "en-GB", {
     hour: "2-digit",
     minute: "2-digit",
   }).format(new Date(at));
@@ -126,6 +140,7 @@ export function BookPage() {
   const [now, setNow] = createSignal(Date.now());
   const clock = setInterval(() => setNow(Date.now()), 1_000);
   onCleanup(() => clearInterval(clock));
+  const narrow = createNarrowScreen();
 
   let generation = 0;
   let attempts = 0;
@@ -409,93 +424,97 @@ export function BookPage() {
             <li class="full">{t("book.legend.full")}</li>
             <li class="past">{t("book.legend.past")}</li>
           </ul>
-          {/* Day columns, not a row-per-time table: the DOM (and so Tab) goes through Monday's slots
-              first, then Tuesday's. Each cell names its day and time for screen readers. */}
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys pressed on the slot buttons bubble up to here */}
-          <div
-            class="week-grid"
-            classList={{ stale: stale() }}
-            aria-busy={loading()}
-            style={{ "--days": String(week().days.length) }}
-            onKeyDown={onGridKey}
-            data-testid="week-grid"
-          >
-            <div class="grid-col time-col" aria-hidden="true">
-              <span class="grid-head" />
-              <For each={week().times}>{(time) => <span class="grid-time">{time}</span>}</For>
-            </div>
-            <For each={week().days}>
-              {(day, col) => (
-                <section class="grid-col" aria-labelledby={`day-${day}`}>
-                  <h2 class="grid-head" id={`day-${day}`}>
-                    {formatDay(day)}
-                  </h2>
-                  <For each={week().times}>
-                    {(time, row) => {
-                      const slot = () => week().byKey.get(`${day} ${time}`);
-                      return (
-                        <Show
-                          when={slot()}
-                          fallback={
-                            <span class="cell none">
-                              <span aria-hidden="true">{t("book.notOffered")}</span>
-                              <span class="sr-only">{t("book.notOfferedAt", { time })}</span>
-                            </span>
-                          }
-                        >
-                          {(current) => (
-                            <SlotButton
-                              slot={current()}
-                              now={now()}
-                              tier={week().tierOf(current().points)}
-                              justBooked={justBooked() === `${day} ${time}`}
-                              col={col()}
-                              row={row()}
-                              onChoose={choose}
-                            />
-                          )}
-                        </Show>
-                      );
-                    }}
-                  </For>
-                </section>
-              )}
-            </For>
-          </div>
-          <div class="day-list" classList={{ stale: stale() }} aria-busy={loading()}>
-            <For each={week().days}>
-              {(day) => {
-                const daySlots = () =>
-                  week()
-                    .times.map((time) => week().byKey.get(`${day} ${time}`))
-                    .filter((slot): slot is SlotView => slot !== undefined);
-                return (
-                  <section class="day">
-                    <h2>{formatDay(day, "long")}</h2>
-                    <Show
-                      when={daySlots().length > 0}
-                      fallback={<p class="muted small">{t("book.dayNone")}</p>}
-                    >
-                      <div class="day-slots">
-                        <For each={daySlots()}>
-                          {(slot) => (
-                            <SlotButton
-                              slot={slot}
-                              now={now()}
-                              tier={week().tierOf(slot.points)}
-                              justBooked={justBooked() === slotKey(slot)}
-                              withTime
-                              onChoose={choose}
-                            />
-                          )}
-                        </For>
-                      </div>
-                    </Show>
+          <Show when={!narrow()}>
+            {/* Day columns, not a row-per-time table: the DOM (and so Tab) goes through Monday's slots
+                first, then Tuesday's. Each cell names its day and time for screen readers. */}
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys pressed on the slot buttons bubble up to here */}
+            <div
+              class="week-grid"
+              classList={{ stale: stale() }}
+              aria-busy={loading()}
+              style={{ "--days": String(week().days.length) }}
+              onKeyDown={onGridKey}
+              data-testid="week-grid"
+            >
+              <div class="grid-col time-col" aria-hidden="true">
+                <span class="grid-head" />
+                <For each={week().times}>{(time) => <span class="grid-time">{time}</span>}</For>
+              </div>
+              <For each={week().days}>
+                {(day, col) => (
+                  <section class="grid-col" aria-labelledby={`day-${day}`}>
+                    <h2 class="grid-head" id={`day-${day}`}>
+                      {formatDay(day)}
+                    </h2>
+                    <For each={week().times}>
+                      {(time, row) => {
+                        const slot = () => week().byKey.get(`${day} ${time}`);
+                        return (
+                          <Show
+                            when={slot()}
+                            fallback={
+                              <span class="cell none">
+                                <span aria-hidden="true">{t("book.notOffered")}</span>
+                                <span class="sr-only">{t("book.notOfferedAt", { time })}</span>
+                              </span>
+                            }
+                          >
+                            {(current) => (
+                              <SlotButton
+                                slot={current()}
+                                now={now()}
+                                tier={week().tierOf(current().points)}
+                                justBooked={justBooked() === `${day} ${time}`}
+                                col={col()}
+                                row={row()}
+                                onChoose={choose}
+                              />
+                            )}
+                          </Show>
+                        );
+                      }}
+                    </For>
                   </section>
-                );
-              }}
-            </For>
-          </div>
+                )}
+              </For>
+            </div>
+          </Show>
+          <Show when={narrow()}>
+            <div class="day-list" classList={{ stale: stale() }} aria-busy={loading()}>
+              <For each={week().days}>
+                {(day) => {
+                  const daySlots = () =>
+                    week()
+                      .times.map((time) => week().byKey.get(`${day} ${time}`))
+                      .filter((slot): slot is SlotView => slot !== undefined);
+                  return (
+                    <section class="day">
+                      <h2>{formatDay(day, "long")}</h2>
+                      <Show
+                        when={daySlots().length > 0}
+                        fallback={<p class="muted small">{t("book.dayNone")}</p>}
+                      >
+                        <div class="day-slots">
+                          <For each={daySlots()}>
+                            {(slot) => (
+                              <SlotButton
+                                slot={slot}
+                                now={now()}
+                                tier={week().tierOf(slot.points)}
+                                justBooked={justBooked() === slotKey(slot)}
+                                withTime
+                                onChoose={choose}
+                              />
+                            )}
+                          </For>
+                        </div>
+                      </Show>
+                    </section>
+                  );
+                }}
+              </For>
+            </div>
+          </Show>
         </Show>
       </Show>
       <Show when={chosen()}>
