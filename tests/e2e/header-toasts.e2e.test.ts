@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { SlotView } from "../../shared/contracts/booking.ts";
+import { customer, upcomingSlots } from "../support/booking.ts";
+import { launchChromium } from "../support/browser.ts";
+import { demoAdmin, signedIn, type TestClient } from "../support/http.ts";
+
+/**
+ * The frame around every page in Chromium: messages (toasts) never sit over a page's
+ * controls, and the header keeps one clean row for the language switch when the agent
+ * wears the shop's avatar, frame and title.
+ */
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let admin: TestClient;
+let ledger: typeof import("../../shared/data/gamification/ledger-repository.ts");
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  admin = await signedIn(demoAdmin);
+  process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
+  process.env.S3_ENDPOINT = inject("s3Endpoint");
+  ledger = await import("../../shared/data/gamification/ledger-repository.ts");
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A new agent (their first sign-in earns the daily login reward, shown as a toast). */
+async function freshAgent(displayName: string, coins = 0) {
+  const username = `ux${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const password = "ux-e2e-password-123";
+  const created = await admin.request("POST", "/api/admin/users", {
+    body: { username, displayName, role: "agent", password },
+  });
+  expect(created.status).toBe(201);
+  if (coins > 0)
+    await ledger.applyLedgerEntry({
+      username,
+      eventKey: `test:e2e:${username}`,
+      occurredAt: new Date().toISOString(),
+      kind: "quest",
+      coins,
+    });
+  return { username, password, client: await signedIn({ username, password }) };
+}
+
+async function newPage(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: "de-DE" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return { page, errors };
+}
+
+async function signIn(page: Page, user: { username: string; password: string }) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Benutzername").fill(user.username);
+  await page.getByLabel("Passwort").fill(user.password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
+}
+
+/** The element a click at the centre of `target` reaches is the target itself (nothing lies over it). */
+async function reachable(page: Page, target: Locator): Promise<boolean> {
+  const box = await target.boundingBox();
+  if (!box) return false;
+  await target.evaluate((element) => element.setAttribute("data-probe", ""));
+  const hit = await page.evaluate(`(() => {
+    const hit = document.elementFromPoint(${box.x + box.width / 2}, ${box.y + box.height / 2});
+    return Boolean(hit?.closest("[data-probe]"));
+  })()`);
+  await target.evaluate((element) => element.removeAttribute("data-probe"));
+  return hit === true;
+}
+
+describe("toasts and the header in Chromium", () => {
+  it("keeps toasts off the week navigation and 'Aktualisieren'; Escape and × close them", async () => {
+    const agent = await freshAgent("Toast Tester");
+    const { page, errors } = await newPage(1366, 768);
+    await signIn(page, agent);
+    const reward = page.getByTestId("toast").filter({ hasText: "Tägliche Anmelde-Belohnung" });
+    await reward.waitFor();
+    // A streak of one day reads "1 Tag".
+    expect(await reward.locator(".toast-text").textContent()).toBe(
+      "Tägliche Anmelde-Belohnung: +15 Münzen (Serie: 1 Tag)",
+    );
+    const region = page.locator(".toasts");
+    expect(await region.getAttribute("aria-live")).toBe("polite");
+    expect(await region.getAttribute("role")).toBe("status");
+
+    // The week navigation is free: a click at its centre reaches it, and a plain click works.
+    await page.locator(".week-grid:not([aria-busy='true']), .empty").first().waitFor();
+    const next = page.getByRole("button", { name: /Nächste Woche/ });
+    const before = await page.getByTestId("week-title").textContent();
+    expect(await reachable(page, next)).toBe(true);
+    expect(await reachable(page, page.getByRole("button", { name: /Vorige Woche/ }))).toBe(true);
+    await next.click({ timeout: 2_000 });
+    await expect.poll(() => page.getByTestId("week-title").textContent()).not.toBe(before);
+    expect(await reward.isVisible()).toBe(true);
+    // Nor does the message cover the header.
+    const [toastBox, header] = [
+      await reward.boundingBox(),
+      await page.locator("header.topbar").boundingBox(),
+    ];
+    expect(toastBox && header && toastBox.y > header.y + header.height).toBe(true);
+    await page.screenshot({ path: "test-results/e2e-toast-week.png" });
+
+    // Escape closes the newest message.
+    await page.keyboard.press("Escape");
+    await reward.waitFor({ state: "hidden" });
+
+    // Meine Termine: a cancellation's message leaves "Aktualisieren" free.
+    const slot = (await upcomingSlots(agent.client)).find((s: SlotView) => s.free > 0);
+    if (!slot) throw new Error("no free slot");
+    const booked = await agent.client.request<{ booking: { id: string } }>("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer(`Toast${Date.now()}`) },
+    });
+    expect(booked.status).toBe(201);
+    await page.goto(`${baseUrl}/termine`);
+    const row = page.locator(`li.booking[data-booking="${booked.body.booking.id}"]`);
+    await row.getByRole("button", { name: /^Stornieren:/ }).click();
+    await page.getByRole("button", { name: "Ja, stornieren" }).click();
+    const cancelled = page.getByTestId("toast").filter({ hasText: "storniert" });
+    await cancelled.waitFor();
+    const refresh = page.getByRole("button", { name: "Aktualisieren" });
+    await expect.poll(() => refresh.isEnabled()).toBe(true);
+    expect(await reachable(page, refresh)).toBe(true);
+    await refresh.click({ timeout: 2_000 });
+    expect(await cancelled.isVisible()).toBe(true);
+    await page.screenshot({ path: "test-results/e2e-toast-my-bookings.png" });
+    // The region lets clicks through; only the messages take them.
+    expect(await page.evaluate(`getComputedStyle(document.querySelector(".toasts")).pointerEvents`)).toBe(
+      "none",
+    );
+    await cancelled.getByRole("button", { name: "Meldung schließen" }).click();
+    await cancelled.waitFor({ state: "hidden" });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
