@@ -140,4 +140,58 @@ describe("toasts and the header in Chromium", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it("keeps the language switch on one row beside avatar, frame and title at 1366 and 1024 px", async () => {
+    const name = "Sophie Müller-Lüdenscheidt von Hohenzollern";
+    const agent = await freshAgent(name, 2_000);
+    for (const item of ["title-team-rock", "avatar-cat", "frame-silver"]) {
+      const bought = await agent.client.request("POST", `/api/gamification/shop/${item}/purchase`);
+      expect(bought.status).toBe(200);
+      const worn = await agent.client.request("POST", `/api/gamification/shop/${item}/equip`);
+      expect(worn.status).toBe(200);
+    }
+    for (const width of [1366, 1024]) {
+      const { page, errors } = await newPage(width, 768);
+      await signIn(page, agent);
+      const identity = page.getByTestId("identity");
+      await identity.getByText("Fels in der Brandung · Telefonist:in").waitFor();
+      await identity.getByText("🐱").waitFor();
+      await page.screenshot({ path: `test-results/e2e-header-${width}.png` });
+      const header = (await page.evaluate(`(() => {
+        const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+        const nav = document.querySelector(".nav");
+        const name = document.querySelector(".identity-name");
+        return {
+          languages: [...document.querySelectorAll(".lang-switch button")].map((button) => button.getBoundingClientRect().top),
+          header: box(".topbar").height,
+          navClipped: nav.scrollWidth > nav.clientWidth,
+          headerClipped: document.querySelector(".topbar").scrollWidth > document.querySelector(".topbar").clientWidth,
+          nameCut: name.scrollWidth > name.clientWidth && getComputedStyle(name).textOverflow === "ellipsis",
+          nameTitle: name.title,
+          titleTitle: document.querySelector(".identity-title").title,
+        };
+      })()`)) as {
+        languages: number[];
+        header: number;
+        navClipped: boolean;
+        headerClipped: boolean;
+        nameCut: boolean;
+        nameTitle: string;
+        titleTitle: string;
+      };
+      // DE and EN side by side.
+      expect(header.languages).toHaveLength(2);
+      expect(header.languages[0]).toBe(header.languages[1]);
+      // Every link shows in full; the long name gives way with an ellipsis and shows whole as a tooltip.
+      expect(header.navClipped).toBe(false);
+      expect(header.headerClipped).toBe(false);
+      expect(header.nameCut).toBe(true);
+      expect(header.nameTitle).toBe(name);
+      expect(header.titleTitle).toBe("Fels in der Brandung · Telefonist:in");
+      // One row at 1366 px; at 1024 px the links take a second row.
+      expect(header.header).toBeLessThan(width === 1366 ? 70 : 120);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 120_000);
 });
