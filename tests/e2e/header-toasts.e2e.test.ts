@@ -194,4 +194,49 @@ describe("toasts and the header in Chromium", () => {
       await page.context().close();
     }
   }, 120_000);
+
+  it("says '1 Buchung', never '1 Buchungen' or '1 Tage', on the progress pages (a count picks the word's form)", async () => {
+    const agent = await freshAgent("Plural Tester");
+    const slot = (await upcomingSlots(agent.client)).find((s: SlotView) => s.free > 0);
+    if (!slot) throw new Error("no free slot");
+    const booked = await agent.client.request("POST", "/api/bookings", {
+      body: { date: slot.date, time: slot.time, ...customer(`Plural${Date.now()}`) },
+    });
+    expect(booked.status).toBe(201);
+    const { page, errors } = await newPage(1366, 900);
+    await signIn(page, agent);
+    // Today's line counts the booking (it arrives through the stream): "1 Buchung", never "1 Buchungen".
+    const today = page.locator(".period-list dd").first();
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await page.goto(`${baseUrl}/fortschritt`);
+      await page.getByRole("heading", { name: "Mein Fortschritt" }).waitFor();
+      const text = (await today.textContent()) ?? "";
+      if (/· 1 Buchung$/.test(text)) break;
+      if (Date.now() > deadline) throw new Error(`today's line stayed "${text}"`);
+      await page.waitForTimeout(500);
+    }
+    // Every count next to its word agrees with it, on each progress page.
+    const wrong =
+      /(?<![\d.,])1 (Tage|Buchungen|Münzen|Punkte|Bonus-Drehs|Prestige-Punkte)\b|(?<![\d.,])([02-9]|\d{2,}) (Tag|Buchung|Münze|Punkt|Bonus-Dreh)\b/;
+    for (const path of [
+      "/fortschritt",
+      "/fortschritt/quests",
+      "/fortschritt/shop",
+      "/fortschritt/prestige",
+    ]) {
+      if (path !== "/fortschritt") await page.goto(`${baseUrl}${path}`);
+      await page.locator("main h2").first().waitFor();
+      await page.waitForTimeout(500);
+      const text = ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ");
+      expect(text.match(wrong)?.[0], path).toBeUndefined();
+    }
+    await page.goto(`${baseUrl}/fortschritt/quests`);
+    await page
+      .getByTestId("wheel-balance")
+      .getByText(/Münzen · 0 Bonus-Drehs$/)
+      .waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });
