@@ -172,6 +172,35 @@ describe("booking facts in Chromium", () => {
     await page.getByRole("button", { name: "Speichern" }).first().click();
     await page.getByText("Stufen aufsteigend angeben").waitFor();
     await page.screenshot({ path: "test-results/e2e-admin-rules.png", fullPage: true });
+    // The list editors add an empty row at the end and remove the row named by its button.
+    const tiers = page.locator(".points-form [data-tier]");
+    const tierCount = await tiers.count();
+    await page.getByRole("button", { name: "Stufe hinzufügen" }).click();
+    await expect.poll(() => tiers.count()).toBe(tierCount + 1);
+    expect(await page.locator(`#tier-upTo-${tierCount}`).inputValue()).toBe("");
+    await page
+      .getByRole("button", { name: `Zeile ${tierCount + 1} entfernen` })
+      .first()
+      .click();
+    await expect.poll(() => tiers.count()).toBe(tierCount);
+    expect(await page.locator("#tier-upTo-1").inputValue()).toBe("1/4");
+    await page.goto(`${baseUrl}/verwaltung/terminvorlage`);
+    const blocked = page.locator(".template-form [data-blocked]");
+    await page.getByRole("button", { name: "Gesperrten Tag hinzufügen" }).waitFor();
+    const blockedCount = await blocked.count();
+    await page.getByRole("button", { name: "Gesperrten Tag hinzufügen" }).click();
+    await page.locator(`#blocked-reason-${blockedCount}`).fill("Betriebsausflug");
+    await expect.poll(() => blocked.count()).toBe(blockedCount + 1);
+    await blocked
+      .last()
+      .getByRole("button", { name: `Zeile ${blockedCount + 1} entfernen` })
+      .click();
+    await expect.poll(() => blocked.count()).toBe(blockedCount);
+    await page.getByRole("button", { name: "Abweichung hinzufügen" }).click();
+    const override = page.locator(".template-form [data-override]").last();
+    expect(await override.getByLabel("Plätze", { exact: true }).inputValue()).toBe(
+      await page.locator("#template-placesPerConsultant").inputValue(),
+    );
     await page.goto(`${baseUrl}/verwaltung/buchungen`);
     await page.getByRole("heading", { name: "Überbuchte Termine" }).waitFor();
     await page.locator("table.table, .empty").last().waitFor();

@@ -96,4 +96,46 @@ describe("Auswertung → Exporte", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("both forms offer PDF for bookings only; a planned export is listed, paused and deleted", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "de-DE" });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${baseUrl}/login?next=/auswertung/exporte`);
+    await page.getByLabel("Benutzername").fill(demoAdmin.username);
+    await page.getByLabel("Passwort").fill(demoAdmin.password);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.getByRole("heading", { name: "Exporte", level: 1 }).waitFor();
+
+    for (const name of ["Neuer Export", "Export planen"]) {
+      const form = page.getByRole("form", { name });
+      await form.getByLabel("Format").selectOption("pdf");
+      // Another dataset has no PDF: the choice falls back to CSV and PDF cannot be chosen.
+      await form.getByLabel("Datensatz").selectOption("customers");
+      expect(await form.getByLabel("Format").inputValue(), name).toBe("csv");
+      expect(await form.locator('option[value="pdf"]').isDisabled(), name).toBe(true);
+      await form.getByLabel("Datensatz").selectOption("bookings");
+      expect(await form.locator('option[value="pdf"]').isDisabled(), name).toBe(false);
+    }
+
+    const plan = page.getByRole("form", { name: "Export planen" });
+    await plan.getByLabel("Datensatz").selectOption("customers");
+    await plan.getByLabel("Rhythmus").selectOption("monthly");
+    await plan.getByRole("button", { name: "Export planen" }).click();
+    await page.getByTestId("toast").filter({ hasText: "Geplanter Export gespeichert." }).waitFor();
+    const row = page
+      .locator("tr[data-schedule]")
+      .filter({ hasText: "Kunden · CSV" })
+      .filter({ hasText: "monatlich" });
+    await row.first().waitFor();
+    const id = await row.first().getAttribute("data-schedule");
+    const planned = page.locator(`tr[data-schedule="${id}"]`);
+    await planned.getByRole("button", { name: "Pausieren" }).click();
+    await expect.poll(() => planned.locator("td").nth(3).textContent()).toBe("nein");
+    await planned.getByRole("button", { name: "Löschen" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Löschen" }).click();
+    await planned.waitFor({ state: "detached" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

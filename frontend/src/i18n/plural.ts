@@ -1,4 +1,4 @@
-import { locale, tMaybe } from "./index.ts";
+import { formatNumber, locale, tMaybe } from "./index.ts";
 
 const rules = new Map<string, Intl.PluralRules>();
 
@@ -24,4 +24,14 @@ export function tCount(base: string, count: number, params: Record<string, strin
     // A missing key is a programming error; show the key rather than nothing.
     base
   );
+}
+
+/** A count in the current language's number format ("1.500 Münzen"), the word chosen by the count. */
+export function tCountFormatted(base: string, count: number): string {
+  return tCount(base, count, { count: formatNumber(count) });
+}
+
+/** A number of coins: "1 Münze", "1.500 Münzen" / "1 coin", "1,500 coins". */
+export function coinsText(count: number): string {
+  return tCountFormatted("plural.coins", count);
 }

@@ -202,7 +202,9 @@ export function BookingForm(props: {
         when={done()}
         fallback={
           <form class="form" onSubmit={submit} noValidate aria-busy={submission.busy()}>
-            <p class="points-hint">{t("book.form.points", { points: slot().points })}</p>
+            <p class="points-hint">
+              {t("book.form.points", { points: tCount("plural.points", slot().points) })}
+            </p>
             <FormError message={submission.failure()} />
             <Show when={alternatives()}>
               {(offered) => (
@@ -334,7 +336,9 @@ export function BookingForm(props: {
             <Show when={consultantName(booking().consultant)}>
               {(name) => <p class="muted">{t("book.done.consultant", { name: name() })}</p>}
             </Show>
-            <p class="points-hint">{t("book.done.points", { points: booking().points })}</p>
+            <p class="points-hint">
+              {t("book.done.points", { points: tCount("plural.points", booking().points) })}
+            </p>
             <div class="actions">
               <A href="/termine" class="button secondary">
                 {t("book.done.mine")}

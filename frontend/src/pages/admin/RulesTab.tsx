@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, Index, type JSX } from "solid-js";
+import { createMemo, createSignal } from "solid-js";
 import { type PointsRule, pointsRuleSchema } from "../../../../shared/domain/booking/points.ts";
 import {
   type SlotTemplate,
@@ -6,17 +6,14 @@ import {
   withTimeZone,
 } from "../../../../shared/domain/booking/slot-template.ts";
 import { api } from "../../api/client.ts";
-import { AsyncView } from "../../components/AsyncView.tsx";
-import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
-import { FormError } from "../../components/ui.tsx";
 import { timeZone } from "../../dates.ts";
 import { t } from "../../i18n/index.ts";
 import { BookingRulesForm } from "./BookingRulesForm.tsx";
-import { AddRowButton, RemoveRowButton } from "./parts.tsx";
 import { type PreviewRules, SettingsPreview } from "./SettingsPreview.tsx";
 import { createActiveConsultants, createFieldErrors, numberOrUndefined, pathErrors } from "./settingsForm.ts";
+import { NumberField, RowList, SettingsForm, SettingsLoader } from "./settingsParts.tsx";
 
 interface PointsDraft {
   tiers: { upTo: string; points: string }[];
@@ -51,15 +48,16 @@ function pointsInputOf(draft: PointsDraft) {
 
 /** Punkte & Regeln: the points rule (and the booking rules), with the 14-day preview of their effect. */
 export function RulesTab() {
-  const [settings, { refetch, mutate }] = createResource(() =>
-    Promise.all([api.call("getSlotTemplate"), api.call("getPointsRule")]),
-  );
   return (
-    <AsyncView resource={settings} retry={refetch}>
-      {(value) => (
-        <RulesForms template={value()[0]} rule={value()[1]} onSaved={(rule) => mutate([value()[0], rule])} />
+    <SettingsLoader>
+      {(settings, saved) => (
+        <RulesForms
+          template={settings().template}
+          rule={settings().rule}
+          onSaved={(rule) => saved({ rule })}
+        />
       )}
-    </AsyncView>
+    </SettingsLoader>
   );
 }
 
@@ -87,7 +85,7 @@ function RulesForms(props: {
     setServerErrors({});
   };
   const form = createFieldErrors(checked);
-  const { submit, showErrors, setServerErrors, error } = form;
+  const { setServerErrors, error } = form;
 
   const save = (event: SubmitEvent) =>
     form.save(event, async (data) => {
@@ -95,139 +93,99 @@ function RulesForms(props: {
       toast(t("admin.points.saved"));
     });
 
-  const numberField = (
-    id: string,
-    label: string,
-    value: string,
-    path: string,
-    onValue: (value: string) => void,
-  ): JSX.Element => (
-    <TextField
-      id={id}
-      label={label}
-      type="number"
-      inputmode="numeric"
-      min="0"
-      error={error(path)}
-      value={value}
-      onValue={onValue}
-    />
-  );
-
   return (
     <div class="settings-layout">
-      <form class="form card points-form" onSubmit={save} noValidate aria-busy={submit.busy()}>
-        <h2>{t("admin.points.title")}</h2>
-        <FormError
-          message={
-            submit.failure() ?? (showErrors() && !checked().data ? t("admin.template.invalid") : undefined)
-          }
-        />
+      <SettingsForm
+        class="points-form"
+        form={form}
+        valid={Boolean(checked().data)}
+        onSubmit={save}
+        intro={<h2>{t("admin.points.title")}</h2>}
+      >
         <fieldset>
           <legend>{t("admin.points.tiers")}</legend>
-          <Index each={draft().tiers}>
-            {(tier, index) => {
-              const set = (change: Partial<PointsDraft["tiers"][number]>) =>
-                update({
-                  tiers: draft().tiers.map((item, at) => (at === index ? { ...item, ...change } : item)),
-                });
-              return (
-                <div class="settings-row" data-tier={index}>
-                  <TextField
-                    id={`tier-upTo-${index}`}
-                    label={t("admin.points.upTo")}
-                    placeholder="1/3"
-                    error={error(`tiers.${index}.upTo`)}
-                    value={tier().upTo}
-                    onValue={(upTo) => set({ upTo })}
-                  />
-                  {numberField(
-                    `tier-points-${index}`,
-                    t("admin.points.points"),
-                    tier().points,
-                    `tiers.${index}.points`,
-                    (points) => set({ points }),
-                  )}
-                  <RemoveRowButton
-                    row={index + 1}
-                    onClick={() => update({ tiers: draft().tiers.filter((_, at) => at !== index) })}
-                  />
-                </div>
-              );
-            }}
-          </Index>
-          <AddRowButton onClick={() => update({ tiers: [...draft().tiers, { upTo: "", points: "" }] })}>
-            {t("admin.points.addTier")}
-          </AddRowButton>
-          {numberField("points-above", t("admin.points.above"), draft().abovePoints, "abovePoints", (value) =>
-            update({ abovePoints: value }),
-          )}
+          <RowList
+            name="tier"
+            rows={draft().tiers}
+            onRows={(tiers) => update({ tiers })}
+            newRow={() => ({ upTo: "", points: "" })}
+            addLabel={t("admin.points.addTier")}
+          >
+            {(tier, index, set) => (
+              <>
+                <TextField
+                  id={`tier-upTo-${index}`}
+                  label={t("admin.points.upTo")}
+                  placeholder="1/3"
+                  error={error(`tiers.${index}.upTo`)}
+                  value={tier().upTo}
+                  onValue={(upTo) => set({ upTo })}
+                />
+                <NumberField
+                  id={`tier-points-${index}`}
+                  label={t("admin.points.points")}
+                  error={error(`tiers.${index}.points`)}
+                  value={tier().points}
+                  onValue={(points) => set({ points })}
+                />
+              </>
+            )}
+          </RowList>
+          <NumberField
+            id="points-above"
+            label={t("admin.points.above")}
+            error={error("abovePoints")}
+            value={draft().abovePoints}
+            onValue={(value) => update({ abovePoints: value })}
+          />
         </fieldset>
         <fieldset>
           <legend>{t("admin.points.bonuses")}</legend>
-          <Index each={draft().timeBonuses}>
-            {(bonus, index) => {
-              const set = (change: Partial<PointsDraft["timeBonuses"][number]>) =>
-                update({
-                  timeBonuses: draft().timeBonuses.map((item, at) =>
-                    at === index ? { ...item, ...change } : item,
-                  ),
-                });
-              return (
-                <div class="settings-row" data-bonus={index}>
-                  <TextField
-                    id={`bonus-time-${index}`}
-                    label={t("admin.points.bonusTime")}
-                    placeholder="11:00"
-                    error={error(`timeBonuses.${index}.time`)}
-                    value={bonus().time}
-                    onValue={(time) => set({ time })}
-                  />
-                  {numberField(
-                    `bonus-points-${index}`,
-                    t("admin.points.points"),
-                    bonus().points,
-                    `timeBonuses.${index}.points`,
-                    (points) => set({ points }),
-                  )}
-                  <RemoveRowButton
-                    row={index + 1}
-                    onClick={() =>
-                      update({ timeBonuses: draft().timeBonuses.filter((_, at) => at !== index) })
-                    }
-                  />
-                </div>
-              );
-            }}
-          </Index>
-          <AddRowButton
-            onClick={() => update({ timeBonuses: [...draft().timeBonuses, { time: "", points: "2" }] })}
+          <RowList
+            name="bonus"
+            rows={draft().timeBonuses}
+            onRows={(timeBonuses) => update({ timeBonuses })}
+            newRow={() => ({ time: "", points: "2" })}
+            addLabel={t("admin.points.addBonus")}
           >
-            {t("admin.points.addBonus")}
-          </AddRowButton>
+            {(bonus, index, set) => (
+              <>
+                <TextField
+                  id={`bonus-time-${index}`}
+                  label={t("admin.points.bonusTime")}
+                  placeholder="11:00"
+                  error={error(`timeBonuses.${index}.time`)}
+                  value={bonus().time}
+                  onValue={(time) => set({ time })}
+                />
+                <NumberField
+                  id={`bonus-points-${index}`}
+                  label={t("admin.points.points")}
+                  error={error(`timeBonuses.${index}.points`)}
+                  value={bonus().points}
+                  onValue={(points) => set({ points })}
+                />
+              </>
+            )}
+          </RowList>
         </fieldset>
         <div class="row">
-          {numberField(
-            "points-recallDivisor",
-            t("admin.points.recallDivisor"),
-            draft().recallDivisor,
-            "recallDivisor",
-            (value) => update({ recallDivisor: value }),
-          )}
-          {numberField(
-            "points-recallMinimum",
-            t("admin.points.recallMinimum"),
-            draft().recallMinimum,
-            "recallMinimum",
-            (value) => update({ recallMinimum: value }),
-          )}
+          <NumberField
+            id="points-recallDivisor"
+            label={t("admin.points.recallDivisor")}
+            error={error("recallDivisor")}
+            value={draft().recallDivisor}
+            onValue={(value) => update({ recallDivisor: value })}
+          />
+          <NumberField
+            id="points-recallMinimum"
+            label={t("admin.points.recallMinimum")}
+            error={error("recallMinimum")}
+            value={draft().recallMinimum}
+            onValue={(value) => update({ recallMinimum: value })}
+          />
         </div>
-        <div class="actions">
-          <LoaderButton type="submit" busy={submit.busy()}>
-            {t("common.save")}
-          </LoaderButton>
-        </div>
-      </form>
+      </SettingsForm>
       <BookingRulesForm onDraft={setPreviewRules} />
       <SettingsPreview
         template={template()}

@@ -9,6 +9,7 @@ import {
   type SlotTemplate,
 } from "../../../../shared/domain/booking/slot-template.ts";
 import { formatDay, t } from "../../i18n/index.ts";
+import { tCount } from "../../i18n/plural.ts";
 
 const previewDays = 14;
 
@@ -145,8 +146,8 @@ export function SettingsPreview(props: {
                                   title={t("admin.preview.cellLabel", {
                                     day: formatDay(day.date, "long"),
                                     time,
-                                    capacity: current().capacity,
-                                    points: current().points,
+                                    capacity: tCount("plural.places", current().capacity),
+                                    points: tCount("plural.points", current().points),
                                   })}
                                 >
                                   {t("admin.preview.cell", {

@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, For, Index } from "solid-js";
+import { createMemo, createSignal, For } from "solid-js";
 import { type GermanState, germanStates } from "../../../../shared/domain/booking/holidays.ts";
 import type { PointsRule } from "../../../../shared/domain/booking/points.ts";
 import {
@@ -11,14 +11,11 @@ import {
   withTimeZone,
 } from "../../../../shared/domain/booking/slot-template.ts";
 import { api } from "../../api/client.ts";
-import { AsyncView } from "../../components/AsyncView.tsx";
-import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
-import { Field, FormError } from "../../components/ui.tsx";
+import { Field } from "../../components/ui.tsx";
 import { timeZone } from "../../dates.ts";
 import { locale, t } from "../../i18n/index.ts";
-import { AddRowButton, RemoveRowButton } from "./parts.tsx";
 import { SettingsPreview } from "./SettingsPreview.tsx";
 import {
   createActiveConsultants,
@@ -28,6 +25,7 @@ import {
   pathErrors,
   splitTimes,
 } from "./settingsForm.ts";
+import { NumberField, RowList, SettingsForm, SettingsLoader } from "./settingsParts.tsx";
 
 interface OverrideRow {
   weekday: Weekday | "";
@@ -125,19 +123,16 @@ function prefixed(errors: PathErrors, prefix: string): PathErrors {
 }
 
 export function TemplateTab() {
-  const [settings, { refetch, mutate }] = createResource(() =>
-    Promise.all([api.call("getSlotTemplate"), api.call("getPointsRule")]),
-  );
   return (
-    <AsyncView resource={settings} retry={refetch}>
-      {(value) => (
+    <SettingsLoader>
+      {(settings, saved) => (
         <TemplateForm
-          template={value()[0]}
-          rule={value()[1]}
-          onSaved={(template) => mutate([template, value()[1]])}
+          template={settings().template}
+          rule={settings().rule}
+          onSaved={(template) => saved({ template })}
         />
       )}
-    </AsyncView>
+    </SettingsLoader>
   );
 }
 
@@ -161,7 +156,7 @@ function TemplateForm(props: {
     setServerErrors({});
   };
   const form = createFieldErrors(checked);
-  const { submit, showErrors, serverErrors, setServerErrors, error } = form;
+  const { showErrors, serverErrors, setServerErrors, error } = form;
 
   function save(event: SubmitEvent) {
     const saving = form.save(event, async (data) => {
@@ -176,12 +171,9 @@ function TemplateForm(props: {
   }
 
   const numberField = (name: "slotMinutes" | "horizonDays" | "placesPerConsultant", label: string) => (
-    <TextField
+    <NumberField
       id={`template-${name}`}
       label={label}
-      type="number"
-      inputmode="numeric"
-      min="0"
       error={error(name)}
       value={draft()[name]}
       onValue={(value) => update({ [name]: value })}
@@ -190,13 +182,13 @@ function TemplateForm(props: {
 
   return (
     <div class="settings-layout">
-      <form class="form card template-form" onSubmit={save} noValidate aria-busy={submit.busy()}>
-        <p class="muted">{t("admin.template.intro")}</p>
-        <FormError
-          message={
-            submit.failure() ?? (showErrors() && !checked().data ? t("admin.template.invalid") : undefined)
-          }
-        />
+      <SettingsForm
+        class="template-form"
+        form={form}
+        valid={Boolean(checked().data)}
+        onSubmit={save}
+        intro={<p class="muted">{t("admin.template.intro")}</p>}
+      >
         <fieldset class="weekday-times">
           <legend>{t("admin.template.times")}</legend>
           <p class="muted small">{t("admin.template.timesHint")}</p>
@@ -244,17 +236,17 @@ function TemplateForm(props: {
         <fieldset>
           <legend>{t("admin.template.overrides")}</legend>
           <p class="muted small">{t("admin.template.overridesHint")}</p>
-          <Index each={draft().overrides}>
-            {(row, index) => {
-              const set = (change: Partial<OverrideRow>) =>
-                update({
-                  overrides: draft().overrides.map((item, at) =>
-                    at === index ? { ...item, ...change } : item,
-                  ),
-                });
+          <RowList
+            name="override"
+            rows={draft().overrides}
+            onRows={(overrides) => update({ overrides })}
+            newRow={(): OverrideRow => ({ weekday: "", time: "", places: draft().placesPerConsultant })}
+            addLabel={t("admin.template.addOverride")}
+          >
+            {(row, index, set) => {
               const path = `placesOverrides.${index}`;
               return (
-                <div class="settings-row" data-override={index}>
+                <>
                   <Field id={`override-weekday-${index}`} label={t("admin.template.overrideWeekday")}>
                     <select
                       id={`override-weekday-${index}`}
@@ -282,42 +274,26 @@ function TemplateForm(props: {
                     value={row().places}
                     onValue={(places) => set({ places })}
                   />
-                  <RemoveRowButton
-                    row={index + 1}
-                    onClick={() => update({ overrides: draft().overrides.filter((_, at) => at !== index) })}
-                  />
-                </div>
+                </>
               );
             }}
-          </Index>
-          <button
-            type="button"
-            class="button secondary small"
-            onClick={() =>
-              update({
-                overrides: [
-                  ...draft().overrides,
-                  { weekday: "", time: "", places: draft().placesPerConsultant },
-                ],
-              })
-            }
-          >
-            {t("admin.template.addOverride")}
-          </button>
+          </RowList>
         </fieldset>
 
         <fieldset>
           <legend>{t("admin.template.blocked")}</legend>
           <p class="muted small">{t("admin.template.blockedHint")}</p>
-          <Index each={draft().blocked}>
-            {(row, index) => {
-              const set = (change: Partial<BlockedRow>) =>
-                update({
-                  blocked: draft().blocked.map((item, at) => (at === index ? { ...item, ...change } : item)),
-                });
+          <RowList
+            name="blocked"
+            rows={draft().blocked}
+            onRows={(blocked) => update({ blocked })}
+            newRow={() => ({ date: "", reason: "" })}
+            addLabel={t("admin.template.addBlocked")}
+          >
+            {(row, index, set) => {
               const path = `companyHolidays.${index}`;
               return (
-                <div class="settings-row" data-blocked={index}>
+                <>
                   <TextField
                     id={`blocked-date-${index}`}
                     label={t("admin.template.blockedDate")}
@@ -334,24 +310,12 @@ function TemplateForm(props: {
                     value={row().reason}
                     onValue={(reason) => set({ reason })}
                   />
-                  <RemoveRowButton
-                    row={index + 1}
-                    onClick={() => update({ blocked: draft().blocked.filter((_, at) => at !== index) })}
-                  />
-                </div>
+                </>
               );
             }}
-          </Index>
-          <AddRowButton onClick={() => update({ blocked: [...draft().blocked, { date: "", reason: "" }] })}>
-            {t("admin.template.addBlocked")}
-          </AddRowButton>
+          </RowList>
         </fieldset>
-        <div class="actions">
-          <LoaderButton type="submit" busy={submit.busy()}>
-            {t("common.save")}
-          </LoaderButton>
-        </div>
-      </form>
+      </SettingsForm>
       <SettingsPreview
         template={previewTemplate()}
         rule={props.rule}

@@ -1,4 +1,4 @@
-import { createEffect, createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from "solid-js";
 import type * as z from "zod";
 import {
   type ExportSchedule,
@@ -61,6 +61,56 @@ const statusText = (status: ExportView["status"]) => t(`exports.status.${status}
 const datasetText = (dataset: Dataset | "") => (dataset ? t(`exports.dataset.${dataset}`) : "");
 const formatText = (format: Format | "") => (format ? t(`exports.format.${format}`) : "");
 
+/** What an export and a schedule both choose: the dataset and its format (PDF only for bookings). */
+function createDatasetAndFormat() {
+  const [dataset, setDataset] = createSignal<Dataset>("bookings");
+  const [format, setFormat] = createSignal<Format>("csv");
+  return {
+    dataset,
+    format,
+    setFormat,
+    setDataset(value: Dataset) {
+      setDataset(value);
+      if (value !== "bookings" && format() === "pdf") setFormat("csv");
+    },
+  };
+}
+
+type DatasetAndFormat = ReturnType<typeof createDatasetAndFormat>;
+
+/** The dataset and format choices of both forms, in one row with the form's own fields after them. */
+function DatasetAndFormatFields(props: {
+  idPrefix: string;
+  choice: DatasetAndFormat;
+  errors: FieldErrors;
+  children: JSX.Element;
+}) {
+  return (
+    <div class="row">
+      <Select
+        id={`${props.idPrefix}-dataset`}
+        label={t("exports.dataset")}
+        value={props.choice.dataset()}
+        options={exportDatasets}
+        text={datasetText}
+        onValue={(value) => value && props.choice.setDataset(value)}
+        error={props.errors.dataset}
+      />
+      <Select
+        id={`${props.idPrefix}-format`}
+        label={t("exports.format")}
+        value={props.choice.format()}
+        options={exportFormats}
+        text={formatText}
+        disabled={(value) => value === "pdf" && props.choice.dataset() !== "bookings"}
+        onValue={(value) => value && props.choice.setFormat(value)}
+        error={props.errors.format}
+      />
+      {props.children}
+    </div>
+  );
+}
+
 /** One export's state while it runs, and its link when done. */
 function ExportProgress(props: { item: ExportView }) {
   return (
@@ -99,8 +149,8 @@ function ExportProgress(props: { item: ExportView }) {
 }
 
 function NewExport(props: { onFinished: () => void }) {
-  const [dataset, setDataset] = createSignal<Dataset>("bookings");
-  const [format, setFormat] = createSignal<Format>("csv");
+  const choice = createDatasetAndFormat();
+  const { dataset, format } = choice;
   const [from, setFrom] = createSignal(addDays(today(), -30));
   const [to, setTo] = createSignal(today());
   const [semicolon, setSemicolon] = createSignal(true);
@@ -167,30 +217,7 @@ function NewExport(props: { onFinished: () => void }) {
   return (
     <form class="card form" onSubmit={start} novalidate aria-labelledby="new-export-title">
       <h2 id="new-export-title">{t("exports.new")}</h2>
-      <div class="row">
-        <Select
-          id="export-dataset"
-          label={t("exports.dataset")}
-          value={dataset()}
-          options={exportDatasets}
-          text={datasetText}
-          onValue={(value) => {
-            if (!value) return;
-            setDataset(value);
-            if (value !== "bookings" && format() === "pdf") setFormat("csv");
-          }}
-          error={errors().dataset}
-        />
-        <Select
-          id="export-format"
-          label={t("exports.format")}
-          value={format()}
-          options={exportFormats}
-          text={formatText}
-          disabled={(value) => value === "pdf" && dataset() !== "bookings"}
-          onValue={(value) => value && setFormat(value)}
-          error={errors().format}
-        />
+      <DatasetAndFormatFields idPrefix="export" choice={choice} errors={errors()}>
         <TextField
           id="export-from"
           type="date"
@@ -207,7 +234,7 @@ function NewExport(props: { onFinished: () => void }) {
           onValue={setTo}
           error={errors().to}
         />
-      </div>
+      </DatasetAndFormatFields>
       <Show when={format() === "csv"}>
         <label class="checkbox">
           <input
@@ -328,8 +355,7 @@ function Schedules() {
   const [schedules, { refetch }] = createResource(
     async () => (await api.call("listExportSchedules")).schedules,
   );
-  const [dataset, setDataset] = createSignal<Dataset>("bookings");
-  const [format, setFormat] = createSignal<Format>("csv");
+  const choice = createDatasetAndFormat();
   const [frequency, setFrequency] = createSignal<(typeof exportFrequencies)[number]>("weekly");
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [deleting, setDeleting] = createSignal<ExportSchedule>();
@@ -338,8 +364,8 @@ function Schedules() {
   function add(event: Event) {
     event.preventDefault();
     const parsed = exportScheduleInputSchema.safeParse({
-      dataset: dataset(),
-      format: format(),
+      dataset: choice.dataset(),
+      format: choice.format(),
       frequency: frequency(),
       delimiter: ";",
     });
@@ -369,26 +395,7 @@ function Schedules() {
       <h2 id="schedules-title">{t("exports.schedules")}</h2>
       <p class="muted">{t("exports.schedules.intro")}</p>
       <form class="card form" onSubmit={add} novalidate aria-label={t("exports.schedules.add")}>
-        <div class="row">
-          <Select
-            id="schedule-dataset"
-            label={t("exports.dataset")}
-            value={dataset()}
-            options={exportDatasets}
-            text={datasetText}
-            onValue={(value) => value && setDataset(value)}
-            error={errors().dataset}
-          />
-          <Select
-            id="schedule-format"
-            label={t("exports.format")}
-            value={format()}
-            options={exportFormats}
-            text={formatText}
-            disabled={(value) => value === "pdf" && dataset() !== "bookings"}
-            onValue={(value) => value && setFormat(value)}
-            error={errors().format}
-          />
+        <DatasetAndFormatFields idPrefix="schedule" choice={choice} errors={errors()}>
           <Select
             id="schedule-frequency"
             label={t("exports.frequency")}
@@ -398,7 +405,7 @@ function Schedules() {
             onValue={(value) => value && setFrequency(value)}
             error={errors().frequency}
           />
-        </div>
+        </DatasetAndFormatFields>
         <FormError message={submit.failure()} />
         <div class="actions">
           <LoaderButton type="submit" busy={submit.busy()}>

@@ -6,6 +6,7 @@ import { api } from "../../api/client.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
 import type { MessageKey } from "../../i18n/de.ts";
 import { formatDateTime, formatNumber, locale, t } from "../../i18n/index.ts";
+import { coinsText } from "../../i18n/plural.ts";
 import { user } from "../../session.ts";
 import "../../styles/badges.css";
 
@@ -81,7 +82,9 @@ function BadgeCard(props: { badge: BadgeView }) {
             </Show>
           </p>
         </Show>
-        <p class="muted small">{t("badges.reward", { xp: props.badge.xp, coins: props.badge.coins })}</p>
+        <p class="muted small">
+          {t("badges.reward", { xp: formatNumber(props.badge.xp), coins: coinsText(props.badge.coins) })}
+        </p>
       </div>
     </li>
   );

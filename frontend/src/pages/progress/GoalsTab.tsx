@@ -10,6 +10,7 @@ import { TextField } from "../../components/TextField.tsx";
 import { toast } from "../../components/toast.tsx";
 import { errorMessage, Field, FormError } from "../../components/ui.tsx";
 import { formatDay, formatNumber, t } from "../../i18n/index.ts";
+import { coinsText } from "../../i18n/plural.ts";
 import "./quests.css";
 
 const templateName = (id: GoalTemplateId) => t(`goals.t.${id}`);
@@ -94,7 +95,7 @@ function GoalCard(props: { goal: GoalView; onChanged: () => void }) {
   async function claim() {
     try {
       await api.call("claimGoal", { params: { id: g().id } });
-      toast(t("goals.claimed", { xp: g().reward.xp, coins: g().reward.coins }));
+      toast(t("goals.claimed", { xp: formatNumber(g().reward.xp), coins: coinsText(g().reward.coins) }));
       props.onChanged();
     } catch (error) {
       toast(errorMessage(error), "error");
@@ -120,7 +121,9 @@ function GoalCard(props: { goal: GoalView; onChanged: () => void }) {
       </div>
       <div class="goal-foot">
         <span data-testid="goal-value">{valueText()}</span>
-        <span class="goal-meta">{t("goals.reward", { xp: g().reward.xp, coins: g().reward.coins })}</span>
+        <span class="goal-meta">
+          {t("goals.reward", { xp: formatNumber(g().reward.xp), coins: coinsText(g().reward.coins) })}
+        </span>
       </div>
       <div class="goal-actions">
         <Show when={g().status === "reached"}>

@@ -3,6 +3,7 @@ import { api } from "../../api/client.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
 import { toast } from "../../components/toast.tsx";
 import { formatNumber, t } from "../../i18n/index.ts";
+import { tCountFormatted } from "../../i18n/plural.ts";
 import { user } from "../../session.ts";
 
 type Progress = Awaited<ReturnType<typeof loadProgress>>;
@@ -100,13 +101,19 @@ export function OverviewTab() {
               <dl class="period-list">
                 <dt>{t("progress.today")}</dt>
                 <dd>
-                  {formatNumber(value().today.pointsConfirmed + value().today.pointsProvisional)}{" "}
-                  {t("progress.points")} · {t("progress.bookings", { count: value().today.bookings })}
+                  {tCountFormatted(
+                    "plural.points",
+                    value().today.pointsConfirmed + value().today.pointsProvisional,
+                  )}{" "}
+                  · {tCountFormatted("plural.bookings", value().today.bookings)}
                 </dd>
                 <dt>{t("progress.thisMonth")}</dt>
                 <dd>
-                  {formatNumber(value().month.pointsConfirmed + value().month.pointsProvisional)}{" "}
-                  {t("progress.points")} · {t("progress.bookings", { count: value().month.bookings })}
+                  {tCountFormatted(
+                    "plural.points",
+                    value().month.pointsConfirmed + value().month.pointsProvisional,
+                  )}{" "}
+                  · {tCountFormatted("plural.bookings", value().month.bookings)}
                 </dd>
               </dl>
             </section>
@@ -127,7 +134,7 @@ export function OverviewTab() {
                   {([label, days]) => (
                     <div>
                       <dt>{t(label)}</dt>
-                      <dd>{t("progress.days", { count: days })}</dd>
+                      <dd>{tCountFormatted("plural.days", days)}</dd>
                     </div>
                   )}
                 </For>

@@ -9,6 +9,7 @@ import { toast } from "../../components/toast.tsx";
 import { errorMessage } from "../../components/ui.tsx";
 import type { MessageKey } from "../../i18n/de.ts";
 import { formatNumber, t } from "../../i18n/index.ts";
+import { coinsText, tCountFormatted } from "../../i18n/plural.ts";
 import { user } from "../../session.ts";
 import "../../styles/badges.css";
 
@@ -30,7 +31,7 @@ function PrestigeCard(props: { view: PrestigeView; own: boolean; onPrestige: () 
           <p>
             {t("prestige.level", { level: props.view.level })} ·{" "}
             {t("prestige.xp", { xp: formatNumber(props.view.xp) })} ·{" "}
-            {t("prestige.points", { points: formatNumber(props.view.prestigePoints) })}
+            {tCountFormatted("prestige.points", props.view.prestigePoints)}
           </p>
           <p>{t("prestige.bonus", { percent: Math.round((props.view.xpMultiplier - 1) * 100) })}</p>
         </div>
@@ -95,7 +96,6 @@ type Track = MasteryView["tracks"][number];
 
 function MasteryTrackCard(props: { track: Track; own: boolean; onClaim: (track: Track) => Promise<void> }) {
   const name = () => t(`mastery.track.${props.track.track}` as MessageKey);
-  const measure = () => t(`mastery.measure.${props.track.track}` as MessageKey);
   const nextReward = () => props.track.rewards.find((reward) => reward.level === props.track.claimable);
   const target = () => props.track.nextThreshold ?? props.track.thresholds.at(-1) ?? 1;
   return (
@@ -104,7 +104,7 @@ function MasteryTrackCard(props: { track: Track; own: boolean; onClaim: (track: 
         <span aria-hidden="true">{props.track.emoji} </span>
         {name()}
       </h4>
-      <p>{t("mastery.value", { value: formatNumber(props.track.value), measure: measure() })}</p>
+      <p>{tCountFormatted(`mastery.value.${props.track.track}`, props.track.value)}</p>
       <ol class="mastery-levels" aria-label={t("mastery.level", { level: props.track.claimedLevel })}>
         <For each={props.track.thresholds}>
           {(threshold, index) => (
@@ -171,8 +171,8 @@ export function PrestigePage() {
         t("mastery.claimed", {
           track: t(`mastery.track.${track.track}` as MessageKey),
           level: result.claimed.level,
-          xp: result.claimed.xp,
-          coins: result.claimed.coins,
+          xp: formatNumber(result.claimed.xp),
+          coins: coinsText(result.claimed.coins),
         }),
       );
       void prestigeControls.refetch();

@@ -6,6 +6,7 @@ import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { toast } from "../../components/toast.tsx";
 import { errorMessage } from "../../components/ui.tsx";
 import { formatDay, formatNumber, t } from "../../i18n/index.ts";
+import { coinsText } from "../../i18n/plural.ts";
 import { Wheel } from "./Wheel.tsx";
 import "./quests.css";
 
@@ -21,7 +22,7 @@ function QuestCard(props: { quest: QuestView; date: string; onClaimed: () => voi
       toast(
         t("quests.claimedToast", {
           name: q().name,
-          coins: formatNumber(result.reward.coins),
+          coins: coinsText(result.reward.coins),
           xp: formatNumber(result.reward.xp),
         }),
       );
@@ -57,7 +58,7 @@ function QuestCard(props: { quest: QuestView; date: string; onClaimed: () => voi
           {t("quests.progress", { value: q().value, target: q().target })}
         </span>
         <span class="quest-reward">
-          {t("quests.reward", { coins: formatNumber(q().reward.coins), xp: formatNumber(q().reward.xp) })}
+          {t("quests.reward", { coins: coinsText(q().reward.coins), xp: formatNumber(q().reward.xp) })}
           <Show when={q().reward.bonusSpins > 0}> · {t("quests.rewardSpin")}</Show>
         </span>
         <Show when={!q().claimed} fallback={<span class="badge quest-done">✓ {t("quests.claimed")}</span>}>

@@ -79,11 +79,14 @@ export function Identity(props: { name: string; role: string }) {
           </span>
         )}
       </Show>
+      {/* A long name or title is cut with an ellipsis; the tooltip shows it whole. */}
       <span class="user-name">
-        <span class="identity-name">{props.name}</span>
-        <Show when={equipped().title} fallback={<small>{props.role}</small>}>
+        <span class="identity-name" title={props.name}>
+          {props.name}
+        </span>
+        <Show when={equipped().title} fallback={<small title={props.role}>{props.role}</small>}>
           {(title) => (
-            <small class="identity-title">
+            <small class="identity-title" title={`${text(title())} · ${props.role}`}>
               {text(title())} · {props.role}
             </small>
           )}

@@ -9,7 +9,8 @@ import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { toast } from "../../components/toast.tsx";
 import { errorMessage } from "../../components/ui.tsx";
 import { prefersReducedMotion, setSoundOn, soundOn } from "../../effects/settings.ts";
-import { formatNumber, locale, t } from "../../i18n/index.ts";
+import { locale, t } from "../../i18n/index.ts";
+import { coinsText, tCountFormatted } from "../../i18n/plural.ts";
 import { setEquipped } from "./ShopIdentity.tsx";
 
 type Shop = z.output<typeof shopSchema>;
@@ -88,7 +89,7 @@ export function ShopPage() {
             <p class="shop-balance" data-testid="shop-balance">
               <span class="sr-only">{t("shop.balanceLabel")}: </span>
               <span aria-hidden="true">🪙 </span>
-              {t("shop.balance", { coins: formatNumber(current().coins) })}
+              {coinsText(current().coins)}
             </p>
           )}
         </Show>
@@ -131,9 +132,7 @@ export function ShopPage() {
                           <strong class="shop-item-name">{entry.name[locale()]}</strong>
                           <span class="shop-rarity">{t(`shop.rarity.${entry.rarity}`)}</span>
                           <span class="shop-price">
-                            {entry.price === 0
-                              ? t("shop.free")
-                              : t("shop.price", { price: formatNumber(entry.price) })}
+                            {entry.price === 0 ? t("shop.free") : coinsText(entry.price)}
                           </span>
                           <Show when={entry.locked && !entry.owned}>
                             <span class="shop-locked">
@@ -143,9 +142,7 @@ export function ShopPage() {
                           </Show>
                           <Show when={!entry.owned && !entry.locked && !entry.affordable}>
                             <span class="shop-locked">
-                              {t("shop.tooExpensive", {
-                                missing: formatNumber(entry.price - current().coins),
-                              })}
+                              {tCountFormatted("shop.tooExpensive", entry.price - current().coins)}
                             </span>
                           </Show>
                         </div>
@@ -194,8 +191,8 @@ export function ShopPage() {
           >
             {t("shop.confirmText", {
               name: entry().name[locale()],
-              price: formatNumber(entry().price),
-              rest: formatNumber((shop.latest?.coins ?? 0) - entry().price),
+              price: coinsText(entry().price),
+              rest: coinsText((shop.latest?.coins ?? 0) - entry().price),
             })}
           </ConfirmDialog>
         )}

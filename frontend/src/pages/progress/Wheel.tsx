@@ -4,7 +4,8 @@ import { ApiError, api } from "../../api/client.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
 import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { errorMessage } from "../../components/ui.tsx";
-import { formatDateTime, formatNumber, locale, t } from "../../i18n/index.ts";
+import { formatDateTime, locale, t } from "../../i18n/index.ts";
+import { coinsText, tCountFormatted } from "../../i18n/plural.ts";
 
 const spinMs = 4_200;
 const radius = 140;
@@ -135,11 +136,11 @@ export function Wheel(props: { onSpun?: () => void }) {
               </p>
             </div>
             <div class="wheel-side">
-              <p>{t("wheel.intro", { coins: current().cost.coins })}</p>
+              <p>{t("wheel.intro", { coins: coinsText(current().cost.coins) })}</p>
               <p class="wheel-balance" data-testid="wheel-balance">
                 {t("wheel.balance", {
-                  coins: formatNumber(current().balance.coins),
-                  spins: formatNumber(current().balance.bonusSpins),
+                  coins: coinsText(current().balance.coins),
+                  spins: tCountFormatted("plural.bonusSpins", current().balance.bonusSpins),
                 })}
               </p>
               <LoaderButton
@@ -150,7 +151,7 @@ export function Wheel(props: { onSpun?: () => void }) {
               >
                 {current().balance.bonusSpins > 0
                   ? t("wheel.spinBonus")
-                  : t("wheel.spinCoins", { coins: current().cost.coins })}
+                  : t("wheel.spinCoins", { coins: coinsText(current().cost.coins) })}
               </LoaderButton>
               <Show when={error()}>
                 <p class="notice error" role="alert">

@@ -3,6 +3,7 @@ import type { leaderboardSchema } from "../../../../shared/contracts/progress.ts
 import type { LeaderboardCategory } from "../../../../shared/domain/gamification/leaderboards.ts";
 import type { Period } from "../../../../shared/domain/gamification/periods.ts";
 import { formatNumber, t } from "../../i18n/index.ts";
+import { tCountFormatted } from "../../i18n/plural.ts";
 
 export type Board = z.output<typeof leaderboardSchema>;
 export type BoardEntry = Board["entries"][number];
@@ -22,7 +23,7 @@ export const boardPeriods: Period[] = ["day", "week", "month", "season", "all"];
 /** A score as the board shows it (show rate in %, streaks in days). */
 export function scoreText(category: LeaderboardCategory, score: number): string {
   if (category === "showRate") return `${formatNumber(score)} %`;
-  if (category === "streak") return t("progress.days", { count: score });
+  if (category === "streak") return tCountFormatted("plural.days", score);
   return formatNumber(score);
 }
 

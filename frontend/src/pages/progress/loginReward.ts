@@ -1,7 +1,7 @@
 import { api } from "../../api/client.ts";
 import { toast } from "../../components/toast.tsx";
-import { formatNumber, t } from "../../i18n/index.ts";
-import { tCount } from "../../i18n/plural.ts";
+import { t } from "../../i18n/index.ts";
+import { coinsText, tCountFormatted } from "../../i18n/plural.ts";
 
 let claimedFor: string | undefined;
 
@@ -17,8 +17,8 @@ export async function claimDailyLoginReward(username: string): Promise<void> {
     if (reward.granted)
       toast(
         t("loginReward.toast", {
-          coins: formatNumber(reward.coins),
-          streak: tCount("loginReward.days", reward.streak),
+          coins: coinsText(reward.coins),
+          streak: tCountFormatted("plural.days", reward.streak),
         }),
       );
   } catch {
