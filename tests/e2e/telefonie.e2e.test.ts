@@ -70,7 +70,7 @@ describe("Telefonie and reports in Chromium", () => {
     await expect.poll(() => card.locator("tr[data-entry]").count(), polled).toBe(3);
     await card.getByRole("button", { name: "Eintrag löschen" }).last().click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByText(/Den Eintrag T2 mit 1 Punkten von Anna Schneider/).waitFor();
+    await dialog.getByText(/Den Eintrag T2 \(1 Punkt\) von Anna Schneider/).waitFor();
     await dialog.getByRole("button", { name: "Eintrag löschen" }).click();
     await expect.poll(() => card.locator("tr[data-entry]").count(), polled).toBe(2);
     const teamRow = page.locator('tr[data-team-row="anna"]');

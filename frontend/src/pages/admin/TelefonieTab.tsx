@@ -14,6 +14,7 @@ import { RowActions, Table } from "../../components/Table.tsx";
 import { toast } from "../../components/toast.tsx";
 import { Field, FormError } from "../../components/ui.tsx";
 import { formatNumber, issueText, t } from "../../i18n/index.ts";
+import { tCountFormatted } from "../../i18n/plural.ts";
 import { currentWeek, formatRate, points, StatusPill, TrendChart, WeekPicker } from "./TelefonieParts.tsx";
 
 type Entry = TelefonieWeekView["entries"][number];
@@ -265,7 +266,7 @@ function ParticipantCard(props: { week: TelefonieWeekView; onChanged: () => void
           >
             {t("telefonie.deleteConfirm", {
               kind: entry().kind,
-              points: formatNumber(entry().points),
+              points: tCountFormatted("plural.points", entry().points),
               name: name(),
               week: props.week.isoWeek,
             })}
