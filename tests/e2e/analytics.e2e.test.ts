@@ -58,6 +58,13 @@ describe("Auswertung", () => {
     const tabs = page.getByRole("navigation", { name: "Bereiche der Auswertung" });
     for (const name of ["Mein Dashboard", "Team", "Kennzahlen", "Hinweise"])
       await tabs.getByRole("link", { name }).waitFor();
+    // The period buttons sit in one row (a form style once stacked every fieldset's content).
+    const periodTops = await page
+      .getByRole("group", { name: "Zeitraum" })
+      .getByRole("button")
+      .evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
+    expect(periodTops).toHaveLength(4);
+    expect(new Set(periodTops).size).toBe(1);
     await tabs.getByRole("link", { name: "Kennzahlen" }).click();
     await page.getByRole("heading", { name: "Buchungen pro Tag" }).waitFor();
     expect(await page.locator("figure.chart canvas").count()).toBeGreaterThanOrEqual(4);

@@ -35,6 +35,8 @@ export const analyticsDe = {
   "analytics.period.all": "Gesamt",
   "analytics.personal.heading": "Dashboard von {name}",
   "analytics.personal.empty": "In diesem Zeitraum gibt es noch keine Buchungen.",
+  "analytics.personal.emptyAdmin":
+    "Sie haben in diesem Zeitraum keine eigenen Buchungen. Die Zahlen des Teams finden Sie unter „Team“ und „Kennzahlen“.",
   "analytics.layout.customize": "Dashboard anpassen",
   "analytics.layout.list": "Elemente des Dashboards in ihrer Reihenfolge",
   "analytics.layout.show": "anzeigen",
@@ -154,6 +156,8 @@ export const analyticsEn: Record<keyof typeof analyticsDe, string> = {
   "analytics.period.all": "All time",
   "analytics.personal.heading": "Dashboard of {name}",
   "analytics.personal.empty": "No bookings in this period yet.",
+  "analytics.personal.emptyAdmin":
+    "You have no bookings of your own in this period. The team's figures are under “Team” and “KPIs”.",
   "analytics.layout.customize": "Customize dashboard",
   "analytics.layout.list": "Dashboard widgets in their order",
   "analytics.layout.show": "show",

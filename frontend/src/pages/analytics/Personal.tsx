@@ -106,7 +106,7 @@ export function PersonalPage() {
       <AsyncView
         resource={data}
         retry={refetch}
-        empty={t("analytics.personal.empty")}
+        empty={t(user()?.role === "admin" ? "analytics.personal.emptyAdmin" : "analytics.personal.empty")}
         isEmpty={(value) => value.bookings === 0 && (value.trend?.previous.bookings ?? 0) === 0}
       >
         {(value) => (

@@ -39,7 +39,10 @@ export function OverviewTab() {
           <div class="progress-overview">
             <section class="card level-card" aria-labelledby="level-heading">
               <h2 id="level-heading">
-                {t("progress.level", { level: value().level })} · {value().title}
+                {/* From level 11 the title names the level itself ("Level 12 Meister"). */}
+                {value().title.startsWith(t("progress.level", { level: value().level }))
+                  ? value().title
+                  : `${t("progress.level", { level: value().level })} · ${value().title}`}
                 <Show when={value().prestige.tier > 0}>
                   <span class="prestige-badge">
                     {t("progress.prestige", { tier: value().prestige.tier })}
