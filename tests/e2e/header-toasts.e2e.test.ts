@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SlotView } from "../../shared/contracts/booking.ts";
 import { customer, upcomingSlots } from "../support/booking.ts";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, openPage, signIn } from "../support/browser.ts";
 import { demoAdmin, signedIn, type TestClient } from "../support/http.ts";
 
 /**
@@ -47,22 +47,6 @@ async function freshAgent(displayName: string, coins = 0) {
   return { username, password, client: await signedIn({ username, password }) };
 }
 
-async function newPage(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: "de-DE" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  return { page, errors };
-}
-
-async function signIn(page: Page, user: { username: string; password: string }) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(user.username);
-  await page.getByLabel("Passwort").fill(user.password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
-}
-
 /** The element a click at the centre of `target` reaches is the target itself (nothing lies over it). */
 async function reachable(page: Page, target: Locator): Promise<boolean> {
   const box = await target.boundingBox();
@@ -79,8 +63,8 @@ async function reachable(page: Page, target: Locator): Promise<boolean> {
 describe("toasts and the header in Chromium", () => {
   it("keeps toasts off the week navigation and 'Aktualisieren'; Escape and × close them", async () => {
     const agent = await freshAgent("Toast Tester");
-    const { page, errors } = await newPage(1366, 768);
-    await signIn(page, agent);
+    const { page, errors } = await openPage(browser, 1366, 768);
+    await signIn(page, baseUrl, agent.username, agent.password);
     const reward = page.getByTestId("toast").filter({ hasText: "Tägliche Anmelde-Belohnung" });
     await reward.waitFor();
     // A streak of one day reads "1 Tag".
@@ -151,8 +135,8 @@ describe("toasts and the header in Chromium", () => {
       expect(worn.status).toBe(200);
     }
     for (const width of [1366, 1024]) {
-      const { page, errors } = await newPage(width, 768);
-      await signIn(page, agent);
+      const { page, errors } = await openPage(browser, width, 768);
+      await signIn(page, baseUrl, agent.username, agent.password);
       const identity = page.getByTestId("identity");
       await identity.getByText("Fels in der Brandung · Telefonist:in").waitFor();
       await identity.getByText("🐱").waitFor();
@@ -203,8 +187,8 @@ describe("toasts and the header in Chromium", () => {
       body: { date: slot.date, time: slot.time, ...customer(`Plural${Date.now()}`) },
     });
     expect(booked.status).toBe(201);
-    const { page, errors } = await newPage(1366, 900);
-    await signIn(page, agent);
+    const { page, errors } = await openPage(browser, 1366, 900);
+    await signIn(page, baseUrl, agent.username, agent.password);
     // Today's line counts the booking (it arrives through the stream): "1 Buchung", never "1 Buchungen".
     const today = page.locator(".period-list dd").first();
     const deadline = Date.now() + 30_000;
