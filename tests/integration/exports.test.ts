@@ -4,7 +4,12 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { ExportView } from "../../shared/contracts/exports.ts";
 import { fullAcceptance } from "../support/acceptance.ts";
-import { generatedBooking, generatedBookings, writeBookings } from "../support/export-rows.ts";
+import {
+  createBulkTable,
+  generatedBooking,
+  generatedBookings,
+  writeBookings,
+} from "../support/export-rows.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
 
 /** The stack's own table (local/stack.ts default); this process uses its own table for the 100k run. */
@@ -32,8 +37,7 @@ beforeAll(async () => {
   resetConfig();
   resetClients();
   dynamo = dynamoClient();
-  const { ensureTable } = await import("../../local/dynamodb-local.ts");
-  await ensureTable(
+  await createBulkTable(
     new DynamoDBClient({
       endpoint: inject("dynamoEndpoint"),
       region: "eu-central-1",
