@@ -20,6 +20,8 @@ export interface LiveMemory<T> {
   /** The same for memory outside the JS heap (Buffers: the upload's parts). */
   externalGrowth: number;
   samples: number;
+  /** Time the collections took (the run is that much slower). */
+  collectingMs: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface LiveMemory<T> {
  */
 export async function liveMemoryWhile<T>(
   run: (sample: () => void) => Promise<T>,
-  everyMs = 250,
+  everyMs = 500,
 ): Promise<LiveMemory<T>> {
   const gc = collector();
   gc();
@@ -40,8 +42,11 @@ export async function liveMemoryWhile<T>(
   let peakHeap = before.heapUsed;
   let peakExternal = before.external;
   let samples = 0;
+  let collectingMs = 0;
   const sample = () => {
+    const started = performance.now();
     gc();
+    collectingMs += performance.now() - started;
     const { heapUsed, external } = process.memoryUsage();
     peakHeap = Math.max(peakHeap, heapUsed);
     peakExternal = Math.max(peakExternal, external);
@@ -55,6 +60,7 @@ export async function liveMemoryWhile<T>(
       liveHeapGrowth: peakHeap - before.heapUsed,
       externalGrowth: peakExternal - before.external,
       samples,
+      collectingMs,
     };
   } finally {
     clearInterval(timer);
