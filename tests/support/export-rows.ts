@@ -1,5 +1,8 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { CreateTableCommand, type DynamoDBClient, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { keys } from "../../shared/data/keys.ts";
+import { tableDefinition } from "../../shared/data/table.ts";
 import { addDays } from "../../shared/domain/booking/local-date.ts";
 
 export interface GeneratedBooking {
@@ -65,8 +68,10 @@ export function bookingItem(booking: GeneratedBooking, dayIndexOnly = false) {
 
 /**
  * Writes bookings straight into `table` with BatchWrite (25 a request, several
- * in flight, unprocessed items sent again): how the memory test and the bench
- * get 100k rows in seconds instead of 100k booking transactions.
+ * in flight, unprocessed items sent again after a growing pause): how the
+ * memory test and the bench get 100k rows without 100k booking transactions.
+ * DynamoDB Local spends about a millisecond of CPU on each item whatever its
+ * size, so the count of items, not their attributes, sets the time.
  */
 export async function writeBookings(
   dynamo: DynamoDBDocumentClient,
@@ -89,7 +94,8 @@ export async function writeBookings(
     Array.from({ length: inFlight }, async () => {
       for (let batch = next(); batch.length > 0; batch = next()) {
         let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-        while (pending.length > 0) {
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt > 0) await sleep(Math.min(1_000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
           const result = await dynamo.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
           pending = (result.UnprocessedItems?.[table] ?? []) as typeof pending;
         }
@@ -98,6 +104,38 @@ export async function writeBookings(
     }),
   );
   return written;
+}
+
+/**
+ * A throw-away table for bulk rows: the single table's keys and indexes, but
+ * no stream. DynamoDB Local writes a stream record beside every item (about a
+ * third of its work per write), and nothing reads this table's changes: the
+ * export worker only queries the day index.
+ */
+export async function createBulkTable(client: DynamoDBClient, name: string): Promise<void> {
+  const { partitionKey, sortKey, globalSecondaryIndexes } = tableDefinition;
+  const keySchema = (hash: string, range: string) => [
+    { AttributeName: hash, KeyType: "HASH" as const },
+    { AttributeName: range, KeyType: "RANGE" as const },
+  ];
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: "PAY_PER_REQUEST",
+      AttributeDefinitions: [
+        partitionKey,
+        sortKey,
+        ...globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+      ].map((attribute) => ({ AttributeName: attribute, AttributeType: "S" })),
+      KeySchema: keySchema(partitionKey, sortKey),
+      GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: keySchema(index.partitionKey, index.sortKey),
+        Projection: { ProjectionType: "ALL" },
+      })),
+    }),
+  );
+  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: name });
 }
 
 /** `count` generated bookings, `perDay` a day from `fromDate`. */
