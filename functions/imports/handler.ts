@@ -2,7 +2,7 @@ import { config } from "../../shared/config.ts";
 import { maxImportBytes } from "../../shared/contracts/imports.ts";
 import { formatMessage, type Language, type MessageId } from "../../shared/contracts/messages.ts";
 import { applyImport, type ImportReport, listImports } from "../../shared/data/imports-repository.ts";
-import { localDate } from "../../shared/domain/booking/slot-template.ts";
+import { localDate } from "../../shared/domain/booking/local-date.ts";
 import { parseImport } from "../../shared/domain/imports/rows.ts";
 import { HttpError } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
