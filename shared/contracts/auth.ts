@@ -1,7 +1,8 @@
 import * as z from "zod";
 import { languageSchema } from "./messages.ts";
+import { roleSchema } from "./roles.ts";
 
-export const roleSchema = z.enum(["agent", "admin"]);
+export { roleSchema };
 
 export const usernameSchema = z
   .string()
