@@ -9,7 +9,7 @@ import {
 import * as z from "zod";
 import { config } from "../config.ts";
 import { type Language, languageSchema } from "../contracts/messages.ts";
-import { roleSchema } from "../contracts/roles.ts";
+import { roleSchema } from "../contracts/user-records.ts";
 import type { UserRole } from "../http/principal.ts";
 import { dynamoClient } from "./clients.ts";
 import { unlessConditionFails } from "./errors.ts";
