@@ -1,11 +1,11 @@
 /**
  * Every Lambda bundled exactly as the stacks bundle it (stacks/bundling.ts),
  * next to its floor bundle: a handler that holds just the AWS clients the
- * function's own code imports statically, built with the same esbuild
- * settings. Size = the JS a cold start loads (entry + static chunks, source
- * maps not counted), and init = the import of the bundle in a fresh
- * Node process with the deployed NODE_OPTIONS, function and floor measured
- * alternately (which goes first alternates too) so that both see the same
+ * function's cold start loads (whose code is in its entry or static chunks),
+ * built with the same esbuild settings. Size = the JS a cold start loads
+ * (entry + static chunks, source maps not counted), and init = the import
+ * of the bundle in a fresh Node process with the deployed NODE_OPTIONS,
+ * function and floor measured alternately (which goes first alternates too) so that both see the same
  * machine. Init is reported as wall time and as the CPU time the process
  * spent on the import: on a shared, loaded machine the wall time also counts
  * waiting for a core, the CPU time does not.
@@ -51,25 +51,23 @@ function initTime(file: string, serviceName: string): InitTime {
   return JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "") as InitTime;
 }
 
-/** The AWS SDK packages our own sources import statically (not through a dependency, not lazily). */
-const clientPackage = /^@aws-sdk\/(client-[a-z0-9-]+|lib-dynamodb)$/;
+/**
+ * The AWS SDK client packages whose code the cold start loads. Not what our
+ * sources import: a module that imports a client it does not use here (the
+ * shared clients module imports S3 for every function) is tree-shaken, and a
+ * client only a lazily imported path uses is not loaded at init.
+ */
+const clientPackage = /node_modules\/@aws-sdk\/(client-[a-z0-9-]+|lib-dynamodb)\//;
 
 async function bundle(entry: string, outfile: string): Promise<{ sizes: BundleSizes; clients: string[] }> {
   const result = await build(esbuildOptions(entry, outfile));
+  const sizes = bundleSizes(result.metafile, outfile);
   const clients = new Set<string>();
-  for (const [path, input] of Object.entries(result.metafile.inputs)) {
-    if (path.includes("node_modules/")) continue;
-    for (const imported of input.imports) {
-      if (
-        imported.kind === "import-statement" &&
-        imported.original &&
-        clientPackage.test(imported.original)
-      ) {
-        clients.add(imported.original);
-      }
-    }
+  for (const input of sizes.initialModules) {
+    const name = clientPackage.exec(input)?.[1];
+    if (name) clients.add(`@aws-sdk/${name}`);
   }
-  return { sizes: bundleSizes(result.metafile, outfile), clients: [...clients].sort() };
+  return { sizes, clients: [...clients].sort() };
 }
 
 /** A handler that constructs the given clients (the document client wraps the DynamoDB client). */
