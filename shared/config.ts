@@ -20,17 +20,22 @@ const awsSchema = z.object({
   S3_ENDPOINT: z.string().optional(),
 });
 
-/** The local platform and tests: defaults that match local/stack.ts. */
-const localSchema = awsSchema.extend({
-  TABLE_NAME: required.default("slot-booking"),
-  EXPORT_BUCKET: required.default("slot-booking-exports"),
-  TIMEZONE: required.default("Europe/Berlin"),
-  CENTRAL_CALENDAR_ID: required.default("central@demo.local"),
-  AWS_REGION: required.default("eu-central-1"),
-  APP_VERSION: required.default("0.1.0"),
-});
+/**
+ * The local platform and tests: defaults that match local/stack.ts. Built
+ * when first asked for, so that a function on AWS does not construct it.
+ */
+const localSchemaOf = () =>
+  awsSchema.extend({
+    TABLE_NAME: required.default("slot-booking"),
+    EXPORT_BUCKET: required.default("slot-booking-exports"),
+    TIMEZONE: required.default("Europe/Berlin"),
+    CENTRAL_CALENDAR_ID: required.default("central@demo.local"),
+    AWS_REGION: required.default("eu-central-1"),
+    APP_VERSION: required.default("0.1.0"),
+  });
+let localSchema: ReturnType<typeof localSchemaOf> | undefined;
 
-export type AppConfig = z.infer<typeof localSchema>;
+export type AppConfig = z.infer<ReturnType<typeof localSchemaOf>>;
 
 /** Lambda sets this in every function's environment; the local platform does not. */
 export function runsOnAws(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -43,7 +48,10 @@ export function runsOnAws(env: NodeJS.ProcessEnv = process.env): boolean {
  * cold start, naming the variables and never their values.
  */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  if (!runsOnAws(env)) return localSchema.parse(env);
+  if (!runsOnAws(env)) {
+    localSchema ??= localSchemaOf();
+    return localSchema.parse(env);
+  }
   const result = awsSchema.safeParse(env);
   if (result.success) return result.data;
   const missing = [...new Set(result.error.issues.map((issue) => issue.path.join(".")))].sort();

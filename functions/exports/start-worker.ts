@@ -19,9 +19,14 @@ export async function startExportWorker(exportId: string): Promise<void> {
     return;
   }
   // A Lambda is frozen after it answers: in-process background work would never finish there.
-  if (runsOnAws()) throw new Error(`no export worker function configured (${exportWorkerVariable})`);
-  const { runExport } = await import("./run-export.ts");
-  void runExport(exportId).catch((error: unknown) =>
-    console.error(`export ${exportId} failed: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  // A Lambda bundle names its feature or job (stacks/bundling.ts), so there this test folds to false and
+  // the runner is not bundled: its modules would otherwise join the cold start's shared chunk.
+  if (!process.env.BUNDLED_FEATURE && !process.env.BUNDLED_JOB && !runsOnAws()) {
+    const { runExport } = await import("./run-export.ts");
+    void runExport(exportId).catch((error: unknown) =>
+      console.error(`export ${exportId} failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return;
+  }
+  throw new Error(`no export worker function configured (${exportWorkerVariable})`);
 }

@@ -1,9 +1,9 @@
 import { config } from "../../shared/config.ts";
 import { maxImportBytes } from "../../shared/contracts/imports.ts";
 import { formatMessage, type Language, type MessageId } from "../../shared/contracts/messages.ts";
-import { applyImport, type ImportReport, listImports } from "../../shared/data/imports-repository.ts";
-import { localDate } from "../../shared/domain/booking/slot-template.ts";
-import { parseImport } from "../../shared/domain/imports/rows.ts";
+import { type ImportReport, listImports } from "../../shared/data/import-runs-repository.ts";
+import { localDate } from "../../shared/domain/booking/local-date.ts";
+import type { ParsedImport } from "../../shared/domain/imports/rows.ts";
 import { HttpError } from "../../shared/http/errors.ts";
 import { createFeatureHandler } from "../../shared/http/pipeline.ts";
 import { pipelineOptions } from "../../shared/http/pipeline-options.ts";
@@ -23,7 +23,13 @@ export const handler = createFeatureHandler(
   "imports",
   {
     async createImport({ body, principal, language }) {
-      let parsed: ReturnType<typeof parseImport>;
+      // Reading and applying a file (phone numbers' metadata, the slot template, the booking writes) is
+      // this function's rare path: loaded when a file comes, not at every cold start.
+      const [{ parseImport }, { applyImport }] = await Promise.all([
+        import("../../shared/domain/imports/rows.ts"),
+        import("../../shared/data/imports-repository.ts"),
+      ]);
+      let parsed: ParsedImport;
       try {
         parsed = parseImport(body.content, body.format, localDate(new Date(), config().TIMEZONE));
       } catch {

@@ -8,7 +8,7 @@ import {
   listModels,
 } from "../../shared/data/predictions-repository.ts";
 import { listSlots } from "../../shared/data/slots-repository.ts";
-import { localDate, weekdayOf } from "../../shared/domain/booking/slot-template.ts";
+import { localDate, weekdayOf } from "../../shared/domain/booking/local-date.ts";
 import { forecastBookings } from "../../shared/domain/predictions/forecast.ts";
 import {
   type ModelResult,

@@ -1,6 +1,6 @@
 import { config } from "../../shared/config.ts";
 import { bookingsBetween, saveModel } from "../../shared/data/predictions-repository.ts";
-import { localDate } from "../../shared/domain/booking/slot-template.ts";
+import { localDate } from "../../shared/domain/booking/local-date.ts";
 import { type ModelResult, trainNoShowModel } from "../../shared/domain/predictions/model.ts";
 
 /** How far back the training reads resolved bookings. */

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { auditEntrySchema } from "./auth.ts";
 import { consultantAdminSchema } from "./booking.ts";
+import { auditEntrySchema } from "./user-records.ts";
 
 /** A consultant in the admin list, flagged when its calendar failed in the latest availability run. */
 export const consultantAdminListItemSchema = consultantAdminSchema

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { usernameParamsSchema } from "./auth.ts";
+import { usernameParamsSchema } from "./user-records.ts";
 
 export { usernameParamsSchema };
 

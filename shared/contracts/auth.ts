@@ -1,15 +1,19 @@
 import * as z from "zod";
 import { languageSchema } from "./messages.ts";
+import { auditEntrySchema, roleSchema, usernameSchema, userSchema } from "./user-records.ts";
 
-export const roleSchema = z.enum(["agent", "admin"]);
-
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(3)
-  .max(40)
-  .regex(/^[a-z0-9._-]+$/, "user.usernameChars");
+// Users, roles and audit entries as the repositories read them back live apart (user-records.ts), so that
+// reading sessions, users or the audit log does not construct the login and user-editing schemas.
+export {
+  type AuditEntry,
+  auditEntrySchema,
+  okSchema,
+  roleSchema,
+  type User,
+  usernameParamsSchema,
+  usernameSchema,
+  userSchema,
+} from "./user-records.ts";
 
 export const passwordSchema = z.string().min(10).max(200);
 
@@ -36,21 +40,6 @@ export const sessionSchema = z
   .object({ user: sessionUserSchema, csrfToken: z.string() })
   .meta({ id: "Session" });
 
-export const okSchema = z.object({ ok: z.literal(true) });
-
-export const userSchema = z
-  .object({
-    username: z.string(),
-    displayName: z.string(),
-    role: roleSchema,
-    active: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    lastLoginAt: z.string().optional(),
-    language: languageSchema.optional(),
-  })
-  .meta({ id: "User" });
-
 export const userListSchema = z.object({ users: z.array(userSchema) });
 
 export const createUserSchema = z.object({
@@ -69,19 +58,6 @@ export const updateUserSchema = z
   })
   .refine((value) => Object.keys(value).length > 0, { message: "field.noChange" });
 
-export const usernameParamsSchema = z.object({ username: usernameSchema });
-
-export const auditEntrySchema = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actor: z.string(),
-    action: z.string(),
-    target: z.string().optional(),
-    detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  })
-  .meta({ id: "AuditEntry" });
-
 const isoDate = z.iso.date("field.date");
 
 export const auditQuerySchema = z.object({
@@ -93,5 +69,3 @@ export const auditQuerySchema = z.object({
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
 
 export type SessionUser = z.infer<typeof sessionUserSchema>;
-export type User = z.infer<typeof userSchema>;
-export type AuditEntry = z.infer<typeof auditEntrySchema>;

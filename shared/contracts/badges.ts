@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { badgeCategories, rarities } from "../domain/gamification/catalogue/badges.ts";
 import { masteryTracks } from "../domain/gamification/mastery.ts";
-import { usernameSchema } from "./auth.ts";
+import { usernameSchema } from "./user-records.ts";
 
 const textsSchema = z.object({ de: z.string(), en: z.string() });
 

@@ -7,20 +7,23 @@ import {
   outcomeSourceSchema,
   potentialClassSchema,
 } from "../domain/booking/outcomes.ts";
+import { bookingSchema, consultantSchema } from "./booking-records.ts";
+
+// The records the repositories parse stored items with live apart (booking-records.ts), so that reading
+// bookings does not construct every route's schemas; they are part of this contract all the same.
+export {
+  type Booking,
+  bookingSchema,
+  type Consultant,
+  consultantAdminSchema,
+  consultantSchema,
+  syncStateSchema,
+} from "./booking-records.ts";
 
 // Dates, wall times, outcomes and potential classes are defined once, in the
 // domain; the contract uses those very schemas (create and reschedule validate
 // `date` and `time` alike).
 export { isoDateSchema, outcomeChangeSchema, outcomeSchema, outcomeSourceSchema, potentialClassSchema };
-export const syncStateSchema = z.enum(["pending", "synced", "failed"]);
-
-export const consultantSchema = z
-  .object({ id: z.string(), name: z.string(), active: z.boolean() })
-  .meta({ id: "Consultant" });
-
-export const consultantAdminSchema = consultantSchema
-  .extend({ calendarId: z.string() })
-  .meta({ id: "ConsultantAdmin" });
 
 export const consultantListSchema = z.array(consultantSchema);
 
@@ -72,43 +75,6 @@ export const availabilitySchema = z.object({
     .describe("IANA zone the slots' dates and times are local to (the slot template's zone)"),
   slots: z.array(slotViewSchema),
 });
-
-export const bookingSchema = z
-  .object({
-    id: z.string(),
-    date: z.string(),
-    time: z.string(),
-    start: z.string(),
-    end: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    phone: z.string(),
-    note: z.string().optional(),
-    agent: z.string(),
-    // Optional only until the consultant migration has run on every deployment.
-    consultant: z.string().optional().describe("Id of the consultant the booking is assigned to"),
-    overCapacity: z
-      .boolean()
-      .optional()
-      .describe("True while the booking fits no consultant's places in its slot (to be moved)"),
-    status: z.enum(["booked", "cancelled"]),
-    outcome: outcomeSchema,
-    /** Chosen at booking (default standard); absent only on bookings made before classes were chosen. */
-    potentialClass: potentialClassSchema.optional(),
-    /** Who set the current outcome: the outcome job from the calendar, or an admin by hand (the job never overrides that). */
-    outcomeSource: outcomeSourceSchema.optional(),
-    /** Every outcome change, oldest first. */
-    outcomeHistory: z.array(outcomeChangeSchema).optional(),
-    points: z.number().int(),
-    customerId: z
-      .string()
-      .optional()
-      .describe("The customer (by phone number); absent only until the one-off backfill has run"),
-    sync: z.object({ state: syncStateSchema, reason: z.string().optional(), attempts: z.number().int() }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: "Booking" });
 
 export const bookingEnvelopeSchema = z.object({ booking: bookingSchema });
 export const bookingListSchema = z.object({
@@ -182,9 +148,7 @@ export const outcomeInputSchema = z.object({
   reason: z.string().trim().max(200).optional(),
 });
 
-export type Booking = z.infer<typeof bookingSchema>;
 export type { Outcome, PotentialClass } from "../domain/booking/outcomes.ts";
-export type Consultant = z.infer<typeof consultantAdminSchema>;
 export type SlotView = z.infer<typeof slotViewSchema>;
 
 export const overCapacityListSchema = z.object({ bookings: z.array(bookingSchema) });

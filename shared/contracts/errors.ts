@@ -1,5 +1,3 @@
-import * as z from "zod";
-
 /** Error codes a client can rely on; each maps to exactly one HTTP status. */
 export const errorStatus = {
   invalid: 400,
@@ -22,23 +20,5 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
-      message: z
-        .string()
-        .describe("In the caller's language: the user's, else `Accept-Language`, else German"),
-      messageId: z
-        .string()
-        .optional()
-        .describe("The message's id in the catalogue, for clients that translate themselves"),
-      fields: z
-        .record(z.string(), z.string())
-        .optional()
-        .describe("Field path (e.g. `body.phone`) → what is wrong with it"),
-    }),
-  })
-  .meta({ id: "Error" });
-
-export type ErrorBody = z.infer<typeof errorBodySchema>;
+/** The body of every error response: its schema (for the API description) lives in error-body.ts. */
+export type { ErrorBody } from "./error-body.ts";

@@ -5,7 +5,7 @@ import {
   telefonieGoalSchema,
   telefonieKindSchema,
 } from "../domain/telefonie/week.ts";
-import { usernameSchema } from "./auth.ts";
+import { usernameSchema } from "./user-records.ts";
 
 export const telefonieWeekParamsSchema = z.object({ isoWeek: isoWeekSchema });
 export const telefonieParticipantParamsSchema = z.object({

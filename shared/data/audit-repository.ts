@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
-import { type AuditEntry, auditEntrySchema } from "../contracts/auth.ts";
+import { type AuditEntry, auditEntrySchema } from "../contracts/user-records.ts";
 import { addDays } from "../domain/booking/local-date.ts";
 import { dynamoClient } from "./clients.ts";
 import { parseItem } from "./items.ts";

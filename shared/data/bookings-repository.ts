@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { BatchGetCommand, GetCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import { config } from "../config.ts";
-import { type Booking, bookingSchema } from "../contracts/booking.ts";
+import { type Booking, bookingSchema } from "../contracts/booking-records.ts";
 import { isoWeekOf } from "../domain/booking/assignment.ts";
 import {
   legacyOutcomes,

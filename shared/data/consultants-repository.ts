@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
-import { type Consultant, consultantAdminSchema } from "../contracts/booking.ts";
+import { type Consultant, consultantAdminSchema } from "../contracts/booking-records.ts";
 import { markMigrationDone, migrationDone } from "./booking-settings.ts";
 import { dynamoClient } from "./clients.ts";
 import { unlessConditionFails } from "./errors.ts";

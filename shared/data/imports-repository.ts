@@ -10,8 +10,8 @@ import { bookingItem, type StoredBooking } from "./bookings-repository.ts";
 import { dynamoClient } from "./clients.ts";
 import { listConsultants } from "./consultants-repository.ts";
 import { customerItems, withCustomerId } from "./customers-repository.ts";
+import type { ImportReport } from "./import-runs-repository.ts";
 import { keys } from "./keys.ts";
-import { queryAll } from "./query.ts";
 import { transactWrite } from "./transactions.ts";
 
 const table = () => config().TABLE_NAME;
@@ -66,17 +66,6 @@ export async function writeImportedBookings(rows: readonly ImportedBookingRow[])
   return written.reduce<number>((sum, count) => sum + count, 0);
 }
 
-export interface ImportReport {
-  id: string;
-  at: string;
-  by: string;
-  fileName?: string;
-  kind: ParsedImport["kind"];
-  rows: number;
-  imported: number;
-  rejected: ParsedImport["rejected"];
-}
-
 /** Writes what the file's valid rows say and keeps the report (listed for admins). */
 export async function applyImport(
   parsed: ParsedImport,
@@ -107,17 +96,4 @@ export async function applyImport(
     }),
   );
   return report;
-}
-
-export async function listImports(limit = 20): Promise<ImportReport[]> {
-  const items = await queryAll({
-    TableName: table(),
-    KeyConditionExpression: "pk = :pk",
-    ExpressionAttributeValues: { ":pk": keys.importRunsPartition() },
-    ScanIndexForward: false,
-    Limit: limit,
-  });
-  return items
-    .slice(0, limit)
-    .flatMap((item) => (typeof item.report === "string" ? [JSON.parse(item.report) as ImportReport] : []));
 }

@@ -8,8 +8,8 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import { config } from "../config.ts";
-import { roleSchema } from "../contracts/auth.ts";
 import { type Language, languageSchema } from "../contracts/messages.ts";
+import { roleSchema } from "../contracts/user-records.ts";
 import type { UserRole } from "../http/principal.ts";
 import { dynamoClient } from "./clients.ts";
 import { unlessConditionFails } from "./errors.ts";

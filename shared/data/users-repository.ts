@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
 import { config } from "../config.ts";
-import { type User, userSchema } from "../contracts/auth.ts";
+import { type User, userSchema } from "../contracts/user-records.ts";
 import { dynamoClient } from "./clients.ts";
 import { unlessConditionFails } from "./errors.ts";
 import { parseItem } from "./items.ts";

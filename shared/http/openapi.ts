@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { errorBodySchema, errorStatus } from "../contracts/errors.ts";
+import { errorBodySchema } from "../contracts/error-body.ts";
+import { errorStatus } from "../contracts/errors.ts";
 import type { RouteDefinition } from "./route-types.ts";
 import { routeEntries } from "./routes.ts";
 

@@ -1,4 +1,3 @@
-import { okSchema } from "../contracts/auth.ts";
 import {
   goalIdParamsSchema,
   goalInputSchema,
@@ -6,6 +5,7 @@ import {
   goalsSchema,
   goalUpdateSchema,
 } from "../contracts/goals.ts";
+import { okSchema } from "../contracts/user-records.ts";
 import type { RouteDefinition } from "./route-types.ts";
 
 /** Personal goals of the signed-in agent. */

@@ -1,4 +1,3 @@
-import { usernameParamsSchema } from "../contracts/auth.ts";
 import {
   equippedSchema,
   purchaseResultSchema,
@@ -6,6 +5,7 @@ import {
   shopSchema,
   shopSlotParamsSchema,
 } from "../contracts/shop.ts";
+import { usernameParamsSchema } from "../contracts/user-records.ts";
 import type { RouteDefinition } from "./route-types.ts";
 
 export const shopRoutes = {

@@ -1,8 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { DateTime } from "luxon";
 import { config } from "../../config.ts";
-import { addDays, isoWeekday, localDate } from "../../domain/booking/local-date.ts";
-import { weekdays } from "../../domain/booking/slot-template.ts";
+import { addDays, isoWeekday, localDate, weekdays } from "../../domain/booking/local-date.ts";
 import type { QuestDefinition } from "../../domain/gamification/catalogue/quests.ts";
 import { loginEventKey, loginRewardCoins, nextLoginStreak } from "../../domain/gamification/login-reward.ts";
 import {

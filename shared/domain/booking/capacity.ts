@@ -1,4 +1,5 @@
-import { type SlotTemplateSettings, weekdayOf } from "./slot-template.ts";
+import { weekdayOf } from "./local-date.ts";
+import type { SlotTemplateSettings } from "./slot-template.ts";
 
 /**
  * Places one consultant has in the slot at `date` `time`. The most specific

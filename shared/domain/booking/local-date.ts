@@ -75,6 +75,15 @@ export function isoWeekday(date: string): number {
   return weekday === 0 ? 7 : weekday;
 }
 
+/** The weekday keys, Monday first (the slot template's times are keyed by them). */
+export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof weekdays)[number];
+
+/** The weekday key of a local date. */
+export function weekdayOf(date: string): Weekday {
+  return weekdays[isoWeekday(date) - 1]!;
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

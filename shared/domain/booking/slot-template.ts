@@ -1,7 +1,16 @@
 import { DateTime, IANAZone } from "luxon";
 import * as z from "zod";
 import { germanStateSchema, isBlockedDate } from "./holidays.ts";
-import { addDays, hhmmSchema, isIsoDate, isoDateSchema, isoWeekday, localDate } from "./local-date.ts";
+import {
+  addDays,
+  hhmmSchema,
+  isIsoDate,
+  isoDateSchema,
+  localDate,
+  type Weekday,
+  weekdayOf,
+  weekdays,
+} from "./local-date.ts";
 
 /**
  * The slot template: when slots start, how long they last, how far ahead they
@@ -10,11 +19,9 @@ import { addDays, hhmmSchema, isIsoDate, isoDateSchema, isoWeekday, localDate } 
  * zod schema; parsing `{}` gives the defaults from DESIGN.md.
  */
 
-export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const weekdaySchema = z.enum(weekdays, {
   error: "template.weekday",
 });
-export type Weekday = z.infer<typeof weekdaySchema>;
 
 const MON_TO_THU = ["09:00", "11:00", "14:00", "16:00", "18:00", "20:00"];
 const FRIDAY = ["09:00", "11:00", "14:00"];
@@ -125,11 +132,6 @@ export interface Slot {
   end: string;
 }
 
-/** The weekday key of a local date. */
-export function weekdayOf(date: string): Weekday {
-  return weekdays[isoWeekday(date) - 1]!;
-}
-
 /**
  * The slots of `days` consecutive local dates starting at `fromDate`
  * (default: the template's horizon), in chronological order. Blocked dates
@@ -168,8 +170,8 @@ export function slotAt(template: SlotTemplate, date: string, time: string): Slot
   return buildSlot(template, date, time);
 }
 
-/** Re-exported: callers that work with the template find it here. */
-export { localDate };
+/** Re-exported: callers that work with the template find them here. */
+export { localDate, type Weekday, weekdayOf, weekdays };
 
 /**
  * The UTC instants bounding a local day: its local midnight and the next

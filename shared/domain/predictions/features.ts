@@ -1,4 +1,4 @@
-import { weekdayOf } from "../booking/slot-template.ts";
+import { weekdayOf } from "../booking/local-date.ts";
 
 /** What the model needs to know of a booking (all known when it was made, except the outcome). */
 export interface PredictionBooking {
