@@ -22,6 +22,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One local stack is shared; files run one after another so they don't trip over each other's faults.
           fileParallelism: false,
+          // A page updates within a second on a quiet machine, but a loaded 2-core runner (DynamoDB Local,
+          // Chromium and the stream poller at once) has taken longer: 1 s (vitest's default) made waits flaky.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
