@@ -13,6 +13,7 @@
  *
  * Exits non-zero only when a module failed (its error is in the table's footer and the JSON).
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -83,6 +84,10 @@ function writeReadme(results: BenchResults): void {
     readmePath,
     `${readme.slice(0, from + readmeStart.length)}\n${markdownTable(results)}\n${readme.slice(to)}`,
   );
+  // The linter checks the README's format in npm test: align the new table the way it wants.
+  spawnSync(join(projectRoot, "node_modules/.bin/biome"), ["format", "--write", readmePath], {
+    stdio: "ignore",
+  });
 }
 
 const { values: args } = parseArgs({
