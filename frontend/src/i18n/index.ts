@@ -90,12 +90,13 @@ export function tMaybe(key: string, params: Record<string, string | number> = {}
 
 const intlLocale = () => (locale() === "de" ? "de-DE" : "en-GB");
 
-export function formatDay(date: string, style: "short" | "long" = "short"): string {
+/** "Mo., 01.12."; "Mo., 01.12.2025" (`shortWithYear`, where a range crosses a year); "Montag, 01.12.2025". */
+export function formatDay(date: string, style: "short" | "shortWithYear" | "long" = "short"): string {
   return dateTimeFormat(intlLocale(), {
     weekday: style === "long" ? "long" : "short",
     day: "2-digit",
     month: "2-digit",
-    ...(style === "long" ? { year: "numeric" } : {}),
+    ...(style === "short" ? {} : { year: "numeric" }),
     timeZone: "UTC",
   }).format(new Date(`${date}T12:00:00Z`));
 }

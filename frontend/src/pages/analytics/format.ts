@@ -24,7 +24,9 @@ export function relative(value: number | null | undefined): string {
 }
 
 export function windowText(window: { from: string; to: string }): string {
-  return t("analytics.window", { from: formatDay(window.from), to: formatDay(window.to) });
+  // A window over a year's end names the years: "01.12. – 01.12." would read as one day.
+  const style = window.from.slice(0, 4) === window.to.slice(0, 4) ? "short" : "shortWithYear";
+  return t("analytics.window", { from: formatDay(window.from, style), to: formatDay(window.to, style) });
 }
 
 const sources = {
