@@ -115,7 +115,7 @@ async function open(page: Page, path: string) {
   await page.waitForFunction(
     `location.pathname === ${JSON.stringify(path)} && document.querySelector("main *:not([data-a11y-old])") !== null`,
     undefined,
-    { timeout: 15_000, polling: 50 },
+    { timeout: 30_000, polling: 50 },
   );
   await settle(page);
 }
