@@ -350,7 +350,11 @@ export function MyBookingsPage() {
     try {
       const fresh = changed ?? (await api.call("getBooking", { params: { id } })).booking;
       const current = bookings.latest;
-      if (current) {
+      if (bookings.loading) {
+        // A load asked before the change (a search typed just before) would answer with the old row and
+        // overwrite it: load again instead; the resource keeps only the newest load's answer.
+        await refetch();
+      } else if (current) {
         mutate({ ...current, bookings: current.bookings.map((b) => (b.id === id ? fresh : b)) });
       }
     } catch {
