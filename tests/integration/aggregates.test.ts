@@ -286,6 +286,57 @@ describe("analytics aggregates", () => {
       ).toBe(true);
   }, 900_000);
 
+  it("counts a booking once when its events arrive at the same time (other shards, redeliveries racing)", async () => {
+    const raced: StoredBooking[] = [];
+    const records: DynamoDBRecord[] = [];
+    for (let index = 0; index < 20; index++) {
+      const id = `${(index + 1).toString(16).padStart(8, "0")}${"b".repeat(24)}`;
+      const date = dates[index % dates.length]!;
+      const time = times[index % times.length]!;
+      const at = `2033-05-01T09:00:${String(index).padStart(2, "0")}.000Z`;
+      const booking: StoredBooking = {
+        id,
+        eventId: `ev${id}`,
+        date,
+        time,
+        start: `${date}T${time}:00.000Z`,
+        end: `${date}T${time}:00.000Z`,
+        firstName: "Test",
+        lastName: "Wettlauf",
+        phone: "+4915112345678",
+        agent: agents[index % agents.length]!,
+        consultant: consultants[index % consultants.length]!,
+        status: "booked",
+        outcome: outcomes[index % outcomes.length]!,
+        potentialClass: potentials[index % potentials.length]!,
+        points: 3,
+        sync: { state: "synced", attempts: 0 },
+        createdAt: at,
+        updatedAt: at,
+      };
+      raced.push(booking);
+      await store(booking);
+      records.push(
+        streamRecord({
+          id: `race-c-${id}`,
+          type: bookingEvents.created,
+          occurredAt: at,
+          payload: { bookingId: id },
+        }),
+        streamRecord({
+          id: `race-o-${id}`,
+          type: bookingEvents.outcomeSet,
+          occurredAt: at,
+          payload: { bookingId: id, from: "pending", to: booking.outcome, outcome: booking.outcome },
+        }),
+      );
+    }
+    // Every event twice, each delivery on its own, all at once: two events of one booking
+    // race for its counted state, and a redelivery races its first delivery.
+    await Promise.all([...records, ...records].map((record) => deliver([record])));
+    await expectAggregatesMatchBookings();
+  });
+
   it("the rebuild job agrees with the events handler and corrects a row that drifted", async () => {
     const before = await expectAggregatesMatchBookings();
     expect(before.length).toBeGreaterThan(0);
