@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays, localDate } from "../../shared/domain/booking/local-date.ts";
 import { seedCountedBooking } from "../support/analytics.ts";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 import { demoAdmin, demoAgent, signedIn } from "../support/http.ts";
 
 const baseUrl = inject("baseUrl");
@@ -40,11 +40,7 @@ async function signedInPage(user: {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "de-DE" });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(user.username);
-  await page.getByLabel("Passwort").fill(user.password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
+  await signIn(page, baseUrl, user.username, user.password);
   return { page, errors };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 import { demoAdmin, signedIn } from "../support/http.ts";
 
 /**
@@ -40,14 +40,6 @@ async function newAgent() {
   return { username, password };
 }
 
-async function signIn(page: Page, user: { username: string; password: string }) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(user.username);
-  await page.getByLabel("Passwort").fill(user.password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
-}
-
 describe("badges pages", () => {
   it("shows earned and locked badges by rarity, with progress toward the next", async () => {
     const agent = await newAgent();
@@ -65,7 +57,7 @@ describe("badges pages", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
-    await signIn(page, agent);
+    await signIn(page, baseUrl, agent.username, agent.password);
     await page.goto(`${baseUrl}/fortschritt/abzeichen`);
     await page.getByRole("heading", { name: "Abzeichen", level: 2 }).waitFor();
     await page.getByText(/4 von \d+ Abzeichen verdient/).waitFor();
@@ -112,7 +104,7 @@ describe("badges pages", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
-    await signIn(page, agent);
+    await signIn(page, baseUrl, agent.username, agent.password);
     await page.goto(`${baseUrl}/fortschritt/prestige`);
     await page.getByRole("heading", { name: "Prestige & Meisterschaft", level: 2 }).waitFor();
     await page.getByText("Sie können jetzt die nächste Stufe nehmen.").waitFor();

@@ -5,7 +5,7 @@ import type { Booking, SlotView } from "../../shared/contracts/booking.ts";
 import { blockedDateReason } from "../../shared/domain/booking/holidays.ts";
 import type { SlotTemplateSettings } from "../../shared/domain/booking/slot-template.ts";
 import { calendarApi, waitFor } from "../support/booking.ts";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
 import { runJobAndWait } from "../support/jobs.ts";
 
@@ -28,14 +28,6 @@ async function newPage(): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   return { page, errors };
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(username);
-  await page.getByLabel("Passwort").fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
 }
 
 /** The first Friday at least two days ahead (in the slots' zone) that is no public holiday. */
@@ -93,7 +85,7 @@ describe("booking facts in Chromium", () => {
 
     const { page, errors } = await newPage();
     try {
-      await signIn(page, demoAdmin.username, demoAdmin.password);
+      await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password);
       await page.goto(`${baseUrl}/verwaltung/terminvorlage`);
       const fridayField = page.getByLabel("Freitag");
       await fridayField.waitFor();
@@ -162,7 +154,7 @@ describe("booking facts in Chromium", () => {
 
   it("shows the points rule and the booking screens with their preview", async () => {
     const { page, errors } = await newPage();
-    await signIn(page, demoAdmin.username, demoAdmin.password);
+    await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password);
     await page.goto(`${baseUrl}/verwaltung/regeln`);
     const firstTier = page.getByLabel("Punkte").first();
     await firstTier.waitFor();
@@ -220,7 +212,7 @@ describe("booking facts in Chromium", () => {
     const id = created.body.booking.id;
 
     const { page, errors } = await newPage();
-    await signIn(page, demoAdmin.username, demoAdmin.password);
+    await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password);
     await page.goto(`${baseUrl}/verwaltung/buchungen`);
     await page.locator("#bookings-day").fill(slot.date);
     await page.getByRole("button", { name: "Anzeigen" }).click();
@@ -267,7 +259,7 @@ describe("booking facts in Chromium", () => {
     expect(created.status).toBe(201);
 
     const { page, errors } = await newPage();
-    await signIn(page, demoAgent.username, demoAgent.password);
+    await signIn(page, baseUrl, demoAgent.username, demoAgent.password);
     const form = await openBookingDialog(page);
     const phoneField = form.getByLabel("Telefon");
     // A number nobody booked yet: a new customer.
@@ -286,7 +278,7 @@ describe("booking facts in Chromium", () => {
 
   it("stores the potential class and the consultant chosen in the booking dialog", async () => {
     const { page, errors } = await newPage();
-    await signIn(page, demoAgent.username, demoAgent.password);
+    await signIn(page, baseUrl, demoAgent.username, demoAgent.password);
     const form = await openBookingDialog(page);
     await form.getByLabel("Vorname").fill("Paula");
     await form.getByLabel("Nachname").fill(`Potenzial-${Date.now().toString(36)}`);

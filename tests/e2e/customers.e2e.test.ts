@@ -1,9 +1,9 @@
 import { randomInt } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SlotView } from "../../shared/contracts/booking.ts";
 import { upcomingSlots } from "../support/booking.ts";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 import { demoAdmin, demoAgent, signedIn, type TestClient } from "../support/http.ts";
 
 const baseUrl = inject("baseUrl");
@@ -22,14 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(demoAdmin.username);
-  await page.getByLabel("Passwort").fill(demoAdmin.password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
-}
 
 describe("customers and forecasts for admins", () => {
   it("an admin searches a customer by name and sees the history and the risk with its reason", async () => {
@@ -51,7 +43,7 @@ describe("customers and forecasts for admins", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "de-DE" });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
-    await signIn(page);
+    await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password);
     await page.goto(`${baseUrl}/auswertung/kunden`);
     await page.getByLabel("Name oder Telefonnummer").fill("suchbaer gre");
     await page.getByRole("button", { name: "Suchen" }).click();
@@ -97,7 +89,7 @@ describe("customers and forecasts for admins", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, locale: "de-DE" });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
-    await signIn(page);
+    await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password);
     await page.goto(`${baseUrl}/auswertung/prognosen`);
     await page.getByRole("heading", { name: "No-Show-Modell" }).waitFor();
     const auc = page.locator('tr[data-metric="auc"]');
@@ -126,7 +118,7 @@ describe("customers and forecasts for admins", () => {
 
   it("Verwaltung → Import shows the validation report of a file", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "de-DE" });
-    await signIn(page);
+    await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password);
     await page.goto(`${baseUrl}/verwaltung/import`);
     const csv = [
       "date,slots,completed,no_show,ghost,cancelled,rescheduled,overhang",

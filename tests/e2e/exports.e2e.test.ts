@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking } from "../../shared/contracts/booking.ts";
 import type { ExportView } from "../../shared/contracts/exports.ts";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 import { demoAdmin, signedIn, type TestClient } from "../support/http.ts";
 
 const baseUrl = inject("baseUrl");
@@ -42,11 +42,8 @@ describe("Auswertung → Exporte", () => {
     });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(`${baseUrl}/login?next=/auswertung/exporte`);
-    await page.getByLabel("Benutzername").fill(demoAdmin.username);
-    await page.getByLabel("Passwort").fill(demoAdmin.password);
-    await page.getByRole("button", { name: "Anmelden" }).click();
-    await page.getByRole("heading", { name: "Exporte", level: 1 }).waitFor();
+    await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password, "/auswertung/exporte");
+    await page.getByRole("heading", { name: "Exporte", level: 2 }).waitFor();
 
     // The form checks the range before asking the server (the page also has the schedule form).
     const form = page.getByRole("form", { name: "Neuer Export" });
@@ -101,11 +98,8 @@ describe("Auswertung → Exporte", () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "de-DE" });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(`${baseUrl}/login?next=/auswertung/exporte`);
-    await page.getByLabel("Benutzername").fill(demoAdmin.username);
-    await page.getByLabel("Passwort").fill(demoAdmin.password);
-    await page.getByRole("button", { name: "Anmelden" }).click();
-    await page.getByRole("heading", { name: "Exporte", level: 1 }).waitFor();
+    await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password, "/auswertung/exporte");
+    await page.getByRole("heading", { name: "Exporte", level: 2 }).waitFor();
 
     for (const name of ["Neuer Export", "Export planen"]) {
       const form = page.getByRole("form", { name });

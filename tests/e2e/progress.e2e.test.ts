@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking } from "../../shared/contracts/booking.ts";
 import { customer, upcomingSlots } from "../support/booking.ts";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 import { demoAdmin, signedIn, type TestClient } from "../support/http.ts";
 
 const baseUrl = inject("baseUrl");
@@ -27,14 +27,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, name: string, secret: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(name);
-  await page.getByLabel("Passwort").fill(secret);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
-}
-
 /** Reloads Fortschritt until the provisional points read `expected` (events arrive through the stream). */
 async function provisionalPoints(page: Page, expected: number): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -52,7 +44,7 @@ describe("Fortschritt and TV in Chromium", () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: "de-DE" });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
-    await signIn(page, username, password);
+    await signIn(page, baseUrl, username, password);
     await page.getByRole("link", { name: "Fortschritt" }).click();
     await page.getByRole("heading", { name: "Mein Fortschritt" }).waitFor();
     await page.getByText("Noch keine Punkte").waitFor();
@@ -89,7 +81,7 @@ describe("Fortschritt and TV in Chromium", () => {
 
   it("renders the TV leaderboard full screen at 1920×1080", async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: "de-DE" });
-    await signIn(page, "admin", demoAdmin.password);
+    await signIn(page, baseUrl, "admin", demoAdmin.password);
     await page.goto(`${baseUrl}/tv`);
     await page.getByTestId("tv").waitFor();
     const rows = page.locator(".tv-row");

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SlotView } from "../../shared/contracts/booking.ts";
 import { upcomingSlots } from "../support/booking.ts";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 import { demoAdmin, signedIn, type TestClient } from "../support/http.ts";
 
 const baseUrl = inject("baseUrl");
@@ -29,21 +29,13 @@ async function freshAgent(): Promise<{ username: string; password: string; clien
   return { username, password, client: await signedIn({ username, password }) };
 }
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(username);
-  await page.getByLabel("Passwort").fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
-}
-
 describe("quests and the Glücksrad in Chromium", () => {
   it("shows the login reward, quest progress after a booking, and spins the wheel to the server's prize", async () => {
     const agent = await freshAgent();
     const page = await browser.newPage({ viewport: { width: 1280, height: 1100 }, locale: "de-DE" });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
-    await signIn(page, agent.username, agent.password);
+    await signIn(page, baseUrl, agent.username, agent.password);
     // The daily login reward, once, as a toast after sign-in (a streak of one day is "1 Tag", not "1 Tage").
     await page.getByText("Tägliche Anmelde-Belohnung: +15 Münzen (Serie: 1 Tag)", { exact: true }).waitFor();
 
@@ -121,7 +113,7 @@ describe("quests and the Glücksrad in Chromium", () => {
       locale: "de-DE",
       reducedMotion: "reduce",
     });
-    await signIn(page, agent.username, agent.password);
+    await signIn(page, baseUrl, agent.username, agent.password);
     await page.goto(`${baseUrl}/fortschritt/quests`);
     await page.getByRole("button", { name: "Für 10 Münzen drehen" }).click();
     // No animation: the result is there almost at once.

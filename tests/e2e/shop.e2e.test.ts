@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 import { demoAdmin, signedIn } from "../support/http.ts";
 
 /**
@@ -55,14 +55,6 @@ async function newPage(options: BrowserContextOptions = {}): Promise<{ page: Pag
   return { page, errors };
 }
 
-async function signIn(page: Page, user: { username: string; password: string }) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(user.username);
-  await page.getByLabel("Passwort").fill(user.password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
-}
-
 /** The colours the visitor sees, as computed by the browser. */
 function colours(page: Page) {
   return page.evaluate(`(() => {
@@ -107,7 +99,7 @@ describe("shop in Chromium", () => {
   it("buys and wears a theme: the whole site's colours change, and stay after a reload", async () => {
     const user = await agentWithCoins(1000);
     const { page, errors } = await newPage();
-    await signIn(page, user);
+    await signIn(page, baseUrl, user.username, user.password);
     const before = await colours(page);
     await page.goto(`${baseUrl}/fortschritt/shop`);
     await page.getByRole("heading", { name: "Shop", level: 2 }).waitFor();
@@ -151,7 +143,7 @@ describe("shop in Chromium", () => {
   it("throws confetti after a booking", async () => {
     const user = await agentWithCoins(0);
     const { page, errors } = await newPage();
-    await signIn(page, user);
+    await signIn(page, baseUrl, user.username, user.password);
     await bookAnySlot(page);
     await page.locator(".effects-layer.confetti .confetti-piece").first().waitFor({ timeout: 5000 });
     await page.screenshot({ path: "test-results/e2e-shop-confetti.png" });
@@ -161,7 +153,7 @@ describe("shop in Chromium", () => {
   it("throws no confetti when the system asks for reduced motion", async () => {
     const user = await agentWithCoins(0);
     const { page, errors } = await newPage({ reducedMotion: "reduce" });
-    await signIn(page, user);
+    await signIn(page, baseUrl, user.username, user.password);
     await bookAnySlot(page);
     await page.waitForTimeout(1500);
     expect(await page.locator(".effects-layer").count()).toBe(0);

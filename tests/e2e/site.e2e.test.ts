@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -23,14 +23,6 @@ async function newPage(): Promise<{ page: Page; dialogs: string[]; errors: strin
   });
   page.on("pageerror", (error) => errors.push(String(error)));
   return { page, dialogs, errors };
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(username);
-  await page.getByLabel("Passwort").fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
 }
 
 describe("the site in Chromium", () => {
@@ -83,7 +75,7 @@ describe("the site in Chromium", () => {
     const { page, dialogs, errors } = await newPage();
     await page.goto(baseUrl);
     await page.waitForURL(/\/login/);
-    await signIn(page, "anna", "agent-demo-2026");
+    await signIn(page, baseUrl, "anna", "agent-demo-2026");
     const freeCell = page.locator(".week-grid button.cell:not([disabled])");
     await page.locator(".week-grid, .empty").first().waitFor();
     // This week may be over already: go forward until a slot is free.
@@ -150,7 +142,7 @@ describe("the site in Chromium", () => {
         body: JSON.stringify({ error: { code: "internal", message: "HTTP 500" } }),
       }),
     );
-    await signIn(page, "anna", "agent-demo-2026");
+    await signIn(page, baseUrl, "anna", "agent-demo-2026");
     const alert = page.getByTestId("load-failed");
     await alert.getByRole("button", { name: "Erneut versuchen" }).waitFor();
     // The page around it still works: the week can be changed.
@@ -168,7 +160,7 @@ describe("the site in Chromium", () => {
         const answer = await route.fetch();
         await route.fulfill({ response: answer, json: { ...(await answer.json()), timeZone: zone } });
       });
-      await signIn(page, "anna", "agent-demo-2026");
+      await signIn(page, baseUrl, "anna", "agent-demo-2026");
       await page.locator(".week-grid, .empty").first().waitFor();
       await page.getByRole("link", { name: "Meine Termine" }).click();
       const range = (await page.locator(".subtitle").textContent()) ?? "";
@@ -184,7 +176,7 @@ describe("the site in Chromium", () => {
 
   it("lets an admin create a user whose name is markup, shown as text, then sign out", async () => {
     const { page, dialogs, errors } = await newPage();
-    await signIn(page, "admin", "admin-demo-2026");
+    await signIn(page, baseUrl, "admin", "admin-demo-2026");
     await page.getByRole("link", { name: "Verwaltung" }).click();
     const username = `e2e${Date.now().toString(36)}`;
     await page.getByLabel("Benutzername").fill(username);

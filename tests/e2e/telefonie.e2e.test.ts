@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium, signIn } from "../support/browser.ts";
 
 const baseUrl = inject("baseUrl");
 // The page refetches after each change; on a busy machine that takes longer than expect.poll's default second.
@@ -21,11 +21,7 @@ async function signedInPage(username: string, password: string): Promise<{ page:
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "de-DE" });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Benutzername").fill(username);
-  await page.getByLabel("Passwort").fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("heading", { name: "Termin buchen" }).waitFor();
+  await signIn(page, baseUrl, username, password);
   return { page, errors };
 }
 

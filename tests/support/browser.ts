@@ -39,12 +39,22 @@ export async function openPage(
   return { page, errors };
 }
 
-/** Signs in through the login page and leaves the site in German. */
-export async function signIn(page: Page, baseUrl: string, username = "anna", password = "agent-demo-2026") {
-  await page.goto(`${baseUrl}/login`);
+/**
+ * Signs in through the login page and leaves the site in German on the booking page; with
+ * `next`, the login opens that page instead (the caller waits for it).
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username = "anna",
+  password = "agent-demo-2026",
+  next?: string,
+) {
+  await page.goto(`${baseUrl}/login${next ? `?next=${next}` : ""}`);
   await page.getByLabel("Benutzername").fill(username);
   await page.getByLabel("Passwort").fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();
+  if (next) return;
   // The switch saves the user's language: a test that ended in English must not leave it so.
   await page.getByRole("heading", { name: /^(Termin buchen|Book an appointment)$/ }).waitFor();
   if (await page.getByRole("heading", { name: "Book an appointment" }).isVisible()) {

@@ -474,7 +474,7 @@ export function ExportsPage() {
   const [exports, { refetch }] = createResource(async () => (await api.call("listExports")).exports);
   return (
     <div class="page exports-page">
-      <h1>{t("exports.title")}</h1>
+      <h2>{t("exports.title")}</h2>
       <p class="muted">{t("exports.intro")}</p>
       <NewExport onFinished={() => void refetch()} />
       <PastExports resource={exports} retry={() => void refetch()} />
