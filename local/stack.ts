@@ -24,6 +24,14 @@ import { inProcessJobStarter, jobNamed, runJob, startScheduler } from "./schedul
 import { localSessionSecret } from "./session-secret.ts";
 import { startStreamPoller } from "./stream-poller.ts";
 
+/** What the training job reports (its summary). */
+interface TrainingRun {
+  status: "trained" | "insufficient";
+  trainingBookings: number;
+  auc?: number | null;
+  baseAuc?: number | null;
+}
+
 export interface LocalStackOptions {
   /** Where DynamoDB Local, s3rver, the emulator and the stream checkpoints keep state. Omit: in memory / temporary. */
   dataDir: string;
@@ -153,9 +161,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (options.demoData) await seedDemoGamification(log);
     if (options.demoData) await seedDemoTelefonie(log);
     if (options.demoData && options.demoHistory) {
-      const history = seedDemoHistory(log).catch((error: unknown) =>
-        log(`Demo history failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      const history = seedDemoHistory(log)
+        // Without this the demo's forecasts would appear only after the nightly training.
+        .then(async (written) => {
+          if (written === 0) return;
+          const model = (await runJob(jobNamed("train-no-show-model"))) as TrainingRun;
+          log(
+            model.status === "trained"
+              ? `No-show model: trained on ${model.trainingBookings} bookings, AUC ${model.auc?.toFixed(3)} (base rate ${model.baseAuc?.toFixed(3)})`
+              : `No-show model: not enough history yet (${model.trainingBookings} bookings)`,
+          );
+        })
+        .catch((error: unknown) =>
+          log(`Demo history failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
       stops.push(() => history);
     }
 

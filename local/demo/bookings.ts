@@ -252,8 +252,9 @@ export async function seedDemoBookings(log: (line: string) => void, now = new Da
  * batches without calendar events or outbox events (the outcome job never
  * looks that far back), and the old app's 270 days of daily totals through
  * the import. `npm start` runs it in the background once the app is up.
+ * Returns how many older bookings it wrote (0 once they exist).
  */
-export async function seedDemoHistory(log: (line: string) => void, now = new Date()): Promise<void> {
+export async function seedDemoHistory(log: (line: string) => void, now = new Date()): Promise<number> {
   const started = Date.now();
   const written = await seedDemoOlderBookings(now);
   // Written without events: counted by a rebuild, as for the recent weeks.
@@ -262,6 +263,7 @@ export async function seedDemoHistory(log: (line: string) => void, now = new Dat
     log(`Demo history: ${written} older bookings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const days = await seedDemoImportedTotals(now, demoHistoryDays);
   if (days > 0) log(`Demo imported daily totals: ${days} days`);
+  return written;
 }
 
 /**
