@@ -88,6 +88,14 @@ export default defineConfig({
     alias: [{ find: /^libphonenumber-js\/max$/, replacement: "libphonenumber-js/min" }],
   },
   // The manifest tells the site-size test which chunks each page loads before it is usable.
-  build: { outDir: "dist", emptyOutDir: true, target: "es2022", manifest: true },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    manifest: true,
+    // The Solid JSX transform is most of a 4 s build on a small machine; the bundler's note saying
+    // so would greet every `npm start` with a warning nobody can act on.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   server: { port: 5173, proxy: { "/api": "http://localhost:3000" } },
 });
