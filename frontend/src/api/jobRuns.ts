@@ -1,5 +1,5 @@
-import type { runnableJobs } from "../../../../shared/contracts/jobs.ts";
-import { api } from "../../api/client.ts";
+import type { runnableJobs } from "../../../shared/contracts/jobs.ts";
+import { api } from "./client.ts";
 
 export type Job = (typeof runnableJobs)[number];
 
@@ -51,4 +51,15 @@ export async function startRun(job: Job): Promise<JobRun> {
 export async function listRuns(job: Job): Promise<JobRun[]> {
   const answer = await api.call("listJobRuns", { params: { job } });
   return answer.runs.map((raw: Record<string, unknown>) => toRun(job, raw));
+}
+
+/** Starts a run and polls it (as the Jobs tab does) until it has ended; returns that run. */
+export async function runToEnd(job: Job, pollMs = 1_000): Promise<JobRun> {
+  const begun = await startRun(job);
+  for (;;) {
+    if (begun.status !== "running") return begun;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    const run = (await listRuns(job)).find((candidate) => candidate.id === begun.id);
+    if (run && run.status !== "running") return run;
+  }
 }

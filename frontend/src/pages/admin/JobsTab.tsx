@@ -1,12 +1,12 @@
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { runnableJobs } from "../../../../shared/contracts/jobs.ts";
+import { type Job, type JobRun, listRuns, startRun } from "../../api/jobRuns.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
 import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { Table } from "../../components/Table.tsx";
 import { toast } from "../../components/toast.tsx";
 import { errorMessage } from "../../components/ui.tsx";
 import { apiText, formatDateTime, formatDay, formatNumber, t, tMaybe } from "../../i18n/index.ts";
-import { type Job, type JobRun, listRuns, startRun } from "./jobRuns.ts";
 
 /** How often the tab asks for the runs while one is running. */
 const pollMs = 1500;

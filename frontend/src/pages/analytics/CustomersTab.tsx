@@ -1,8 +1,10 @@
 import { createResource, createSignal, For, Show } from "solid-js";
+import { formatPhone } from "../../../../shared/phone-format.ts";
 import { api } from "../../api/client.ts";
 import { outcomeLabel } from "../../bookingFacts.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
 import { Table } from "../../components/Table.tsx";
+import { TextField } from "../../components/TextField.tsx";
 import { formatDay, formatNumber, t } from "../../i18n/index.ts";
 
 const percent = (value: number) => `${formatNumber(Math.round(value * 100))} %`;
@@ -21,26 +23,21 @@ export function CustomersTab() {
       <h2>{t("customers.title")}</h2>
       <search>
         <form
-          class="row"
+          class="search-form"
           onSubmit={(event) => {
             event.preventDefault();
             setSelected(undefined);
             setAsked(query().trim());
           }}
         >
-          <label class="field">
-            <span>{t("customers.search")}</span>
-            <input
-              id="customer-search"
-              type="search"
-              value={query()}
-              onInput={(event) => setQuery(event.currentTarget.value)}
-              aria-describedby="customer-search-hint"
-            />
-            <small id="customer-search-hint" class="muted">
-              {t("customers.searchHint")}
-            </small>
-          </label>
+          <TextField
+            id="customer-search"
+            type="search"
+            label={t("customers.search")}
+            hint={t("customers.searchHint")}
+            value={query()}
+            onValue={setQuery}
+          />
           <button type="submit" class="button primary">
             {t("customers.searchButton")}
           </button>
@@ -69,7 +66,7 @@ export function CustomersTab() {
                 {(customer) => (
                   <tr>
                     <td>{customer.names.map((name) => `${name.firstName} ${name.lastName}`).join(", ")}</td>
-                    <td>{customer.phone}</td>
+                    <td>{formatPhone(customer.phone)}</td>
                     <td>{customer.bookings}</td>
                     <td>
                       {customer.reliability === null ? t("customers.new") : percent(customer.reliability)}
@@ -103,7 +100,7 @@ export function CustomersTab() {
                 {t("customers.history", {
                   name: value().names[0]
                     ? `${value().names[0]!.firstName} ${value().names[0]!.lastName}`
-                    : value().phone,
+                    : formatPhone(value().phone),
                 })}
               </h3>
               <p>

@@ -1,6 +1,8 @@
 import { createResource, For, Show } from "solid-js";
 import { api } from "../../api/client.ts";
+import { runToEnd } from "../../api/jobRuns.ts";
 import { AsyncView } from "../../components/AsyncView.tsx";
+import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { Table } from "../../components/Table.tsx";
 import { toast } from "../../components/toast.tsx";
 import { errorMessage } from "../../components/ui.tsx";
@@ -17,26 +19,23 @@ export function PredictionsTab() {
     api.call("listConfirmCalls", { query: {} }),
   );
   const [slots, { refetch: refetchSlots }] = createResource(() => api.call("listSlotRecommendations"));
+  // Busy until the run has ended, then the page shows the new model (or why there is none).
   const train = async () => {
     try {
-      await api.call("runJob", { params: { job: "train-no-show-model" }, query: {} });
-      toast(t("predictions.trainStarted"));
-      setTimeout(() => {
-        void refetch();
-        void refetchCalls();
-        void refetchSlots();
-      }, 4_000);
+      const run = await runToEnd("train-no-show-model");
+      if (run.status === "failed") toast(run.error ?? t("predictions.trainFailed"), "error");
+      await Promise.all([refetch(), refetchCalls(), refetchSlots()]);
     } catch (error) {
       toast(errorMessage(error), "error");
     }
   };
   return (
     <section class="page predictions-page">
-      <div class="row spread">
+      <div class="page-head">
         <h2>{t("predictions.model")}</h2>
-        <button type="button" class="button secondary small" onClick={() => void train()}>
+        <LoaderButton class="button secondary small" busyLabel={t("predictions.training")} onClick={train}>
           {t("predictions.train")}
-        </button>
+        </LoaderButton>
       </div>
       <AsyncView resource={model} retry={refetch}>
         {(value) => (
