@@ -119,7 +119,6 @@ const prefix = {
   // --- analytics ---
   aggregate: "AGG",
   aggregateCounted: "AGGCOUNTED",
-  aggregateApplied: "AGGAPPLIED",
   dashboardLayout: "DASHLAYOUT",
   // --- customers search, predictions, imports (H8) ---
   customerName: "CUSTNAME",
@@ -390,11 +389,6 @@ export const keys = {
   aggregateCounted: (bookingId: string): ItemKey => ({
     pk: key(prefix.aggregateCounted, bookingId),
     sk: "COUNTED",
-  }),
-  /** Marks an outbox event as applied to the aggregates: written in the same transaction as the counters. */
-  aggregateApplied: (eventId: string): ItemKey => ({
-    pk: key(prefix.aggregateApplied, eventId),
-    sk: "APPLIED",
   }),
   /** A user's dashboard widget layout. */
   dashboardLayout: (username: string): ItemKey => ({

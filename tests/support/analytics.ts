@@ -54,6 +54,6 @@ export async function seedCountedBooking(input: {
       },
     }),
   );
-  await countBookingEvent({ id: randomUUID(), occurredAt: at, payload: { bookingId: id } });
+  await countBookingEvent({ payload: { bookingId: id } });
   return id;
 }

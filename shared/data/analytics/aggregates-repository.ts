@@ -30,9 +30,6 @@ export interface AggregateRow extends Counts {
 
 const table = () => config().TABLE_NAME;
 
-/** Applied-event markers are needed as long as the stream may redeliver (24 h); kept 14 days. */
-const markerLifetimeSeconds = 14 * 24 * 60 * 60;
-
 function rowItem(dimension: AggregateDimension, date: string, value: string, counts: Counts) {
   return { ...keys.aggregate(dimension, date, value), type: "aggregate", dimension, date, value, ...counts };
 }
@@ -115,67 +112,30 @@ function countedPut(
 }
 
 /** `unchanged`: the booking is already counted as it stands (nothing to write). */
-export type ApplyResult = "applied" | "duplicate" | "unchanged";
-
-async function wasApplied(eventId: string): Promise<boolean> {
-  const result = await dynamoClient().send(
-    new GetCommand({
-      TableName: table(),
-      Key: keys.aggregateApplied(eventId),
-      ConsistentRead: true,
-      ProjectionExpression: "pk",
-    }),
-  );
-  return result.Item !== undefined;
-}
+export type ApplyResult = "applied" | "unchanged";
 
 /**
- * Brings the aggregates in line with a booking after one of its outbox events,
- * exactly once per event: the applied-event marker (condition: not yet
- * written), the booking's counted state (condition: unchanged since read) and
- * the counter deltas commit in one transaction. The deltas are the difference
- * between how the booking was counted and how it is now, so an outcome
+ * Brings the aggregates in line with a booking after one of its outbox events.
+ * The booking's counted state (condition: unchanged since read) and the
+ * counter deltas commit in one transaction; the deltas are the difference
+ * between how the booking was counted and how it is now. So an outcome
  * correction moves its count from the old outcome to the new, a reschedule
- * moves it between days and slot times, and events delivered late or twice
- * change nothing beyond what the booking's state says.
- *
- * Two reads save the transaction (the costly part) when it would change
- * nothing: an event whose marker exists was applied; a booking counted as it
- * stands (no row delta) needs no write (the deltas come from state, not from the event, so
- * leaving such an event unmarked cannot count anything twice).
+ * moves it between days and slot times, and an event delivered late, twice or
+ * at the same time as another of its booking changes nothing beyond what the
+ * booking's state says: the counts are exact without remembering events (a
+ * per-event marker was tried and took away nothing the tests could see).
  */
-export async function applyBookingEvent(
-  eventId: string,
-  bookingId: string,
-  occurredAt: string,
-): Promise<ApplyResult> {
+export async function applyBookingEvent(bookingId: string): Promise<ApplyResult> {
   for (let attempt = 1; ; attempt++) {
-    const [booking, seen, applied] = await Promise.all([
-      getBooking(bookingId),
-      readCounted(bookingId),
-      attempt === 1 ? wasApplied(eventId) : Promise.resolve(false),
-    ]);
-    if (applied) return "duplicate";
+    const [booking, seen] = await Promise.all([getBooking(bookingId), readCounted(bookingId)]);
     const now = booking ? contributionOf(booking) : undefined;
     const deltas = contributionDelta(seen?.contribution, now);
     if (deltas.size === 0) return "unchanged";
-    const expiresAt =
-      Math.max(Math.floor(Date.parse(occurredAt) / 1000) || 0, Math.floor(Date.now() / 1000)) +
-      markerLifetimeSeconds;
-    const items: TransactItem[] = [
-      {
-        Put: {
-          TableName: table(),
-          Item: { ...keys.aggregateApplied(eventId), type: "aggregateApplied", bookingId, expiresAt },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
+    const result = await transactWrite([
       countedPut(bookingId, now, seen),
       ...[...deltas].map(([id, delta]) => rowUpdate(id, delta)),
-    ];
-    const result = await transactWrite(items);
+    ]);
     if (result.ok) return "applied";
-    if (result.failed[0]) return "duplicate";
     // The counted state changed under us (another event of this booking): read again.
     if (attempt >= 5) throw new Error("aggregates: booking counted state kept changing");
   }
@@ -335,12 +295,8 @@ export function recompute(
 }
 
 /** The events handler's subscriber: every booking event brings the booking's counting up to date. */
-export async function countBookingEvent(event: {
-  id: string;
-  occurredAt: string;
-  payload: unknown;
-}): Promise<void> {
+export async function countBookingEvent(event: { payload: unknown }): Promise<void> {
   const bookingId = (event.payload as { bookingId?: unknown } | undefined)?.bookingId;
   if (typeof bookingId !== "string") return;
-  await applyBookingEvent(event.id, bookingId, event.occurredAt);
+  await applyBookingEvent(bookingId);
 }
