@@ -68,6 +68,32 @@ function random(seed: number) {
   return { next, pick, int: (max: number) => Math.floor(next() * max) };
 }
 
+/** A booked test booking in this file's window (no calendar event behind it: the sync says synced). */
+function testBooking(
+  id: string,
+  at: string,
+  fields: Pick<
+    StoredBooking,
+    "date" | "time" | "agent" | "consultant" | "outcome" | "potentialClass" | "points"
+  >,
+): StoredBooking {
+  const start = `${fields.date}T${fields.time}:00.000Z`;
+  return {
+    id,
+    eventId: `ev${id}`,
+    ...fields,
+    start,
+    end: start,
+    firstName: "Test",
+    lastName: "Aggregat",
+    phone: "+4915112345678",
+    status: "booked",
+    sync: { state: "synced", attempts: 0 },
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 async function store(booking: StoredBooking) {
   await dynamo.dynamoClient().send(
     new PutCommand({
@@ -182,28 +208,15 @@ describe("analytics aggregates", () => {
       const booking = bookings.length > 0 ? rng.pick(bookings) : undefined;
       if (!booking || roll < 0.3) {
         const id = `${(bookings.length + 1).toString(16).padStart(8, "0")}${"a".repeat(24)}`;
-        const date = rng.pick(dates);
-        const time = rng.pick(times);
-        const created: StoredBooking = {
-          id,
-          eventId: `ev${id}`,
-          date,
-          time,
-          start: `${date}T${time}:00.000Z`,
-          end: `${date}T${time}:00.000Z`,
-          firstName: "Test",
-          lastName: "Aggregat",
-          phone: "+4915112345678",
+        const created = testBooking(id, at, {
+          date: rng.pick(dates),
+          time: rng.pick(times),
           agent: rng.pick(agents),
           consultant: rng.pick(consultants),
-          status: "booked",
           outcome: "pending",
           potentialClass: rng.pick(potentials),
           points: 1 + rng.int(7),
-          sync: { state: "synced", attempts: 0 },
-          createdAt: at,
-          updatedAt: at,
-        };
+        });
         bookings.push(created);
         await store(created);
         emit(bookingEvents.created, { bookingId: id }, at);
@@ -287,34 +300,19 @@ describe("analytics aggregates", () => {
   }, 900_000);
 
   it("counts a booking once when its events arrive at the same time (other shards, redeliveries racing)", async () => {
-    const raced: StoredBooking[] = [];
     const records: DynamoDBRecord[] = [];
     for (let index = 0; index < 20; index++) {
       const id = `${(index + 1).toString(16).padStart(8, "0")}${"b".repeat(24)}`;
-      const date = dates[index % dates.length]!;
-      const time = times[index % times.length]!;
       const at = `2033-05-01T09:00:${String(index).padStart(2, "0")}.000Z`;
-      const booking: StoredBooking = {
-        id,
-        eventId: `ev${id}`,
-        date,
-        time,
-        start: `${date}T${time}:00.000Z`,
-        end: `${date}T${time}:00.000Z`,
-        firstName: "Test",
-        lastName: "Wettlauf",
-        phone: "+4915112345678",
+      const booking = testBooking(id, at, {
+        date: dates[index % dates.length]!,
+        time: times[index % times.length]!,
         agent: agents[index % agents.length]!,
         consultant: consultants[index % consultants.length]!,
-        status: "booked",
         outcome: outcomes[index % outcomes.length]!,
         potentialClass: potentials[index % potentials.length]!,
         points: 3,
-        sync: { state: "synced", attempts: 0 },
-        createdAt: at,
-        updatedAt: at,
-      };
-      raced.push(booking);
+      });
       await store(booking);
       records.push(
         streamRecord({
