@@ -53,13 +53,16 @@ export async function listRuns(job: Job): Promise<JobRun[]> {
   return answer.runs.map((raw: Record<string, unknown>) => toRun(job, raw));
 }
 
-/** Starts a run and polls it (as the Jobs tab does) until it has ended; returns that run. */
-export async function runToEnd(job: Job, pollMs = 1_000): Promise<JobRun> {
-  const begun = await startRun(job);
-  for (;;) {
-    if (begun.status !== "running") return begun;
+/**
+ * Starts a run and polls it (as the Jobs tab does) until it has ended; returns that run, or the run
+ * as last seen once a job's longest life (15 minutes) has passed.
+ */
+export async function runToEnd(job: Job, pollMs = 1_000, giveUpMs = 15 * 60_000): Promise<JobRun> {
+  let run = await startRun(job);
+  const deadline = Date.now() + giveUpMs;
+  while (run.status === "running" && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, pollMs));
-    const run = (await listRuns(job)).find((candidate) => candidate.id === begun.id);
-    if (run && run.status !== "running") return run;
+    run = (await listRuns(job)).find((candidate) => candidate.id === run.id) ?? run;
   }
+  return run;
 }
