@@ -43,7 +43,7 @@ describe("Auswertung → Exporte", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
     await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password, "/auswertung/exporte");
-    await page.getByRole("heading", { name: "Exporte", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Exporte", exact: true, level: 2 }).waitFor();
 
     // The form checks the range before asking the server (the page also has the schedule form).
     const form = page.getByRole("form", { name: "Neuer Export" });
@@ -99,7 +99,7 @@ describe("Auswertung → Exporte", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
     await signIn(page, baseUrl, demoAdmin.username, demoAdmin.password, "/auswertung/exporte");
-    await page.getByRole("heading", { name: "Exporte", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Exporte", exact: true, level: 2 }).waitFor();
 
     for (const name of ["Neuer Export", "Export planen"]) {
       const form = page.getByRole("form", { name });
