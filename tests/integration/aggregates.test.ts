@@ -174,6 +174,104 @@ async function expectAggregatesMatchBookings() {
   return bookings;
 }
 
+/**
+ * One shard of a randomized event stream: `events` booking events over fresh bookings (created,
+ * outcome set and corrected, rescheduled, reassigned, cancelled or released), each stored before
+ * its event, delivered now and then in batches of 1–10 with records repeated inside a batch and
+ * whole earlier batches delivered again. A seeded generator: a failure names its seed.
+ */
+async function streamShard(shard: number, seed: number, events: number) {
+  const rng = random(seed);
+  const bookings: StoredBooking[] = [];
+  const stream: DynamoDBRecord[] = [];
+  let delivered = 0;
+  const deliveries: DynamoDBRecord[][] = [];
+  const emit = (type: string, payload: Record<string, unknown>, at: string) => {
+    stream.push(
+      streamRecord({ id: `agg-${shard}-${stream.length}-${rng.int(1e9)}`, type, occurredAt: at, payload }),
+    );
+  };
+  let clock = Date.parse("2033-05-01T08:00:00Z") + shard * 3_600_000;
+  while (stream.length < events) {
+    clock += 1000;
+    const at = new Date(clock).toISOString();
+    const roll = rng.next();
+    const booking = bookings.length > 0 ? rng.pick(bookings) : undefined;
+    if (!booking || roll < 0.3) {
+      const id = `${shard}${(bookings.length + 1).toString(16).padStart(7, "0")}${"a".repeat(24)}`;
+      const created = testBooking(id, at, {
+        date: rng.pick(dates),
+        time: rng.pick(times),
+        agent: rng.pick(agents),
+        consultant: rng.pick(consultants),
+        outcome: "pending",
+        potentialClass: rng.pick(potentials),
+        points: 1 + rng.int(7),
+      });
+      bookings.push(created);
+      await store(created);
+      emit(bookingEvents.created, { bookingId: id }, at);
+    } else if (roll < 0.65) {
+      const outcome = rng.pick(outcomes);
+      const previous = booking.outcome;
+      booking.outcome = outcome;
+      if (rng.next() < 0.2) booking.potentialClass = rng.pick(potentials);
+      booking.updatedAt = at;
+      await store(booking);
+      emit(
+        bookingEvents.outcomeSet,
+        { bookingId: booking.id, from: previous, to: outcome, outcome, source: "manual", by: "admin" },
+        at,
+      );
+    } else if (roll < 0.8) {
+      const previous = { date: booking.date, time: booking.time };
+      booking.date = rng.pick(dates);
+      booking.time = rng.pick(times);
+      booking.points = 1 + rng.int(7);
+      booking.updatedAt = at;
+      await store(booking);
+      emit(bookingEvents.rescheduled, { bookingId: booking.id, from: previous }, at);
+    } else if (roll < 0.9) {
+      const previous = booking.consultant;
+      booking.consultant = rng.pick(consultants);
+      booking.updatedAt = at;
+      await store(booking);
+      emit(bookingEvents.reassigned, { bookingId: booking.id, from: previous, to: booking.consultant }, at);
+    } else {
+      const released = rng.next() < 0.5;
+      const previous = booking.outcome;
+      booking.status = "cancelled";
+      booking.outcome = released && rng.next() < 0.5 ? "rescheduled" : "cancelled";
+      booking.updatedAt = at;
+      await store(booking);
+      emit(
+        released ? bookingEvents.released : bookingEvents.cancelled,
+        { bookingId: booking.id, from: previous, to: booking.outcome, outcome: booking.outcome },
+        at,
+      );
+    }
+    // The stream lags behind the writes: deliver what has piled up now and then, in batches of 1–10,
+    // with records repeated inside a batch and whole earlier batches delivered again.
+    if (rng.next() < 0.4) {
+      while (delivered < stream.length) {
+        const size = 1 + rng.int(10);
+        const batch = stream.slice(delivered, delivered + size);
+        delivered += batch.length;
+        if (rng.next() < 0.15) batch.push(rng.pick(batch));
+        deliveries.push(batch);
+        await deliver(batch);
+        if (rng.next() < 0.1) await deliver(rng.pick(deliveries));
+      }
+    }
+  }
+  while (delivered < stream.length) {
+    const batch = stream.slice(delivered, delivered + 10);
+    delivered += batch.length;
+    await deliver(batch);
+  }
+  return { bookings, stream, deliveries };
+}
+
 describe("analytics aggregates", () => {
   it("count the demo's bookings from the start (the seeding writes no booking events)", async () => {
     const { addDays, localDate } = await import("../../shared/domain/booking/local-date.ts");
@@ -190,94 +288,13 @@ describe("analytics aggregates", () => {
   it("after 2,000 booking and outcome events with duplicates and redeliveries, every aggregate equals a recomputation from the bookings", async () => {
     const started = Date.now();
     const seed = Number(process.env.AGGREGATES_SEED ?? 20261130);
+    // Four stream shards, each with its own bookings, processed at the same time (as the events
+    // Lambda does per shard); within a shard, records arrive in order, late, repeated and redelivered.
+    const shards = await Promise.all([0, 1, 2, 3].map((shard) => streamShard(shard, seed + shard, 500)));
+    const bookings = shards.flatMap((shard) => shard.bookings);
+    const stream = shards.flatMap((shard) => shard.stream);
+    const deliveries = shards.flatMap((shard) => shard.deliveries);
     const rng = random(seed);
-    const bookings: StoredBooking[] = [];
-    const stream: DynamoDBRecord[] = [];
-    let delivered = 0;
-    const deliveries: DynamoDBRecord[][] = [];
-    const emit = (type: string, payload: Record<string, unknown>, at: string) => {
-      stream.push(
-        streamRecord({ id: `agg-${stream.length}-${rng.int(1e9)}`, type, occurredAt: at, payload }),
-      );
-    };
-    let clock = Date.parse("2033-05-01T08:00:00Z");
-    while (stream.length < 2000) {
-      clock += 1000;
-      const at = new Date(clock).toISOString();
-      const roll = rng.next();
-      const booking = bookings.length > 0 ? rng.pick(bookings) : undefined;
-      if (!booking || roll < 0.3) {
-        const id = `${(bookings.length + 1).toString(16).padStart(8, "0")}${"a".repeat(24)}`;
-        const created = testBooking(id, at, {
-          date: rng.pick(dates),
-          time: rng.pick(times),
-          agent: rng.pick(agents),
-          consultant: rng.pick(consultants),
-          outcome: "pending",
-          potentialClass: rng.pick(potentials),
-          points: 1 + rng.int(7),
-        });
-        bookings.push(created);
-        await store(created);
-        emit(bookingEvents.created, { bookingId: id }, at);
-      } else if (roll < 0.65) {
-        const outcome = rng.pick(outcomes);
-        const previous = booking.outcome;
-        booking.outcome = outcome;
-        if (rng.next() < 0.2) booking.potentialClass = rng.pick(potentials);
-        booking.updatedAt = at;
-        await store(booking);
-        emit(
-          bookingEvents.outcomeSet,
-          { bookingId: booking.id, from: previous, to: outcome, outcome, source: "manual", by: "admin" },
-          at,
-        );
-      } else if (roll < 0.8) {
-        const previous = { date: booking.date, time: booking.time };
-        booking.date = rng.pick(dates);
-        booking.time = rng.pick(times);
-        booking.points = 1 + rng.int(7);
-        booking.updatedAt = at;
-        await store(booking);
-        emit(bookingEvents.rescheduled, { bookingId: booking.id, from: previous }, at);
-      } else if (roll < 0.9) {
-        const previous = booking.consultant;
-        booking.consultant = rng.pick(consultants);
-        booking.updatedAt = at;
-        await store(booking);
-        emit(bookingEvents.reassigned, { bookingId: booking.id, from: previous, to: booking.consultant }, at);
-      } else {
-        const released = rng.next() < 0.5;
-        const previous = booking.outcome;
-        booking.status = "cancelled";
-        booking.outcome = released && rng.next() < 0.5 ? "rescheduled" : "cancelled";
-        booking.updatedAt = at;
-        await store(booking);
-        emit(
-          released ? bookingEvents.released : bookingEvents.cancelled,
-          { bookingId: booking.id, from: previous, to: booking.outcome, outcome: booking.outcome },
-          at,
-        );
-      }
-      // The stream lags behind the writes: deliver what has piled up now and then, in batches of 1–10,
-      // with records repeated inside a batch and whole earlier batches delivered again.
-      if (rng.next() < 0.4) {
-        while (delivered < stream.length) {
-          const size = 1 + rng.int(10);
-          const batch = stream.slice(delivered, delivered + size);
-          delivered += batch.length;
-          if (rng.next() < 0.15) batch.push(rng.pick(batch));
-          deliveries.push(batch);
-          await deliver(batch);
-          if (rng.next() < 0.1) await deliver(rng.pick(deliveries));
-        }
-      }
-    }
-    while (delivered < stream.length) {
-      const batch = stream.slice(delivered, delivered + 10);
-      delivered += batch.length;
-      await deliver(batch);
-    }
     // A late redelivery of a sample of the whole stream changes nothing.
     const late = Array.from({ length: 300 }, () => rng.pick(stream));
     for (let index = 0; index < late.length; index += 50) await deliver(late.slice(index, index + 50));
