@@ -78,6 +78,6 @@ for (const part of parts()) {
   console.log(`${body.kind}: ${body.imported} of ${body.rows} rows imported`);
 }
 console.log(`\n${basename(file)}: ${rows} rows, ${imported} imported, ${rejected.length} rejected`);
-for (const rejection of rejected)
-  console.log(`  row ${rejection.row} · ${rejection.field}: ${rejection.reason}`);
+// Each reason already names its field ("date: …").
+for (const rejection of rejected) console.log(`  row ${rejection.row} · ${rejection.reason}`);
 process.exit(rejected.length > 0 ? 1 : 0);
