@@ -2,8 +2,9 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import type * as z from "zod";
 import type { importReportSchema } from "../../../../shared/contracts/imports.ts";
 import { api } from "../../api/client.ts";
+import { LoaderButton } from "../../components/LoaderButton.tsx";
 import { ResourceTable, Table } from "../../components/Table.tsx";
-import { errorMessage, FormError } from "../../components/ui.tsx";
+import { errorMessage, Field, FormError } from "../../components/ui.tsx";
 import { formatDateTime, t } from "../../i18n/index.ts";
 
 type Report = z.output<typeof importReportSchema>;
@@ -46,14 +47,13 @@ export function ImportTab() {
   return (
     <section class="import-tab">
       <p class="muted">{t("import.intro")}</p>
-      <form class="row" onSubmit={(event) => void submit(event)}>
-        <label class="field">
-          <span>{t("import.file")}</span>
+      <form class="inline-form" onSubmit={(event) => void submit(event)}>
+        <Field id="import-file" label={t("import.file")}>
           <input id="import-file" type="file" accept=".csv,.json,text/csv,application/json" ref={input} />
-        </label>
-        <button type="submit" class="button primary" disabled={busy()} aria-busy={busy()}>
+        </Field>
+        <LoaderButton type="submit" busy={busy()}>
           {t("import.submit")}
-        </button>
+        </LoaderButton>
       </form>
       <FormError message={error()} />
       <Show when={report()}>
@@ -63,12 +63,12 @@ export function ImportTab() {
               <strong>{summary(value())}</strong>
             </p>
             <Show when={value().rejected.length > 0}>
-              <Table columns={[t("import.col.row"), t("import.col.field"), t("import.col.reason")]}>
+              {/* Each reason names its field ("completed: keine ganze Zahl ≥ 0"). */}
+              <Table columns={[t("import.col.row"), t("import.col.reason")]}>
                 <For each={value().rejected}>
                   {(rejection) => (
                     <tr>
                       <td>{rejection.row}</td>
-                      <td>{rejection.field}</td>
                       <td>{rejection.reason}</td>
                     </tr>
                   )}

@@ -23,7 +23,7 @@ export function CustomersTab() {
       <h2>{t("customers.title")}</h2>
       <search>
         <form
-          class="search-form"
+          class="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
             setSelected(undefined);
