@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import type { AvailabilityRun } from "../functions/availability/generate.ts";
+import type { TrainingSummary } from "../functions/predictions/train-job.ts";
 import { bootstrapUsers, parseBootstrapUsers } from "../shared/auth/bootstrap.ts";
 import { resetCalendarClient } from "../shared/calendar/client.ts";
 import { config, resetConfig } from "../shared/config.ts";
@@ -23,14 +24,6 @@ import { makePrivateDir } from "./private-dir.ts";
 import { inProcessJobStarter, jobNamed, runJob, startScheduler } from "./scheduler.ts";
 import { localSessionSecret } from "./session-secret.ts";
 import { startStreamPoller } from "./stream-poller.ts";
-
-/** What the training job reports (its summary). */
-interface TrainingRun {
-  status: "trained" | "insufficient";
-  trainingBookings: number;
-  auc?: number | null;
-  baseAuc?: number | null;
-}
 
 export interface LocalStackOptions {
   /** Where DynamoDB Local, s3rver, the emulator and the stream checkpoints keep state. Omit: in memory / temporary. */
@@ -165,7 +158,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         // Without this the demo's forecasts would appear only after the nightly training.
         .then(async (written) => {
           if (written === 0) return;
-          const model = (await runJob(jobNamed("train-no-show-model"))) as TrainingRun;
+          const model = (await runJob(jobNamed("train-no-show-model"))) as TrainingSummary;
           log(
             model.status === "trained"
               ? `No-show model: trained on ${model.trainingBookings} bookings, AUC ${model.auc?.toFixed(3)} (base rate ${model.baseAuc?.toFixed(3)})`

@@ -1,12 +1,9 @@
+import type { ModelResult } from "../../shared/domain/predictions/model.ts";
 import { createJobHandler } from "../../shared/jobs/job-handler.ts";
 import { trainModel } from "./train.ts";
 
-/**
- * Nightly: the no-show model trained on the resolved history, evaluated on
- * the most recent four weeks held out, stored with its date and metrics.
- */
-export const handler = createJobHandler("train-no-show-model", async (event) => {
-  const model = await trainModel(event.time ? new Date(event.time) : new Date());
+/** What a training run reports: the evaluation against the base rate, or why there is no model. */
+export function trainingSummary(model: ModelResult) {
   return model.status === "trained"
     ? {
         status: model.status,
@@ -22,4 +19,14 @@ export const handler = createJobHandler("train-no-show-model", async (event) => 
         trainingBookings: model.trainingBookings,
         heldOutBookings: model.heldOutBookings,
       };
-});
+}
+
+export type TrainingSummary = ReturnType<typeof trainingSummary>;
+
+/**
+ * Nightly: the no-show model trained on the resolved history, evaluated on
+ * the most recent four weeks held out, stored with its date and metrics.
+ */
+export const handler = createJobHandler("train-no-show-model", async (event) =>
+  trainingSummary(await trainModel(event.time ? new Date(event.time) : new Date())),
+);
