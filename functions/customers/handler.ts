@@ -1,4 +1,5 @@
 import type { Language } from "../../shared/contracts/messages.ts";
+import { listConsultants } from "../../shared/data/consultants-repository.ts";
 import {
   customerWithBookings,
   getCustomer,
@@ -54,7 +55,8 @@ async function riskWithForecast(
     resolved: resolvedBefore.length,
     noShows: resolvedBefore.reduce((sum, booking) => sum + (labelOf(booking.outcome) ?? 0), 0),
   };
-  const model = target ? await latestModel() : undefined;
+  const [model, consultants] = target ? await Promise.all([latestModel(), listConsultants()]) : [];
+  const names = new Map(consultants?.map((consultant) => [consultant.id, consultant.name]));
   const forecast =
     target && model?.status === "trained"
       ? forecastBookings(
@@ -73,6 +75,7 @@ async function riskWithForecast(
           ],
           new Map([[id, prior]]),
           language,
+          (consultant) => names.get(consultant) ?? consultant,
         )[0]
       : undefined;
   const missed = noShows(summarize(bookings, []).outcomes);

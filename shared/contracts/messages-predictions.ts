@@ -14,6 +14,8 @@ export const predictionsMessages = {
     en: "Customer missed {noShows} of {resolved} appointments",
   },
   "prediction.factor.leadTime": { de: "{days} Tage im Voraus gebucht", en: "Booked {days} days ahead" },
+  "prediction.factor.leadTimeOne": { de: "1 Tag im Voraus gebucht", en: "Booked 1 day ahead" },
+  "prediction.factor.leadTimeSameDay": { de: "Am selben Tag gebucht", en: "Booked the same day" },
   "prediction.factor.weekday": { de: "Wochentag: {weekday}", en: "Weekday: {weekday}" },
   "prediction.factor.slotTime": { de: "Uhrzeit {time}", en: "Time {time}" },
   "prediction.factor.potential": { de: "Potenzial: {potential}", en: "Potential: {potential}" },

@@ -116,6 +116,7 @@ describe("the nightly training job and the predictions API", () => {
       agent: string;
       probability: number;
       risk: string;
+      customerId?: string;
       factors: { text: string }[];
     };
     const mine = await agent.request<{ available: boolean; predictions: Forecast[] }>(
@@ -161,5 +162,16 @@ describe("the nightly training job and the predictions API", () => {
     const scores = slots.body.recommendations.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const slot of slots.body.recommendations) expect(slot.use).toBeLessThan(1);
+
+    // A customer's forecast (the history panel, the booking dialog) names consultants by name, not id.
+    const consultants = await admin.request<{ id: string; name: string }[]>("GET", "/api/admin/consultants");
+    const customerId = calls.body.predictions.find((p) => p.customerId)?.customerId;
+    const profile = await admin.request<{ forecast?: { factors: { text: string }[] } }>(
+      "GET",
+      `/api/customers/${customerId}`,
+    );
+    expect(profile.body.forecast?.factors).toHaveLength(3);
+    for (const factor of profile.body.forecast!.factors)
+      for (const consultant of consultants.body) expect(factor.text).not.toContain(consultant.id);
   }, 600_000);
 });

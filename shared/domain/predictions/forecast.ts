@@ -30,7 +30,7 @@ export function forecastBookings(
   bookings: readonly ForecastBooking[],
   priors: ReadonlyMap<string, CustomerPrior>,
   language: Language,
-  consultantName: (id: string) => string = (id) => id,
+  consultantName: (id: string) => string,
 ): BookingForecast[] {
   return bookings.map((booking) => {
     const prior = priors.get(booking.customerId ?? "") ?? { resolved: 0, noShows: 0 };

@@ -38,8 +38,12 @@ export function factorText(
               noShows: facts.prior.noShows,
               resolved: facts.prior.resolved,
             });
-      case "leadTime":
-        return formatMessage("prediction.factor.leadTime", language, { days: Math.round(facts.leadDays) });
+      case "leadTime": {
+        const days = Math.round(facts.leadDays);
+        if (days === 0) return formatMessage("prediction.factor.leadTimeSameDay", language);
+        if (days === 1) return formatMessage("prediction.factor.leadTimeOne", language);
+        return formatMessage("prediction.factor.leadTime", language, { days });
+      }
       case "weekday":
         return formatMessage("prediction.factor.weekday", language, {
           weekday: weekdayName(facts.date, language),

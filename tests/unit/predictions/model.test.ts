@@ -6,6 +6,7 @@ import { examplesOf, type PredictionBooking } from "../../../shared/domain/predi
 import { predictProbability, solve, trainLogistic } from "../../../shared/domain/predictions/logistic.ts";
 import { auc, brier, calibrationTable } from "../../../shared/domain/predictions/metrics.ts";
 import { riskOf } from "../../../shared/domain/predictions/model.ts";
+import { factorText } from "../../../shared/domain/predictions/words.ts";
 
 describe("metrics on known data", () => {
   it("AUC is the share of (no-show, show) pairs ranked right, ties counting half", () => {
@@ -132,5 +133,28 @@ describe("import files", () => {
     expect(again.kind === "bookings" && again.accepted[0]!.id).toBe(
       parsed.kind === "bookings" && parsed.accepted[0]!.id,
     );
+  });
+});
+
+describe("factors in words", () => {
+  const facts = {
+    prior: { resolved: 0, noShows: 0 },
+    weekday: "mon",
+    slotTime: "09:00",
+    potential: "normal",
+    agent: "anna",
+    consultant: "c1",
+    month: 12,
+    date: "2026-12-07",
+  };
+  const leadTime = (leadDays: number, language: "de" | "en") =>
+    factorText({ group: "leadTime", effect: 0.2 }, { ...facts, leadDays }, language);
+
+  it("counts the days ahead in proper German and English, the same day in words", () => {
+    expect(leadTime(0.2, "de")).toMatch(/^Am selben Tag gebucht/);
+    expect(leadTime(1.1, "de")).toMatch(/^1 Tag im Voraus gebucht/);
+    expect(leadTime(4, "de")).toMatch(/^4 Tage im Voraus gebucht/);
+    expect(leadTime(1, "en")).toMatch(/^Booked 1 day ahead/);
+    expect(leadTime(4, "en")).toMatch(/^Booked 4 days ahead/);
   });
 });
